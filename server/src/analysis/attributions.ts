@@ -1,0 +1,116 @@
+/**
+ * Attribution phrases ("according to 2016 HSI testimony", "explains the GAO", "a 2016
+ * Southern Command release reads", "GAO found", "según la GAO") and their resolution to
+ * candidate sources by year, agency and kind of source.
+ */
+import type { RecordSet } from '../records/recordSet';
+import type { Source } from '../records/types';
+
+export interface RawAttribution {
+  /** Offsets of the phrase in the sentence's plain text. */
+  start: number;
+  end: number;
+  text: string;
+  year?: number;
+  /** Ids of agencies named in the phrase. */
+  agencies: string[];
+  /** Source kinds the phrase names (testimony, press-release, gao-report, news, letter…). */
+  kinds: string[];
+  /** "the same testimony": refers back to the previous attribution. */
+  same: boolean;
+}
+
+const KIND_WORDS: Array<[RegExp, string[]]> = [
+  [/\b(?:testimony|testified|testifying|testimonio|posture statement|hearing|declaración|declaró)\b/i, ['testimony', 'posture-statement']],
+  [/\b(?:release|press release|comunicado|web story|statement)\b/i, ['press-release']],
+  [/\b(?:GAO|Government Accountability Office|report|informe)\b/i, ['gao-report', 'report']],
+  [/\b(?:letter|carta)\b/i, ['letter']],
+  [/\b(?:reporters?|article|reported in|newspaper|periodistas?|art[ií]culo|Post|Guardian|Times|Reuters|AP)\b/, ['news']],
+];
+
+const VERBS = '(?:reads|read|explains|explained|says|said|states|stated|notes|noted|finds|found|reports|reported|describes|described|asserts|asserted|adds|added|writes|wrote|testified|concluded|concludes|estimates|estimated|indica|señala|afirmó|informó|explica|reportó)';
+const DESCRIPTOR = "(?:(?:a|an|another|the|that|this|its|la|el|una|un|otro|otra)\\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|\\d{4})\\s+){0,2}[\\p{L}’'.\\- ]{0,60}?";
+
+// Each pattern captures the attribution phrase as a whole.
+const PATTERNS: RegExp[] = [
+  // according to 2016 HSI testimony / according to testimony from then-Secretary John Kelly / according to GAO
+  /\b(?:according to|as reported by|per|según|de acuerdo con)\s+(?:the\s+|la\s+|el\s+)?[^,;:.“”"()]{1,90}/giu,
+  // a 2016 Southern Command release reads / the same testimony describes / 2017 FBI testimony
+  new RegExp(`${DESCRIPTOR}(?:release|testimony|report|letter|statement|study|article|story|comunicado|informe|testimonio|carta)\\s+${VERBS}\\b`, 'giu'),
+  // explains the U.S. Government Accountability Office (GAO) / reads an April letter to president Trump
+  new RegExp(`\\b${VERBS}\\s+(?:the\\s+|la\\s+|el\\s+)?(?:U\\.S\\.\\s+)?(?:Government Accountability Office|GAO|[\\p{Lu}][\\p{L}\\-]*(?:\\s+[\\p{Lu}][\\p{L}\\-]*){0,3}|(?:a|an|another)\\s+[^,;:.“”"()]{1,60}?(?:letter|release|report|statement|testimony))(?:\\s*\\([A-Z]+\\))?`, 'gu'),
+  // GAO found / the FBI reported
+  new RegExp(`\\b(?:the\\s+)?(?:GAO|Government Accountability Office|FBI|DHS|ICE|CBP|HSI|DOJ|DEA|SOUTHCOM|Southern Command|State Department)\\s+${VERBS}\\b`, 'gu'),
+  // Southern Command’s commander explained / the commander of Southern Command asserted
+  new RegExp(`(?:(?:[\\p{Lu}][\\p{L}’'.\\-]*\\s+){1,3})?(?:commander|director|secretary|chief|head|officials?|spokes(?:person|man|woman)|ambassador|comandante|director|portavoz)(?:\\s+of\\s+(?:the\\s+)?(?:[\\p{Lu}][\\p{L}.\\-]*\\s*){1,3})?\\s+${VERBS}\\b`, 'gu'),
+  // 2017 FBI testimony (without a verb)
+  /\b(?:19|20)\d\d\s+(?:[\p{Lu}][\p{L}.-]*\s+){1,3}(?:testimony|release|report)\b/gu,
+];
+
+/** Finds attribution phrases in a sentence's plain text. `agenciesIn` names the agencies in a span. */
+export function findAttributions(text: string, agenciesIn: (start: number, end: number) => string[]): RawAttribution[] {
+  const found: RawAttribution[] = [];
+  for (const re of PATTERNS) {
+    re.lastIndex = 0;
+    for (const m of text.matchAll(re)) {
+      let start = m.index;
+      let end = start + m[0].length;
+      while (start < end && /\s/.test(text[start])) start++;
+      while (end > start && /\s/.test(text[end - 1])) end--;
+      if (found.some((f) => start < f.end && end > f.start)) continue;
+      const phrase = text.slice(start, end);
+      const kinds = [...new Set(KIND_WORDS.filter(([re]) => re.test(phrase)).flatMap(([, k]) => k))];
+      const agencies = agenciesIn(start, end);
+      const yearMatch = /\b((?:19|20)\d\d)\b/.exec(phrase) ?? (/\b(?:that|the same|ese|aquel) (?:year|año)\b/i.test(phrase) ? /\b((?:19|20)\d\d)\b/.exec(text) : null);
+      // A phrase that names neither a kind of source nor an agency is not an attribution ("according to plan").
+      if (kinds.length === 0 && agencies.length === 0) continue;
+      found.push({ start, end, text: phrase, year: yearMatch ? Number(yearMatch[1]) : undefined, agencies, kinds, same: /\b(?:the same|that|this|esa misma|ese mismo|el mismo|la misma)\s+(?:testimony|release|report|letter|statement|testimonio|informe|comunicado|carta)\b/i.test(phrase) });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** The year a source was issued, if the record says. */
+export function sourceYear(source: Source): number | undefined {
+  const y = source.issued?.['date-parts']?.[0]?.[0];
+  const n = typeof y === 'string' ? Number(y) : y;
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/**
+ * Candidate sources for an attribution, best first: same year, an agency in common, the
+ * kind it names; sources with a claim about one of `programs` rank first.
+ */
+export function resolveAttribution(
+  attribution: RawAttribution,
+  records: RecordSet,
+  programs: string[],
+  context: { agencies: string[]; years: number[] } = { agencies: [], years: [] },
+): string[] {
+  const scored: Array<{ id: string; score: number }> = [];
+  for (const { value: source } of records.sources.values()) {
+    const year = sourceYear(source);
+    if (attribution.year !== undefined && year !== attribution.year) continue;
+    const kind = source.custom?.kind;
+    if (attribution.kinds.length > 0 && kind && !attribution.kinds.includes(kind)) continue;
+    const agencies = source.custom?.agencies ?? [];
+    const agencyMatch = attribution.agencies.length === 0 || attribution.agencies.some((a) => agencies.includes(a) || isPartOf(records, a, agencies));
+    if (!agencyMatch) continue;
+    const about = programs.some((p) => records.claimsFrom(source.id).some((c) => c.program === p));
+    if (!about && programs.length > 0) continue;
+    let score = about ? 4 : 0;
+    if (attribution.agencies.length > 0) score += 2;
+    if (attribution.year !== undefined) score += 1;
+    // "according to testimony from its commander": the sentence around the phrase says whose, and when.
+    if (attribution.agencies.length === 0 && context.agencies.some((a) => agencies.includes(a) || isPartOf(records, a, agencies))) score += 2;
+    if (attribution.year === undefined && year !== undefined && context.years.includes(year)) score += 1;
+    scored.push({ id: source.id, score });
+  }
+  return scored.sort((a, b) => b.score - a.score).map((s) => s.id);
+}
+
+/** HSI testimony is ICE testimony: an agency matches the agencies above it. */
+function isPartOf(records: RecordSet, agency: string, sourceAgencies: string[]): boolean {
+  const parents = records.program(agency)?.agency ?? [];
+  return parents.some((p) => sourceAgencies.includes(p)) || sourceAgencies.some((s) => (records.program(s)?.agency ?? []).includes(agency));
+}

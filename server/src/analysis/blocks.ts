@@ -1,0 +1,82 @@
+/**
+ * Splits a Markdown document into top-level chunks that can be parsed and analysed
+ * independently: runs of lines separated by blank lines, except that a blank line inside
+ * a fenced code block, an HTML comment or front matter does not split, and an indented
+ * line after a blank line (a list item's continuation, indented code) stays with the
+ * chunk before it.
+ *
+ * Each chunk is analysed on its own and cached by its text, so an edit costs the chunks it
+ * touched. Parsing a chunk alone gives the same prose as parsing the whole document,
+ * with two differences that do not change any finding: a list split by blank lines becomes
+ * several lists, and reference-style links resolve only within their chunk.
+ */
+
+export interface Block {
+  start: number;
+  end: number;
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const BLANK = /^[ \t]*$/;
+
+/** The document's top-level chunks, in order; blank lines between them belong to none. */
+export function splitBlocks(text: string): Block[] {
+  const blocks: Block[] = [];
+  let blockStart = -1;
+  let blockEnd = -1;
+  let fence: string | undefined;
+  let inComment = false;
+  let afterBlank = false;
+  let pos = 0;
+  let lineNo = 0;
+  let frontMatter = /^(---|\+\+\+)[ \t]*(\r\n|\r|\n)/.exec(text)?.[1];
+
+  while (pos < text.length) {
+    let eol = pos;
+    while (eol < text.length && text.charCodeAt(eol) !== 10 && text.charCodeAt(eol) !== 13) eol++;
+    const line = text.slice(pos, eol);
+    const next = eol < text.length ? (text.charCodeAt(eol) === 13 && text.charCodeAt(eol + 1) === 10 ? eol + 2 : eol + 1) : eol;
+    const blank = BLANK.test(line);
+
+    if (frontMatter !== undefined) {
+      if (blockStart < 0) blockStart = pos;
+      blockEnd = eol;
+      if (lineNo > 0 && (line.trimEnd() === frontMatter || (frontMatter === '---' && line.trimEnd() === '...'))) {
+        blocks.push({ start: blockStart, end: blockEnd });
+        blockStart = -1;
+        frontMatter = undefined;
+        afterBlank = true;
+      }
+    } else if (fence !== undefined || inComment) {
+      blockEnd = eol;
+      if (fence !== undefined) {
+        const close = FENCE.exec(line);
+        if (close && close[1][0] === fence[0] && close[1].length >= fence.length && BLANK.test(line.slice(close[0].length))) fence = undefined;
+      } else if (line.includes('-->')) {
+        inComment = false;
+      }
+    } else if (blank) {
+      afterBlank = true;
+    } else {
+      const continues = blockStart >= 0 && (!afterBlank || /^[ \t]/.test(line));
+      if (!continues) {
+        if (blockStart >= 0) blocks.push({ start: blockStart, end: blockEnd });
+        blockStart = pos;
+      }
+      blockEnd = eol;
+      afterBlank = false;
+      const open = FENCE.exec(line);
+      if (open && !(open[1][0] === '`' && line.slice(open[0].length).includes('`'))) fence = open[1];
+      else if (opensComment(line)) inComment = true;
+    }
+    pos = next;
+    lineNo++;
+  }
+  if (blockStart >= 0) blocks.push({ start: blockStart, end: blockEnd });
+  return blocks;
+}
+
+function opensComment(line: string): boolean {
+  const open = line.lastIndexOf('<!--');
+  return open >= 0 && line.indexOf('-->', open + 4) < 0;
+}

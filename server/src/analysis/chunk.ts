@@ -1,0 +1,164 @@
+/**
+ * Analysis of one chunk (see blocks.ts), independent of where the chunk stands in the
+ * document: every offset here is relative to the chunk's start, so a cached result serves
+ * the same text wherever an edit moves it.
+ */
+import type { RecordSet } from '../records/recordSet';
+import { findAttributions, type RawAttribution } from './attributions';
+import { findNumbers, type NumberRef } from './figures';
+import { extractProse, toSource, type RawCitation, type RawComment, type RawFootnoteDefinition, type UnitKind } from './prose';
+import { findQuotedPassages, type QuotedPassage } from './quotes';
+import { splitSentences, type SentenceSpan } from './sentences';
+
+export interface ChunkMention {
+  start: number;
+  end: number;
+  program: string;
+  text: string;
+  unconfirmed: boolean;
+}
+
+export interface ChunkSentence {
+  /** Source offsets, relative to the chunk. */
+  start: number;
+  end: number;
+  /** The sentence's plain text (citations blanked out). */
+  text: string;
+  /** Index of its unit in ChunkAnalysis.units. */
+  unit: number;
+  isQuestion: boolean;
+  /** Program, agency and institution mentions; source offsets relative to the chunk, like `citations`. */
+  mentions: ChunkMention[];
+  citations: RawCitation[];
+  /** Offsets relative to `text`, like `numbers`, `attributions` and `unknownPrograms`. */
+  quotes: QuotedPassage[];
+  numbers: NumberRef[];
+  attributions: RawAttribution[];
+  /** Things shaped like programs ("Operation X", "X Task Force") that no record knows; offsets in `text`. */
+  unknownPrograms: Array<{ start: number; end: number; name: string }>;
+  /** Maps an offset in `text` to a source offset relative to the chunk. */
+  toSource(textOffset: number, isEnd?: boolean): number;
+}
+
+export interface ChunkUnit {
+  kind: UnitKind;
+  inBlockquote: boolean;
+  footnoteLabel?: string;
+  start: number;
+  end: number;
+  /** Citations placed after the unit's final punctuation: they cover the whole paragraph. */
+  trailingCitations: RawCitation[];
+  sentences: number[];
+}
+
+export interface ChunkAnalysis {
+  units: ChunkUnit[];
+  sentences: ChunkSentence[];
+  footnotes: RawFootnoteDefinition[];
+  comments: RawComment[];
+}
+
+// "Operation X", "Operación X", "X Task Force", "Fuerza de Tarea X": shapes of a program's name.
+const PROGRAM_SHAPES: RegExp[] = [
+  /\b(?:Operation|Operaci[óo]n)\s+(?:[\p{Lu}][\p{L}’'-]*)(?:\s+(?:[\p{Lu}][\p{L}’'-]*|of|de|del)){0,3}/gu,
+  /(?:[\p{Lu}][\p{L}’'-]*\s+){1,4}Task\s+Forces?(?:\s+[\p{Lu}][\p{L}’'-]*){0,2}/gu,
+  /\bFuerzas?\s+de\s+Tarea\s+(?:Interinstitucional\s+)?(?:[\p{Lu}][\p{L}’'-]*)(?:\s+[\p{Lu}][\p{L}’'-]*){0,2}/gu,
+];
+const LEADING_NOISE = /^(?:(?:The|A|An|Another|Under|In|Its|Their|Our|This|That|These|Those|Since|During|With|And|But|U\.S\.|Southern|Command’s|Command's)\s+)+/u;
+const TRAILING_NOISE = /(?:\s+(?:of|de|del))+$/u;
+
+/** Analyses one chunk's text against the records' alias index. */
+export function analyzeChunk(chunk: string, records: RecordSet): ChunkAnalysis {
+  const prose = extractProse(chunk);
+  const result: ChunkAnalysis = { units: [], sentences: [], footnotes: prose.footnotes, comments: prose.comments };
+  for (const unit of prose.units) {
+    const allMentions = records.aliasIndex.findMentions(unit.text);
+    const passages = findQuotedPassages(unit.text);
+    const spans = joinAcrossQuotes(splitSentences(unit.text), passages);
+    const chunkUnit: ChunkUnit = {
+      kind: unit.kind,
+      inBlockquote: unit.inBlockquote,
+      footnoteLabel: unit.footnoteLabel,
+      start: unit.start,
+      end: unit.end,
+      trailingCitations: [],
+      sentences: [],
+    };
+    const lastEnd = spans.length > 0 ? toSource(unit, spans[spans.length - 1].end, true) : unit.start;
+    const trailingText = unit.text.slice(spans[spans.length - 1]?.end ?? 0);
+    if (spans.length > 0 && /^\s*$/.test(trailingText)) {
+      chunkUnit.trailingCitations = unit.citations.filter((c) => c.start >= lastEnd);
+    }
+    spans.forEach((span, i) => {
+      const srcStart = toSource(unit, span.start);
+      const srcEnd = toSource(unit, span.end, true);
+      const srcNext = i + 1 < spans.length ? toSource(unit, spans[i + 1].start) : unit.end;
+      const text = unit.text.slice(span.start, span.end);
+      const mentions = allMentions
+        .filter((m) => m.start >= span.start && m.end <= span.end)
+        .map((m) => ({ start: m.start - span.start, end: m.end - span.start, program: m.target, text: unit.text.slice(m.start, m.end), unconfirmed: m.unconfirmed }));
+      const agenciesIn = (from: number, to: number) =>
+        mentions.filter((m) => m.start >= from && m.end <= to && records.program(m.program)?.kind === 'agency').map((m) => m.program);
+      const sentence: ChunkSentence = {
+        start: srcStart,
+        end: srcEnd,
+        text,
+        unit: result.units.length,
+        isQuestion: /\?[”"’)\]]*$/.test(text),
+        mentions: mentions.map((m) => ({ ...m, start: toSource(unit, span.start + m.start), end: toSource(unit, span.start + m.end, true) })),
+        citations: unit.citations.filter((c) => c.start >= (i === 0 ? unit.start : srcStart) && c.start < srcNext),
+        // A block quote without quotation marks is itself a quoted passage.
+        quotes: quotedPassages(passages, span, text, unit.inBlockquote),
+        numbers: findNumbers(text),
+        attributions: findAttributions(text, agenciesIn),
+        unknownPrograms: findUnknownPrograms(text, mentions),
+        toSource: (offset, isEnd) => toSource(unit, span.start + offset, isEnd),
+      };
+      chunkUnit.sentences.push(result.sentences.length);
+      result.sentences.push(sentence);
+    });
+    result.units.push(chunkUnit);
+  }
+  return result;
+}
+
+function quotedPassages(passages: QuotedPassage[], span: SentenceSpan, text: string, inBlockquote: boolean): QuotedPassage[] {
+  const marked = passages.filter((p) => p.start >= span.start && p.end <= span.end).map((p) => ({ ...p, start: p.start - span.start, end: p.end - span.start }));
+  if (marked.length > 0 || !inBlockquote) return marked;
+  return [{ start: 0, end: text.length, text }];
+}
+
+/** A quotation that runs over several sentences belongs to the sentence that opens it. */
+function joinAcrossQuotes(spans: SentenceSpan[], passages: QuotedPassage[]): SentenceSpan[] {
+  const out: SentenceSpan[] = [];
+  for (const span of spans) {
+    const prev = out[out.length - 1];
+    if (prev && passages.some((p) => p.start < prev.end && p.end > prev.end)) {
+      prev.end = span.end;
+      prev.next = span.next;
+    } else out.push({ ...span });
+  }
+  return out;
+}
+
+function findUnknownPrograms(text: string, known: Array<{ start: number; end: number }>): ChunkSentence['unknownPrograms'] {
+  const out: ChunkSentence['unknownPrograms'] = [];
+  for (const re of PROGRAM_SHAPES) {
+    for (const m of text.matchAll(re)) {
+      let start = m.index;
+      let name = m[0];
+      const lead = LEADING_NOISE.exec(name);
+      if (lead) {
+        start += lead[0].length;
+        name = name.slice(lead[0].length);
+      }
+      name = name.replace(TRAILING_NOISE, '');
+      const end = start + name.length;
+      if (!/\s/.test(name)) continue;
+      if (known.some((k) => k.start < end && k.end > start)) continue;
+      if (out.some((o) => o.start < end && o.end > start)) continue;
+      out.push({ start, end, name });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,347 @@
+/**
+ * Document analysis: splits the text into chunks, analyses each (cached by its text), then
+ * resolves what depends on the whole document — footnote definitions, citations covering a
+ * paragraph, block quotes introduced by an attributed sentence, suppression comments — and
+ * runs the checks.
+ *
+ * How a claim inherits a citation:
+ * 1. a citation in the sentence itself (a footnote reference or Pandoc citation anywhere in
+ *    it, or after its final punctuation; a link inside it);
+ * 2. a citation placed after the final punctuation of a paragraph's last sentence covers
+ *    every sentence of that paragraph;
+ * 3. a block quote's sentences inherit the citations and attributions of the sentence that
+ *    introduces the quote (the last sentence before it), and of the quote's own last line.
+ */
+import { CHECKS } from '../checks';
+import type { RecordSet } from '../records/recordSet';
+import { resolveAttribution, type RawAttribution } from './attributions';
+import { splitBlocks } from './blocks';
+import { analyzeChunk, type ChunkAnalysis, type ChunkSentence, type ChunkUnit } from './chunk';
+import { CitationPlanner, type CitePoint, type FootnoteState } from './fixes';
+import {
+  type AnalysisOptions,
+  type AttributionRef,
+  type CitationRef,
+  type DocumentAnalysis,
+  type Finding,
+  type FootnoteDefinition,
+  type MentionRef,
+  type Suppression,
+  type TextEdit,
+  DEFAULT_OPTIONS,
+} from './model';
+import type { NumberRef } from './figures';
+import { quoteIndexFor, type QuoteMatch } from './quotes';
+import { findSuppressions } from './suppressions';
+
+export interface QuoteModel {
+  /** Absolute offsets of the quoted words. */
+  start: number;
+  end: number;
+  text: string;
+  match?: QuoteMatch;
+}
+
+export interface SentenceModel {
+  /** Absolute offsets. */
+  start: number;
+  end: number;
+  text: string;
+  kind: ChunkUnit['kind'];
+  inBlockquote: boolean;
+  inFootnote: boolean;
+  isQuestion: boolean;
+  /** Mentions of records of kind "program" (not agencies or institutions), absolute. */
+  mentions: MentionRef[];
+  /** Distinct program ids mentioned. */
+  programs: string[];
+  /** Citations in the sentence itself. */
+  citations: CitationRef[];
+  /**
+   * For a citation after a paragraph's final punctuation: the programs of every sentence it
+   * covers (its own and those of sentences without a citation of their own), by citation start.
+   */
+  coveredPrograms: Map<number, string[]>;
+  /** Citations it inherits from its paragraph or from the sentence introducing its block quote. */
+  inheritedCitations: CitationRef[];
+  attributions: AttributionRef[];
+  inheritedAttributions: AttributionRef[];
+  quotes: QuoteModel[];
+  numbers: Array<NumberRef & { text: string }>;
+  unknownPrograms: Array<{ start: number; end: number; name: string }>;
+  /** A declarative sentence about a tracked program in prose. */
+  isClaim: boolean;
+  /** Where a citation would go. */
+  citePoint: CitePoint;
+  /** Maps an offset in `text` to an absolute offset. */
+  toDocument(textOffset: number, isEnd?: boolean): number;
+}
+
+/** What a check sees. */
+export interface CheckContext {
+  text: string;
+  records: RecordSet;
+  options: AnalysisOptions;
+  sentences: SentenceModel[];
+  footnotes: FootnoteDefinition[];
+  footnoteState: FootnoteState;
+}
+
+/** Analyses one document; keeps the chunk analyses of its latest version for the next. */
+export class DocumentAnalyzer {
+  private chunks = new Map<string, ChunkAnalysis>();
+  private quoteMatches = new Map<string, QuoteMatch | undefined>();
+  /** How many chunks the last analysis took from the cache, and how many it analysed. */
+  lastStats = { reused: 0, analysed: 0 };
+
+  constructor(readonly records: RecordSet) {}
+
+  /** Builds the document model that the checks read. */
+  model(text: string, options: AnalysisOptions = DEFAULT_OPTIONS): CheckContext & { analysis: Omit<DocumentAnalysis, 'findings' | 'internalErrors'> } {
+    const blocks = splitBlocks(text);
+    const next = new Map<string, ChunkAnalysis>();
+    const stats = { reused: 0, analysed: 0 };
+    const placed: Array<{ offset: number; chunk: ChunkAnalysis }> = [];
+    for (const block of blocks) {
+      const chunkText = text.slice(block.start, block.end);
+      let chunk = next.get(chunkText) ?? this.chunks.get(chunkText);
+      if (chunk) stats.reused++;
+      else {
+        chunk = analyzeChunk(chunkText, this.records);
+        stats.analysed++;
+      }
+      next.set(chunkText, chunk);
+      placed.push({ offset: block.start, chunk });
+    }
+    // Keep only this version's chunks: memory follows the document, not its history.
+    this.chunks = next;
+    this.lastStats = stats;
+    if (this.quoteMatches.size > 10_000) this.quoteMatches.clear();
+
+    const footnotes = this.resolveFootnotes(placed);
+    const byLabel = new Map(footnotes.map((f) => [f.label.toLowerCase(), f]));
+    const labels = new Set(footnotes.map((f) => f.label.toLowerCase()));
+    const mentions: MentionRef[] = [];
+    const citations: CitationRef[] = [];
+    const attributions: AttributionRef[] = [];
+    const sentences: SentenceModel[] = [];
+    let previousAttribution: AttributionRef | undefined;
+    let introducer: SentenceModel | undefined;
+    let lastNonQuote: SentenceModel | undefined;
+
+    for (const { offset, chunk } of placed) {
+      for (const unit of chunk.units) {
+        const trailing = unit.trailingCitations.map((c) => this.resolveCitation(c, offset, byLabel));
+        if (unit.inBlockquote && !introducer) introducer = lastNonQuote;
+        if (!unit.inBlockquote) introducer = undefined;
+        const unitSentences: SentenceModel[] = [];
+        for (const index of unit.sentences) {
+          const cs = chunk.sentences[index];
+          const s = this.sentenceModel(cs, unit, offset, byLabel, previousAttribution);
+          for (const c of cs.citations) if (c.kind === 'footnote') labels.add(c.key.toLowerCase());
+          for (const m of cs.mentions) mentions.push({ start: offset + m.start, end: offset + m.end, program: m.program, text: m.text, unconfirmed: m.unconfirmed });
+          citations.push(...s.citations);
+          attributions.push(...s.attributions);
+          if (s.attributions.length > 0) previousAttribution = s.attributions[s.attributions.length - 1];
+          // Paragraph-final citations cover the paragraph.
+          if (s.citations.length === 0) s.inheritedCitations.push(...trailing.filter((t) => !s.citations.includes(t)));
+          if (introducer && unit.inBlockquote) {
+            s.inheritedCitations.push(...introducer.citations, ...introducer.inheritedCitations);
+            s.inheritedAttributions.push(...introducer.attributions);
+          }
+          unitSentences.push(s);
+          sentences.push(s);
+        }
+        for (const t of trailing) {
+          const owner = unitSentences.find((s) => s.citations.some((c) => c.start === t.start));
+          if (!owner) continue;
+          const covered = new Set(owner.programs);
+          for (const s of unitSentences) if (s.citations.length === 0) for (const p of s.programs) covered.add(p);
+          owner.coveredPrograms.set(t.start, [...covered]);
+        }
+        // A block quote's own closing citation covers the quote.
+        if (unit.inBlockquote && trailing.length > 0) for (const s of unitSentences) if (s.citations.length === 0) s.inheritedCitations.push(...trailing);
+        if (!unit.inBlockquote && unitSentences.length > 0) lastNonQuote = unitSentences[unitSentences.length - 1];
+      }
+    }
+    mentions.sort((a, b) => a.start - b.start);
+    const suppressions = findSuppressions(text, placed.flatMap(({ offset, chunk }) => chunk.comments.map((c) => ({ ...c, start: c.start + offset, end: c.end + offset }))));
+    const footnoteState: FootnoteState = {
+      labels,
+      definitions: footnotes.map((f) => ({ label: f.label, sources: f.sources })),
+      endsWithDefinition: endsWithFootnoteDefinition(text, footnotes),
+    };
+    return {
+      text,
+      records: this.records,
+      options,
+      sentences,
+      footnotes,
+      footnoteState,
+      analysis: { mentions, citations, attributions, footnotes, suppressions },
+    };
+  }
+
+  /** Runs every check; a check that throws becomes one internal error and the others still report. */
+  analyze(text: string, options: AnalysisOptions = DEFAULT_OPTIONS): DocumentAnalysis {
+    const ctx = this.model(text, options);
+    const findings: Finding[] = [];
+    const internalErrors: DocumentAnalysis['internalErrors'] = [];
+    for (const check of CHECKS) {
+      const severity = options.severity[check.code] ?? check.defaultSeverity;
+      if (severity === 'off') continue;
+      try {
+        for (const f of check.check(ctx)) findings.push({ ...f, severity });
+      } catch (err) {
+        internalErrors.push({ check: check.code, message: err instanceof Error ? err.message : String(err) });
+      }
+    }
+    const kept = findings.filter((f) => !isSuppressed(f, ctx.analysis.suppressions));
+    kept.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
+    return { ...ctx.analysis, findings: kept, internalErrors };
+  }
+
+  /** Edits that cite every uncited claim with its best source, in one batch (one definition per source). */
+  citeAll(text: string, options: AnalysisOptions = DEFAULT_OPTIONS): TextEdit[] {
+    const analysis = this.analyze(text, options);
+    const ctx = this.model(text, options);
+    const planner = new CitationPlanner(this.records, text, ctx.footnoteState);
+    const edits: TextEdit[] = [];
+    for (const f of analysis.findings) {
+      if (f.code !== 'uncited-claim' || f.sources.length === 0) continue;
+      const sentence = ctx.sentences.find((s) => s.start <= f.start && f.end <= s.end);
+      if (!sentence) continue;
+      const style = options.citationStyle;
+      const source = f.sources.find((id) => planner.cite(sentence.citePoint, id, style) !== undefined);
+      if (!source) continue;
+      edits.push(...(planner.cite(sentence.citePoint, source, style) ?? []));
+    }
+    const definitions = planner.definitionsEdit();
+    if (definitions) edits.push(definitions);
+    return edits;
+  }
+
+  private sentenceModel(
+    cs: ChunkSentence,
+    unit: ChunkUnit,
+    offset: number,
+    byLabel: Map<string, FootnoteDefinition>,
+    previousAttribution: AttributionRef | undefined,
+  ): SentenceModel {
+    const toDocument = (o: number, isEnd?: boolean) => offset + cs.toSource(o, isEnd);
+    const allMentions = cs.mentions.map((m) => ({ start: offset + m.start, end: offset + m.end, program: m.program, text: m.text, unconfirmed: m.unconfirmed }));
+    const mentions = allMentions.filter((m) => this.records.program(m.program)?.kind === 'program');
+    const programs = [...new Set(mentions.map((m) => m.program))];
+    const citations = cs.citations.map((c) => this.resolveCitation(c, offset, byLabel));
+    const quotes = cs.quotes.map((q) => ({ start: toDocument(q.start), end: toDocument(q.end, true), text: q.text, match: this.matchQuote(q.text) }));
+    const context = {
+      agencies: allMentions.filter((m) => this.records.program(m.program)?.kind === 'agency').map((m) => m.program),
+      years: cs.numbers.filter((n) => n.unit === 'year').map((n) => n.value),
+    };
+    const attributions = cs.attributions.map((a) => {
+      const ref = this.resolveAttributionRef(a, toDocument, programs, previousAttribution, context);
+      // The source whose exact words the sentence quotes comes first.
+      const quoted = quotes.flatMap((q) => (q.match?.exact ? [q.match.claim.source] : [])).filter((id) => ref.sources.includes(id));
+      return { ...ref, sources: [...new Set([...quoted, ...ref.sources])] };
+    });
+    const terminal = /[.!?](?=[\s]*$)/.exec(cs.text);
+    const inFootnote = unit.footnoteLabel !== undefined;
+    return {
+      start: offset + cs.start,
+      end: offset + cs.end,
+      text: cs.text,
+      kind: unit.kind,
+      inBlockquote: unit.inBlockquote,
+      inFootnote,
+      isQuestion: cs.isQuestion,
+      mentions,
+      programs,
+      citations,
+      coveredPrograms: new Map(),
+      inheritedCitations: [],
+      attributions,
+      inheritedAttributions: [],
+      quotes,
+      numbers: cs.numbers.map((n) => ({ ...n, text: cs.text.slice(n.start, n.end) })),
+      unknownPrograms: cs.unknownPrograms,
+      isClaim: programs.length > 0 && unit.kind !== 'heading' && !cs.isQuestion && !inFootnote && looksLikeSentence(cs.text, unit.kind),
+      citePoint: {
+        end: offset + cs.end,
+        terminal: terminal ? toDocument(terminal.index) : undefined,
+      },
+      toDocument,
+    };
+  }
+
+  private matchQuote(text: string): QuoteMatch | undefined {
+    if (this.quoteMatches.has(text)) return this.quoteMatches.get(text);
+    const match = quoteIndexFor(this.records).match(text);
+    this.quoteMatches.set(text, match);
+    return match;
+  }
+
+  private resolveAttributionRef(
+    a: RawAttribution,
+    toDocument: (o: number, isEnd?: boolean) => number,
+    programs: string[],
+    previous: AttributionRef | undefined,
+    context: { agencies: string[]; years: number[] },
+  ): AttributionRef {
+    const sources = a.same && previous ? previous.sources : resolveAttribution(a, this.records, programs, context);
+    return {
+      start: toDocument(a.start),
+      end: toDocument(a.end, true),
+      text: a.text,
+      year: a.same && previous ? previous.year : a.year,
+      agencies: a.agencies,
+      kinds: a.kinds,
+      sources,
+    };
+  }
+
+  private resolveCitation(c: ChunkSentence['citations'][number], offset: number, byLabel: Map<string, FootnoteDefinition>): CitationRef {
+    let sources: string[] = [];
+    if (c.kind === 'footnote') sources = byLabel.get(c.key.toLowerCase())?.sources ?? [];
+    else if (c.kind === 'pandoc') sources = c.keys.filter((k) => this.records.sources.has(k));
+    else {
+      const id = this.records.sourceForUrl(c.key);
+      if (id) sources = [id];
+    }
+    return { start: offset + c.start, end: offset + c.end, kind: c.kind, key: c.key, sources };
+  }
+
+  private resolveFootnotes(placed: Array<{ offset: number; chunk: ChunkAnalysis }>): FootnoteDefinition[] {
+    const out: FootnoteDefinition[] = [];
+    for (const { offset, chunk } of placed) {
+      for (const f of chunk.footnotes) {
+        const sources = new Set<string>();
+        for (const url of f.urls) {
+          const id = this.records.sourceForUrl(url);
+          if (id) sources.add(id);
+        }
+        for (const key of f.keys) if (this.records.sources.has(key)) sources.add(key);
+        for (const m of f.text.matchAll(/\b[A-Z]{2,6}-\d{2}-\d{2,5}[A-Z]?\b/g)) {
+          const id = this.records.sourceForNumber(m[0]);
+          if (id) sources.add(id);
+        }
+        out.push({ label: f.label, start: offset + f.start, end: offset + f.end, contentStart: offset + f.contentStart, sources: [...sources] });
+      }
+    }
+    return out;
+  }
+}
+
+/** A claim is a sentence, not a label: a table cell needs a few words, any prose at least three. */
+function looksLikeSentence(text: string, kind: ChunkUnit['kind']): boolean {
+  const words = text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+  return words >= (kind === 'tableCell' ? 4 : 3);
+}
+
+function endsWithFootnoteDefinition(text: string, footnotes: FootnoteDefinition[]): boolean {
+  const last = footnotes[footnotes.length - 1];
+  return !!last && text.slice(last.end).trim().length === 0;
+}
+
+function isSuppressed(f: Finding, suppressions: Suppression[]): boolean {
+  return suppressions.some((s) => f.start >= s.from && f.start <= s.to && (s.codes.length === 0 || s.codes.includes(f.code)));
+}

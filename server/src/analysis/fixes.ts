@@ -1,0 +1,138 @@
+/**
+ * Text edits that cite a source in each of the three styles: a GFM footnote (a reference
+ * plus its definition at the end of the document, reusing a definition that already cites
+ * the source), a Pandoc citation `[@id]`, or an inline link.
+ */
+import type { RecordSet } from '../records/recordSet';
+import type { Source } from '../records/types';
+import { sourceYear } from './attributions';
+import type { CitationStyle, Fix, TextEdit } from './model';
+
+export interface CitePoint {
+  /** Absolute offset just after the sentence's last character (closing quote included). */
+  end: number;
+  /** Absolute offset of the sentence's final period, question or exclamation mark, if it ends with one. */
+  terminal?: number;
+}
+
+export interface FootnoteState {
+  /** Every footnote label in use (definitions and references), lower-cased. */
+  labels: Set<string>;
+  /** Existing definitions, with the sources they resolve to. */
+  definitions: Array<{ label: string; sources: string[] }>;
+  /** Whether the document ends with a footnote definition (then no blank line is needed before a new one). */
+  endsWithDefinition: boolean;
+}
+
+/** Plans citations for one batch of fixes, so that labels stay unique and a source gets one definition. */
+export class CitationPlanner {
+  private readonly newDefinitions = new Map<string, { label: string; text: string }>();
+  private readonly labels: Set<string>;
+
+  constructor(
+    private readonly records: RecordSet,
+    private readonly docText: string,
+    private readonly footnotes: FootnoteState,
+  ) {
+    this.labels = new Set(footnotes.labels);
+  }
+
+  /** The edits that cite `sourceId` at `point` in `style`, or undefined when the style cannot (a link without URL). */
+  cite(point: CitePoint, sourceId: string, style: CitationStyle): TextEdit[] | undefined {
+    const source = this.records.source(sourceId);
+    if (!source) return undefined;
+    if (style === 'pandoc') return [insert(point.terminal ?? point.end, ` [@${sourceId}]`)];
+    if (style === 'link') {
+      if (!source.URL || !/^https?:\/\//i.test(source.URL)) return undefined;
+      return [insert(point.terminal ?? point.end, ` ([${escapeMarkdown(shortTitle(source))}](<${source.URL.replace(/[<>\s]/g, encodeURIComponent)}>))`)];
+    }
+    const existing = this.footnotes.definitions.find((d) => d.sources.includes(sourceId));
+    if (existing) return [insert(point.end, `[^${existing.label}]`)];
+    let planned = this.newDefinitions.get(sourceId);
+    if (!planned) {
+      planned = { label: this.uniqueLabel(sourceId), text: formatReference(source) };
+      this.newDefinitions.set(sourceId, planned);
+    }
+    return [insert(point.end, `[^${planned.label}]`)];
+  }
+
+  /** One edit that appends every new footnote definition planned so far, or none. */
+  definitionsEdit(): TextEdit | undefined {
+    if (this.newDefinitions.size === 0) return undefined;
+    const eol = /\r\n|\r|\n/.exec(this.docText)?.[0] ?? '\n';
+    const text = this.docText;
+    const endsWithEol = /(\r\n|\r|\n)$/.test(text);
+    let prefix = endsWithEol ? '' : eol;
+    if (!this.footnotes.endsWithDefinition && text.trim().length > 0) prefix += eol;
+    const body = [...this.newDefinitions.values()].map((d) => `[^${d.label}]: ${d.text}`).join(eol);
+    return insert(text.length, prefix + body + eol);
+  }
+
+  private uniqueLabel(sourceId: string): string {
+    const base = sourceId.replace(/[^\p{L}\p{N}_-]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'source';
+    let label = base;
+    for (let n = 2; this.labels.has(label.toLowerCase()); n++) label = `${base}-${n}`;
+    this.labels.add(label.toLowerCase());
+    return label;
+  }
+}
+
+/** A fix on its own: the citation edits plus the definition they need. */
+export function citationFix(
+  records: RecordSet,
+  docText: string,
+  footnotes: FootnoteState,
+  title: string,
+  point: CitePoint,
+  sourceId: string,
+  style: CitationStyle,
+): Fix | undefined {
+  const planner = new CitationPlanner(records, docText, footnotes);
+  const edits = planner.cite(point, sourceId, style);
+  if (!edits) return undefined;
+  const definitions = planner.definitionsEdit();
+  return { title, edits: definitions ? [...edits, definitions] : edits };
+}
+
+function insert(at: number, newText: string): TextEdit {
+  return { start: at, end: at, newText };
+}
+
+/** A short name for a source: its report number, or its title cut to a few words. */
+export function shortTitle(source: Source): string {
+  if (source.number) return source.number;
+  const title = (source.title ?? source.id).replace(/^\[[^\]]*\]\s*/, '');
+  return title.length > 60 ? title.slice(0, 57).replace(/\s+\S*$/, '') + '…' : title;
+}
+
+/** A one-line reference for a footnote definition: author, *title*, publisher, number, date, URL. */
+export function formatReference(source: Source): string {
+  const author = (source.author ?? []).map((a) => a.literal ?? [a.given, a.family].filter(Boolean).join(' ')).filter(Boolean).join(', ');
+  const parts = [
+    author,
+    source.title ? `*${escapeMarkdown(source.title)}*` : undefined,
+    source['container-title'] ?? source.publisher,
+    source.number,
+    formatDate(source),
+  ].filter((p): p is string => !!p && p.length > 0);
+  let text = parts.map((p, i) => (i === 1 ? p : escapeMarkdown(p))).join(', ');
+  if (source.URL && /^https?:\/\//i.test(source.URL)) text += `. <${source.URL.replace(/[<>\s]/g, encodeURIComponent)}>`;
+  return text.replace(/\r?\n|\r/g, ' ');
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "5 September 2018", "April 2019", "2016", or undefined. */
+export function formatDate(source: Source): string | undefined {
+  const parts = source.issued?.['date-parts']?.[0];
+  if (!parts || parts.length === 0) return source.issued?.literal ?? source.issued?.raw;
+  const [y, m, d] = parts.map(Number);
+  if (m && d) return `${d} ${MONTHS[m - 1]} ${y}`;
+  if (m) return `${MONTHS[m - 1]} ${y}`;
+  return String(sourceYear(source) ?? y);
+}
+
+/** Escapes characters that Markdown would read as markup, so record text stays text. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]<>()#+!|~]/g, (c) => `\\${c}`).replace(/\r?\n|\r/g, ' ');
+}

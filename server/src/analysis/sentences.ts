@@ -1,0 +1,75 @@
+/**
+ * Sentence segmentation with Intl.Segmenter, mended where it breaks after abbreviations
+ * ("U.S. Army", "Gen. Kelly", "Rep. Gonzalez", "No. 5") and initials ("John F. Kelly").
+ */
+
+const segmenters = new Map<string, Intl.Segmenter>();
+
+function segmenter(locale: string): Intl.Segmenter {
+  let s = segmenters.get(locale);
+  if (!s) {
+    s = new Intl.Segmenter(locale, { granularity: 'sentence' });
+    segmenters.set(locale, s);
+  }
+  return s;
+}
+
+// Titles and abbreviations after which a capitalised word does not start a new sentence.
+const ALWAYS_JOIN = new Set(
+  [
+    'gen', 'lt', 'col', 'maj', 'capt', 'cpt', 'sgt', 'adm', 'rear', 'cmdr', 'cdr', 'rep', 'reps', 'sen', 'sens', 'gov', 'pres',
+    'sec', 'amb', 'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'jr', 'sr', 'no', 'nos', 'vol', 'p', 'pp', 'ch', 'sec', 'art', 'fig',
+    'dept', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'inc', 'corp', 'co', 'ltd',
+    'vs', 'cf', 'e.g', 'i.e', 'approx', 'est', 'gral', 'sr', 'sra', 'lic', 'ing', 'depto',
+  ].map((s) => s + '.'),
+);
+// Country abbreviations that often end a sentence too: join only when the next word does not start one.
+const JOIN_UNLESS_STARTER = new Set(['u.s.', 'u.k.', 'u.n.', 'ee.uu.', 'd.c.', 'n.y.']);
+const SENTENCE_STARTERS = new Set([
+  'the', 'this', 'that', 'these', 'those', 'they', 'it', 'its', 'in', 'on', 'at', 'but', 'and', 'however', 'a', 'an', 'we',
+  'he', 'she', 'there', 'our', 'their', 'as', 'since', 'still', 'yet', 'so', 'then', 'when', 'while', 'for', 'after', 'before',
+  'el', 'la', 'los', 'las', 'en', 'pero', 'sin', 'un', 'una',
+]);
+
+export interface SentenceSpan {
+  /** Offsets into the text; `end` excludes trailing white space. */
+  start: number;
+  end: number;
+  /** Where the next sentence begins (or the text ends): what lies between belongs to this one. */
+  next: number;
+}
+
+/** Splits plain text into sentences. */
+export function splitSentences(text: string, locale = 'en'): SentenceSpan[] {
+  const raw: Array<{ start: number; next: number }> = [];
+  for (const seg of segmenter(locale).segment(text)) raw.push({ start: seg.index, next: seg.index + seg.segment.length });
+  const merged: Array<{ start: number; next: number }> = [];
+  for (const s of raw) {
+    const prev = merged[merged.length - 1];
+    if (prev && shouldJoin(text.slice(prev.start, prev.next), text.slice(s.start, s.next))) prev.next = s.next;
+    else merged.push({ ...s });
+  }
+  const out: SentenceSpan[] = [];
+  for (const s of merged) {
+    let start = s.start;
+    let end = s.next;
+    while (start < end && /\s/.test(text[start])) start++;
+    while (end > start && /\s/.test(text[end - 1])) end--;
+    if (end > start) out.push({ start, end, next: s.next });
+    else if (out.length > 0) out[out.length - 1].next = s.next;
+  }
+  return out;
+}
+
+function shouldJoin(prev: string, next: string): boolean {
+  const lastWord = /(\S+)\s*$/.exec(prev)?.[1] ?? '';
+  const firstWord = /^\s*(\S+)/.exec(next)?.[1] ?? '';
+  const bare = lastWord.replace(/^[(“"‘']+/, '').toLowerCase();
+  if (!firstWord) return true;
+  // A sentence never starts with a lower-case word or a digit-led continuation of a number.
+  if (/^[\p{Ll}]/u.test(firstWord)) return true;
+  if (/^\p{Lu}\.$/u.test(bare.toUpperCase()) && /^\p{Lu}\.$/u.test(lastWord)) return true; // an initial: "John F. Kelly"
+  if (ALWAYS_JOIN.has(bare)) return true;
+  if (JOIN_UNLESS_STARTER.has(bare)) return !SENTENCE_STARTERS.has(firstWord.replace(/[^\p{L}]/gu, '').toLowerCase());
+  return false;
+}

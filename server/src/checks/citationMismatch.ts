@@ -1,0 +1,47 @@
+import type { Check } from './types';
+import { citationFix, shortTitle } from '../analysis/fixes';
+import type { Fix } from '../analysis/model';
+import { programNames, sourceLabel, sourcesAbout } from './describe';
+
+export const citationMismatch: Check = {
+  code: 'citation-mismatch',
+  description: 'The cited source has no record about the program the sentence speaks of.',
+  defaultSeverity: 'warning',
+  *check(ctx) {
+    for (const s of ctx.sentences) {
+      if (s.inFootnote || s.kind === 'heading') continue;
+      for (const c of s.citations) {
+        // A citation closing a paragraph answers for every sentence it covers.
+        const programs = s.coveredPrograms.get(c.start) ?? s.programs;
+        if (c.sources.length === 0 || programs.length === 0) continue;
+        const speaks = c.sources.some((id) => ctx.records.claimsFrom(id).some((claim) => programs.includes(claim.program)));
+        if (speaks) continue;
+        const better = sourcesAbout(ctx.records, programs);
+        const names = programNames(ctx.records, programs);
+        const fixes: Fix[] = [];
+        if (c.kind === 'pandoc') {
+          for (const id of better.slice(0, 3)) {
+            const text = ctx.text.slice(c.start, c.end);
+            fixes.push({ title: `Cite “${shortTitle(ctx.records.source(id)!)}” instead`, edits: [{ start: c.start, end: c.end, newText: text.replace(`@${c.key}`, `@${id}`) }] });
+          }
+        } else if (c.kind === 'footnote') {
+          for (const id of better.slice(0, 3)) {
+            const fix = citationFix(ctx.records, ctx.text, ctx.footnoteState, `Cite “${shortTitle(ctx.records.source(id)!)}” instead`, { end: c.end }, id, 'footnote');
+            if (fix) fixes.push({ ...fix, edits: [{ ...fix.edits[0], start: c.start, end: c.end }, ...fix.edits.slice(1)] });
+          }
+        }
+        yield {
+          code: 'citation-mismatch',
+          start: c.start,
+          end: c.end,
+          message:
+            `${c.sources.map((id) => sourceLabel(ctx.records, id)).join(' and ')} has no record about ${names}.` +
+            (better.length > 0 ? ` Sources that do: ${better.slice(0, 3).map((id) => sourceLabel(ctx.records, id)).join('; ')}.` : ' No recorded source speaks of it yet.'),
+          programs,
+          sources: better,
+          fixes,
+        };
+      }
+    }
+  },
+};

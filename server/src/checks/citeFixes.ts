@@ -1,0 +1,33 @@
+import type { CheckContext, SentenceModel } from '../analysis/document';
+import { citationFix, shortTitle } from '../analysis/fixes';
+import type { Fix } from '../analysis/model';
+
+const STYLE_TITLES = {
+  footnote: (t: string) => `Cite “${t}” as a footnote`,
+  pandoc: (t: string, id: string) => `Cite “${t}” as [@${id}]`,
+  link: (t: string) => `Cite “${t}” as a link`,
+};
+
+/** Fixes that cite each of `sources` (best first, at most `max`) in the configured style. */
+export function citeFixes(ctx: CheckContext, sentence: SentenceModel, sources: string[], max = 3): Fix[] {
+  const fixes: Fix[] = [];
+  const style = ctx.options.citationStyle;
+  for (const id of sources) {
+    if (fixes.length >= max) break;
+    const source = ctx.records.source(id);
+    if (!source) continue;
+    const fix = citationFix(ctx.records, ctx.text, ctx.footnoteState, STYLE_TITLES[style](shortTitle(source), id), sentence.citePoint, id, style);
+    // A source without a URL cannot be cited as a link: fall back to a footnote.
+    const chosen = fix ?? citationFix(ctx.records, ctx.text, ctx.footnoteState, STYLE_TITLES.footnote(shortTitle(source)), sentence.citePoint, id, 'footnote');
+    if (chosen) fixes.push({ ...chosen, preferred: fixes.length === 0 });
+  }
+  return fixes;
+}
+
+/** Sources a sentence points at without citing them: exact quotes first, then attributions. */
+export function pointedSources(sentence: SentenceModel): string[] {
+  const ids: string[] = [];
+  for (const q of sentence.quotes) if (q.match?.exact) ids.push(q.match.claim.source);
+  for (const a of [...sentence.attributions, ...sentence.inheritedAttributions]) ids.push(...a.sources);
+  return [...new Set(ids)];
+}

@@ -1,0 +1,107 @@
+import type { CheckContext, SentenceModel } from '../analysis/document';
+import { formatNumber } from '../analysis/figures';
+import { sourceYear } from '../analysis/attributions';
+import { formatDate } from '../analysis/fixes';
+import { fold } from '../records/aliasIndex';
+import type { Claim, Figure } from '../records/types';
+import type { Check, CheckFinding } from './types';
+import { sourceLabel } from './describe';
+
+export const figureMismatch: Check = {
+  code: 'figure-mismatch',
+  description: 'A year, count or amount that contradicts what the records say of the same fact, or a quote dated to a year its source does not have.',
+  defaultSeverity: 'error',
+  *check(ctx) {
+    for (const s of ctx.sentences) {
+      if (s.inFootnote) continue;
+      yield* figureFindings(ctx, s);
+      yield* quoteYearFindings(ctx, s);
+    }
+  },
+};
+
+/** Claims a sentence speaks to: about a program it names, or from a source it cites or attributes. */
+function relevantClaims(ctx: CheckContext, s: SentenceModel): Claim[] {
+  const claims = new Set<Claim>();
+  for (const p of s.programs) for (const c of ctx.records.claimsAbout(p)) claims.add(c);
+  for (const c of [...s.citations, ...s.inheritedCitations]) for (const id of c.sources) for (const claim of ctx.records.claimsFrom(id)) claims.add(claim);
+  for (const a of [...s.attributions, ...s.inheritedAttributions]) for (const id of a.sources) for (const claim of ctx.records.claimsFrom(id)) claims.add(claim);
+  return [...claims];
+}
+
+function hasCue(foldedText: string, figure: Figure): boolean {
+  return (figure.cues ?? []).some((cue) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(fold(cue))}`, 'u').test(foldedText));
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function* figureFindings(ctx: CheckContext, s: SentenceModel): Iterable<CheckFinding> {
+  if (s.numbers.length === 0) return;
+  const folded = fold(s.text);
+  // Figures of the same fact: the sentence carries one of the figure's cue words.
+  const figures: Array<{ claim: Claim; figure: Figure }> = [];
+  for (const claim of relevantClaims(ctx, s)) for (const figure of claim.figures ?? []) if (hasCue(folded, figure)) figures.push({ claim, figure });
+  if (figures.length === 0) return;
+  const excluded = [...s.attributions.map((a) => [a.start, a.end]), ...s.quotes.filter((q) => q.match).map((q) => [q.start, q.end])];
+  const numbers = s.numbers.filter((n) => {
+    const at = s.toDocument(n.start);
+    return !excluded.some(([from, to]) => at >= from && at < to);
+  });
+  const reported = new Set<number>();
+  for (const { figure } of figures) {
+    const sameUnit = numbers.filter((n) => n.unit === figure.unit);
+    if (sameUnit.length === 0 || sameUnit.some((n) => n.value === figure.value)) continue;
+    const known = new Set(figures.filter((f) => f.figure.unit === figure.unit).map((f) => f.figure.value));
+    for (const n of sameUnit) {
+      if (known.has(n.value) || reported.has(n.start)) continue;
+      reported.add(n.start);
+      const expected = figures.filter((f) => f.figure.unit === figure.unit);
+      const values = [...new Set(expected.map((f) => f.figure.value))];
+      const start = s.toDocument(n.start);
+      const end = s.toDocument(n.end, true);
+      const said = expected
+        .map((f) => `${formatNumber(f.figure.value, n.style === 'word' ? 'plain' : n.style)} (${f.figure.label}; ${sourceLabel(ctx.records, f.claim.source)})`)
+        .filter((v, i, all) => all.indexOf(v) === i);
+      yield {
+        code: 'figure-mismatch',
+        start,
+        end,
+        message: `The records give ${said.join(', or ')}, not ${n.text}.`,
+        programs: [...new Set(expected.map((f) => f.claim.program))],
+        sources: [...new Set(expected.map((f) => f.claim.source))],
+        fixes: values.map((v, i) => ({
+          title: `Change ${n.text} to ${formatNumber(v, n.style === 'word' ? 'plain' : n.style)}`,
+          edits: [{ start, end, newText: formatNumber(v, n.style === 'word' ? 'plain' : n.style) }],
+          preferred: i === 0 && values.length === 1,
+        })),
+      };
+    }
+  }
+}
+
+/** "a 2016 Southern Command release reads, “…”" where the quoted words come from a 2017 release. */
+function* quoteYearFindings(ctx: CheckContext, s: SentenceModel): Iterable<CheckFinding> {
+  for (const a of s.attributions) {
+    if (a.year === undefined) continue;
+    for (const q of s.quotes) {
+      if (!q.match?.exact) continue;
+      const source = ctx.records.source(q.match.claim.source);
+      const year = source && sourceYear(source);
+      if (!source || year === undefined || year === a.year) continue;
+      const yearAt = a.text.indexOf(String(a.year));
+      if (yearAt < 0) continue;
+      const start = a.start + yearAt;
+      yield {
+        code: 'figure-mismatch',
+        start,
+        end: start + 4,
+        message: `The quoted words are from ${sourceLabel(ctx.records, source.id)}, dated ${formatDate(source)}, not ${a.year}.`,
+        programs: [q.match.claim.program],
+        sources: [source.id],
+        fixes: [{ title: `Change ${a.year} to ${year}`, edits: [{ start, end: start + 4, newText: String(year) }], preferred: true }],
+      };
+    }
+  }
+}

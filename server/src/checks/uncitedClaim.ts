@@ -1,0 +1,35 @@
+import type { Check, CheckFinding } from './types';
+import { citeFixes, pointedSources } from './citeFixes';
+import { programNames, sourceLabel, sourcesAbout } from './describe';
+
+export const uncitedClaim: Check = {
+  code: 'uncited-claim',
+  description: 'A declarative sentence about a tracked program with no citation (or, if so configured, only an attribution phrase).',
+  defaultSeverity: 'warning',
+  *check(ctx) {
+    for (const s of ctx.sentences) {
+      if (!s.isClaim) continue;
+      if (s.citations.length > 0 || s.inheritedCitations.length > 0) continue;
+      const attributed = s.attributions.length > 0 || s.inheritedAttributions.length > 0;
+      if (attributed && ctx.options.attributionCounts) continue;
+      const about = sourcesAbout(ctx.records, s.programs);
+      const candidates = [...new Set([...pointedSources(s).filter((id) => about.includes(id)), ...about])];
+      const names = programNames(ctx.records, s.programs);
+      const held = candidates.slice(0, 3).map((id) => sourceLabel(ctx.records, id));
+      const message =
+        held.length > 0
+          ? `No source cited for this claim about ${names}${attributed ? ' (an attribution phrase alone does not count here)' : ''}. The records hold: ${held.join('; ')}.`
+          : `No source cited for this claim about ${names}, and no record holds a source for it yet.`;
+      const finding: CheckFinding = {
+        code: 'uncited-claim',
+        start: s.start,
+        end: s.end,
+        message,
+        programs: s.programs,
+        sources: candidates,
+        fixes: citeFixes(ctx, s, candidates),
+      };
+      yield finding;
+    }
+  },
+};

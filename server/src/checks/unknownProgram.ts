@@ -1,0 +1,30 @@
+import type { Check } from './types';
+
+export const unknownProgram: Check = {
+  code: 'unknown-program',
+  description: 'Something shaped like a program (“Operation X”, “X Task Force”, “Fuerza de Tarea X”) that no record knows.',
+  defaultSeverity: 'info',
+  *check(ctx) {
+    for (const s of ctx.sentences) {
+      if (s.inFootnote) continue;
+      for (const u of s.unknownPrograms) {
+        const start = s.toDocument(u.start);
+        const end = s.toDocument(u.end, true);
+        yield {
+          code: 'unknown-program',
+          start,
+          end,
+          message: `“${u.name}” looks like a program, but no record knows it. Add a record so that claims about it can be checked.`,
+          programs: [],
+          sources: [],
+          fixes: [],
+          suggestedProgram: { id: slug(u.name), name: u.name },
+        };
+      }
+    }
+  },
+};
+
+function slug(name: string): string {
+  return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'program';
+}

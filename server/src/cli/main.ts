@@ -1,0 +1,146 @@
+/**
+ * The `claimcheck` command: checks drafts against the records, prints a report and exits
+ * 0 (nothing at or above --fail-on), 1 (something is) or 2 (usage or record-loading error).
+ */
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { globSync } from 'tinyglobby';
+import { DocumentAnalyzer } from '../analysis/document';
+import { DEFAULT_OPTIONS, type AnalysisOptions, type CitationStyle, type Severity } from '../analysis/model';
+import { loadRecords, nearestRecordsDir } from '../node/recordFiles';
+import type { RecordSet } from '../records/recordSet';
+import { formatReport, type FileReport, type ReportFormat } from './report';
+import { documentFor, toRange } from '../positions';
+import { version } from '../../../package.json';
+
+const MARKDOWN = /\.(md|markdown|mdown|mkd)$/i;
+const FAIL_ON = ['error', 'warning', 'info', 'hint', 'none'] as const;
+type FailOn = (typeof FAIL_ON)[number];
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+
+class UsageError extends Error {}
+
+/** Expands paths, folders and globs into the Markdown files to check. */
+export function expandDrafts(paths: string[], cwd: string): string[] {
+  const out: string[] = [];
+  for (const p of paths) {
+    const abs = resolve(cwd, p);
+    if (existsSync(abs) && statSync(abs).isDirectory()) out.push(...walk(abs));
+    else if (existsSync(abs)) out.push(abs);
+    else {
+      const matches = globSync(p, { cwd, absolute: true, ignore: ['**/node_modules/**'] }).filter((f) => MARKDOWN.test(f));
+      if (matches.length === 0) throw new UsageError(`No such file, folder or matching draft: ${p}`);
+      out.push(...matches);
+    }
+  }
+  return [...new Set(out)];
+}
+
+function walk(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...walk(full));
+    else if (MARKDOWN.test(entry.name)) out.push(full);
+  }
+  return out.sort();
+}
+
+interface CheckOptions {
+  format: ReportFormat;
+  records: string[];
+  bundled: boolean;
+  failOn: FailOn;
+  citationStyle: CitationStyle;
+}
+
+/** Runs `claimcheck check`; returns the exit code and the report text. */
+export function runCheck(paths: string[], opts: CheckOptions, cwd = process.cwd()): { code: number; out: string; err: string } {
+  const drafts = expandDrafts(paths.length > 0 ? paths : ['.'], cwd);
+  const recordSets = new Map<string, RecordSet>();
+  const options: AnalysisOptions = { ...DEFAULT_OPTIONS, citationStyle: opts.citationStyle };
+  let err = '';
+  let recordErrors = false;
+  const reports: FileReport[] = [];
+  for (const draft of drafts) {
+    // The nearest .claimcheck/ folder above a draft supplies its writer's own records.
+    const userDir = nearestRecordsDir(draft);
+    const key = userDir ?? '';
+    let records = recordSets.get(key);
+    if (!records) {
+      records = loadRecords({ bundled: opts.bundled, extra: [...opts.records, ...(userDir ? [userDir] : [])] }, cwd);
+      recordSets.set(key, records);
+      for (const p of records.problems) {
+        err += `${relative(cwd, p.file) || p.file}:${p.line + 1}:${p.column + 1}: ${p.severity}: ${p.message} (field ${p.field || '/'})\n`;
+        if (p.severity === 'error') recordErrors = true;
+      }
+    }
+    const text = readFileSync(draft, 'utf8');
+    const analysis = new DocumentAnalyzer(records).analyze(text, options);
+    for (const e of analysis.internalErrors) err += `${relative(cwd, draft)}: internal error in ${e.check}: ${e.message}\n`;
+    const doc = documentFor(pathToFileURL(draft).href, text);
+    reports.push({
+      path: relative(cwd, draft) || draft,
+      mentions: analysis.mentions.map((m) => ({ program: m.program, text: m.text, range: toRange(doc, m) })),
+      findings: analysis.findings.map((f) => ({
+        code: f.code,
+        severity: f.severity,
+        message: f.message,
+        range: toRange(doc, f),
+        programs: f.programs,
+        sources: f.sources,
+        fixes: f.fixes.map((fix) => ({ title: fix.title, edits: fix.edits.map((e) => ({ range: toRange(doc, e), newText: e.newText })) })),
+      })),
+      suppressions: analysis.suppressions.map((s) => ({ codes: s.codes, reason: s.reason ?? null, range: toRange(doc, s.comment) })),
+    });
+  }
+  const out = formatReport(reports, opts.format, version);
+  const threshold = opts.failOn === 'none' ? -1 : RANK[opts.failOn];
+  const failing = reports.some((r) => r.findings.some((f) => RANK[f.severity] <= threshold));
+  return { code: recordErrors ? 2 : failing ? 1 : 0, out, err };
+}
+
+function choice<T extends string>(values: readonly T[]) {
+  return (value: string): T => {
+    if (!values.includes(value as T)) throw new InvalidArgumentError(`Allowed: ${values.join(', ')}.`);
+    return value as T;
+  };
+}
+
+/** Parses the command line and runs it; sets process.exitCode. */
+export function main(argv: string[]): void {
+  const program = new Command('claimcheck')
+    .description('Checks advocacy drafts against source records: uncited claims, wrong figures, misquotes.')
+    .version(version)
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  program
+    .command('check')
+    .description('check Markdown drafts (files, folders or globs; default: the current folder)')
+    .argument('[paths...]', 'drafts to check')
+    .addOption(new Option('-f, --format <format>', 'report format').choices(['stylish', 'json', 'sarif', 'github']).default('stylish'))
+    .option('-r, --records <fileOrDir>', 'a record file or folder to load as well (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option('--no-bundled', 'do not load the bundled records')
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').argParser(choice(FAIL_ON)).default('warning'))
+    .addOption(new Option('--citation-style <style>', 'how fixes cite a source').choices(['footnote', 'pandoc', 'link']).default('footnote'))
+    .action((paths: string[], opts: CheckOptions) => {
+      const result = runCheck(paths, opts);
+      if (result.err) process.stderr.write(result.err);
+      process.stdout.write(result.out);
+      process.exitCode = result.code;
+    });
+  try {
+    program.parse(argv);
+  } catch (e) {
+    const err = e as { code?: string; exitCode?: number; message?: string };
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') {
+      process.exitCode = 0;
+      return;
+    }
+    if (e instanceof UsageError) process.stderr.write(`claimcheck: ${e.message}\n`);
+    process.exitCode = 2;
+  }
+}

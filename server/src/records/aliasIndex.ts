@@ -1,0 +1,211 @@
+/**
+ * The alias index: a trie over normalised word tokens, compiled once from every alias.
+ *
+ * Finding mentions walks the text's tokens once; at each token the trie is followed only
+ * as deep as the longest alias, so the cost depends on the text and the longest alias,
+ * never on how many aliases there are.
+ *
+ * Matching rules:
+ * - whole words only ("ICE" is not in "price");
+ * - a token written in capitals ("ICE", "TCIU", "CAFÉ") matches case-sensitively,
+ *   any other token case- and accent-insensitively ("Tecun Uman" = "Tecún Umán");
+ * - a trailing plural "s"/"es" is accepted ("TCIUs", "Task Forces");
+ * - hyphens split words, and a hyphenated alias also matches its closed form
+ *   ("Inter-Agency" = "Inter Agency" = "Interagency");
+ * - the longest alias starting at a token wins ("FTI Tecún Umán" over "FTI").
+ */
+
+export interface Token {
+  start: number;
+  end: number;
+  text: string;
+}
+
+const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+const HYPHENS = /^[-\u2010\u2011\u2012\u2013]$/;
+
+/** Splits text into word tokens; `joined[i]` is true when token i is hyphen-joined to token i+1. */
+export function tokenize(text: string): { tokens: Token[]; joined: boolean[] } {
+  const tokens: Token[] = [];
+  const joined: boolean[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    if (tokens.length > 0) {
+      const prev = tokens[tokens.length - 1];
+      joined[tokens.length - 1] = m.index === prev.end + 1 && HYPHENS.test(text[prev.end]);
+    }
+    tokens.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+  }
+  joined[tokens.length - 1] = false;
+  return { tokens, joined };
+}
+
+/** Lower-cases and strips accents (Tecún → tecun). */
+export function fold(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+const ACRONYM = /^(?=(?:.*\p{Lu}){2})[\p{Lu}\p{N}\p{M}]+$/u;
+const ACRONYM_PLURAL = /^((?=(?:.*\p{Lu}){2})[\p{Lu}\p{N}\p{M}]+)s$/u;
+
+function isAcronym(word: string): boolean {
+  return ACRONYM.test(word);
+}
+
+/** The trie keys an alias token is stored under. */
+function aliasKey(word: string): string {
+  return isAcronym(word) ? 'A' + word.normalize('NFC') : 'w' + fold(word);
+}
+
+/** The trie keys a text token may match, most exact first. */
+function textKeys(word: string): string[] {
+  if (isAcronym(word)) return ['A' + word.normalize('NFC')];
+  const plural = ACRONYM_PLURAL.exec(word);
+  const keys: string[] = [];
+  if (plural) keys.push('A' + plural[1].normalize('NFC'));
+  const f = fold(word);
+  keys.push('w' + f);
+  if (f.length > 3 && f.endsWith('s')) keys.push('w' + f.slice(0, -1));
+  if (f.length > 4 && f.endsWith('es')) keys.push('w' + f.slice(0, -2));
+  return keys;
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  hit?: AliasHit;
+}
+
+export interface AliasHit {
+  target: string;
+  alias: string;
+  unconfirmed: boolean;
+}
+
+export interface AliasEntry {
+  alias: string;
+  target: string;
+  unconfirmed?: boolean;
+}
+
+export interface Mention {
+  start: number;
+  end: number;
+  target: string;
+  alias: string;
+  unconfirmed: boolean;
+}
+
+/** An alias that could not be indexed, and why. */
+export interface AliasConflict {
+  entry: AliasEntry;
+  reason: 'empty' | 'taken';
+  takenBy?: string;
+}
+
+export class AliasIndex {
+  private readonly root: TrieNode = { next: new Map() };
+  private maxDepth = 0;
+  readonly size: number;
+  readonly conflicts: AliasConflict[] = [];
+
+  constructor(entries: Iterable<AliasEntry>) {
+    let size = 0;
+    for (const entry of entries) {
+      const variants = aliasVariants(entry.alias);
+      if (variants.length === 0) {
+        this.conflicts.push({ entry, reason: 'empty' });
+        continue;
+      }
+      for (const keys of variants) {
+        const taken = this.insert(keys, { target: entry.target, alias: entry.alias, unconfirmed: !!entry.unconfirmed });
+        if (taken && taken !== entry.target) {
+          this.conflicts.push({ entry, reason: 'taken', takenBy: taken });
+          break;
+        }
+      }
+      size++;
+    }
+    this.size = size;
+  }
+
+  /** Inserts one key path; returns the target already stored there, if any. */
+  private insert(keys: string[], hit: AliasHit): string | undefined {
+    let node = this.root;
+    for (const key of keys) {
+      let child = node.next.get(key);
+      if (!child) {
+        child = { next: new Map() };
+        node.next.set(key, child);
+      }
+      node = child;
+    }
+    this.maxDepth = Math.max(this.maxDepth, keys.length);
+    if (node.hit) return node.hit.target;
+    node.hit = hit;
+    return undefined;
+  }
+
+  /** Every alias in `text`, longest first and without overlaps, in text order. */
+  findMentions(text: string): Mention[] {
+    const { tokens } = tokenize(text);
+    const keys = tokens.map((t) => textKeys(t.text));
+    const mentions: Mention[] = [];
+    for (let i = 0; i < tokens.length; ) {
+      const best = this.longestAt(keys, i);
+      if (best) {
+        mentions.push({
+          start: tokens[i].start,
+          end: tokens[best.last].end,
+          target: best.hit.target,
+          alias: best.hit.alias,
+          unconfirmed: best.hit.unconfirmed,
+        });
+        i = best.last + 1;
+      } else {
+        i++;
+      }
+    }
+    return mentions;
+  }
+
+  private longestAt(keys: string[][], i: number): { hit: AliasHit; last: number } | undefined {
+    // Breadth over the few keys each token can take (exact, singular), depth up to the longest alias.
+    let frontier: TrieNode[] = [this.root];
+    let best: { hit: AliasHit; last: number } | undefined;
+    for (let j = i; j < keys.length && j - i < this.maxDepth && frontier.length > 0; j++) {
+      const nextFrontier: TrieNode[] = [];
+      for (const node of frontier) {
+        for (const key of keys[j]) {
+          const child = node.next.get(key);
+          if (child && !nextFrontier.includes(child)) nextFrontier.push(child);
+        }
+      }
+      for (const node of nextFrontier) {
+        if (node.hit) {
+          best = { hit: node.hit, last: j };
+          break;
+        }
+      }
+      frontier = nextFrontier;
+    }
+    return best;
+  }
+}
+
+/** The key paths an alias is indexed under: its words, and its closed form where it has hyphens. */
+function aliasVariants(alias: string): string[][] {
+  const { tokens, joined } = tokenize(alias);
+  if (tokens.length === 0) return [];
+  const split = tokens.map((t) => aliasKey(t.text));
+  if (!joined.some(Boolean)) return [split];
+  const closed: string[] = [];
+  let word = '';
+  tokens.forEach((t, i) => {
+    word += t.text;
+    if (!joined[i]) {
+      closed.push(aliasKey(word));
+      word = '';
+    }
+  });
+  return [split, closed];
+}

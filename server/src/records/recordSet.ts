@@ -1,0 +1,150 @@
+import { AliasIndex, type AliasEntry } from './aliasIndex';
+import { parseRecordFile, type ParsedRecordFile } from './loader';
+import type { Claim, Located, Program, RecordFileText, RecordProblem, Source } from './types';
+
+let nextGeneration = 1;
+
+/**
+ * Every record in force: bundled files first, then users' files, later entries overriding
+ * earlier ones by id. Cross-references are checked here; an entry with a dangling reference
+ * is reported and left out, everything else keeps serving.
+ */
+export class RecordSet {
+  readonly programs = new Map<string, Located<Program>>();
+  readonly sources = new Map<string, Located<Source>>();
+  readonly claims = new Map<string, Located<Claim>>();
+  readonly claimsByProgram = new Map<string, Claim[]>();
+  readonly claimsBySource = new Map<string, Claim[]>();
+  readonly problems: RecordProblem[] = [];
+  readonly aliasIndex: AliasIndex;
+  /** Changes whenever the records do; analysis caches key on it. */
+  readonly generation = nextGeneration++;
+  private readonly sourceByUrl = new Map<string, string>();
+  private readonly sourceByNumber = new Map<string, string>();
+  /** Ids that a user file overrode, with the file that did. */
+  readonly overridden = new Map<string, string>();
+
+  constructor(files: ParsedRecordFile[]) {
+    for (const f of files) this.problems.push(...f.problems);
+    for (const f of files) {
+      for (const p of f.programs) this.put(this.programs, p);
+      for (const s of f.sources) this.put(this.sources, s);
+      for (const c of f.claims) this.put(this.claims, c);
+    }
+    this.checkReferences();
+    this.aliasIndex = this.buildAliasIndex();
+    for (const { value: s } of this.sources.values()) {
+      for (const url of [s.URL, ...(s.custom?.alternateUrls ?? [])]) if (url) this.sourceByUrl.set(normalizeUrl(url), s.id);
+      if (s.number) this.sourceByNumber.set(s.number.toLowerCase(), s.id);
+    }
+  }
+
+  /** Parses the given files and builds the record set. */
+  static fromTexts(files: RecordFileText[]): RecordSet {
+    return new RecordSet(files.map(parseRecordFile));
+  }
+
+  private put<T extends { id: string }>(map: Map<string, Located<T>>, entry: Located<T>): void {
+    const earlier = map.get(entry.value.id);
+    if (earlier && earlier.origin.file !== entry.origin.file) this.overridden.set(entry.value.id, entry.origin.file);
+    map.set(entry.value.id, entry);
+  }
+
+  private problem(entry: Located<unknown>, path: Array<string | number>, message: string, severity: 'error' | 'warning'): void {
+    const at = entry.origin.locate?.(path) ?? { line: entry.origin.line, column: 0 };
+    const field = '/' + path.join('/');
+    this.problems.push({ file: entry.origin.file, line: at.line, column: at.column, field, message, severity });
+  }
+
+  private checkReferences(): void {
+    for (const [id, entry] of this.claims) {
+      const c = entry.value;
+      const missingProgram = !this.programs.has(c.program);
+      const missingSource = !this.sources.has(c.source);
+      if (missingProgram) this.problem(entry, ['program'], `Claim "${id}" names the program "${c.program}", which no programs file defines; the claim is ignored.`, 'error');
+      if (missingSource) this.problem(entry, ['source'], `Claim "${id}" names the source "${c.source}", which no sources file defines; the claim is ignored.`, 'error');
+      if (missingProgram || missingSource) {
+        this.claims.delete(id);
+        continue;
+      }
+      push(this.claimsByProgram, c.program, c);
+      push(this.claimsBySource, c.source, c);
+    }
+    for (const entry of this.programs.values()) {
+      entry.value.agency.forEach((a, i) => {
+        const target = this.programs.get(a)?.value;
+        if (!target) this.problem(entry, ['agency', i], `Unknown agency "${a}": no programs file defines it.`, 'warning');
+      });
+      entry.value.status?.events?.forEach((e, i) => {
+        if (e.source && !this.sources.has(e.source)) this.problem(entry, ['status', 'events', i, 'source'], `Unknown source "${e.source}".`, 'warning');
+      });
+    }
+  }
+
+  private buildAliasIndex(): AliasIndex {
+    const entries: Array<AliasEntry & { where: [Located<Program>, Array<string | number>] }> = [];
+    for (const entry of this.programs.values()) {
+      const p = entry.value;
+      p.aliases.forEach((alias, i) => entries.push({ alias, target: p.id, where: [entry, ['aliases', i]] }));
+      p.unconfirmedAliases?.forEach((alias, i) => entries.push({ alias, target: p.id, unconfirmed: true, where: [entry, ['unconfirmedAliases', i]] }));
+      // A program is always found by its own name, unless that name is another entry's alias.
+      entries.push({ alias: p.name, target: p.id, where: [entry, ['name']] });
+    }
+    const index = new AliasIndex(entries);
+    for (const conflict of index.conflicts) {
+      const { where } = conflict.entry as (typeof entries)[number];
+      if (where[1][0] === 'name') continue;
+      if (conflict.reason === 'empty') this.problem(where[0], where[1], `The alias "${conflict.entry.alias}" has no letters or digits to match.`, 'error');
+      else this.problem(where[0], where[1], `The alias "${conflict.entry.alias}" already names "${conflict.takenBy}"; it is not used for "${conflict.entry.target}".`, 'warning');
+    }
+    return index;
+  }
+
+  program(id: string): Program | undefined {
+    return this.programs.get(id)?.value;
+  }
+
+  source(id: string): Source | undefined {
+    return this.sources.get(id)?.value;
+  }
+
+  claimsAbout(programId: string): Claim[] {
+    return this.claimsByProgram.get(programId) ?? [];
+  }
+
+  claimsFrom(sourceId: string): Claim[] {
+    return this.claimsBySource.get(sourceId) ?? [];
+  }
+
+  /** The source whose URL (or a known copy's URL) this is. */
+  sourceForUrl(url: string): string | undefined {
+    return this.sourceByUrl.get(normalizeUrl(url));
+  }
+
+  /** The source with this report number, e.g. "GAO-18-618". */
+  sourceForNumber(number: string): string | undefined {
+    return this.sourceByNumber.get(number.toLowerCase());
+  }
+
+  /** Report numbers known to the records, for finding them in footnote text. */
+  reportNumbers(): string[] {
+    return [...this.sourceByNumber.keys()];
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Compares URLs without scheme, "www.", trailing slash or fragment. */
+export function normalizeUrl(url: string): string {
+  return url
+    .trim()
+    .replace(/^[a-z]+:\/\//i, '')
+    .replace(/^www\./i, '')
+    .replace(/#.*$/, '')
+    .replace(/\/+$/, '')
+    .toLowerCase();
+}

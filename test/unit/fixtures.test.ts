@@ -1,0 +1,53 @@
+/**
+ * Marker fixtures, in the manner of markdownlint: each line of a draft in
+ * test/fixtures/drafts carries `<!-- expect: code … -->` for the findings that start on it;
+ * every other line must have none. Then each fix is applied and the draft checked again.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { documentFor } from '../../server/src/positions';
+import { analyze, applyEdits } from '../helpers/records';
+
+const DIR = join(__dirname, '..', 'fixtures', 'drafts');
+const MARKER = /<!-- expect: ([a-z\s-]+?) -->/g;
+
+function expectedByLine(text: string): Record<number, string[]> {
+  const out: Record<number, string[]> = {};
+  text.split(/\r\n|\r|\n/).forEach((line, i) => {
+    for (const m of line.matchAll(MARKER)) (out[i] ??= []).push(...m[1].trim().split(/\s+/));
+  });
+  for (const k of Object.keys(out)) out[Number(k)].sort();
+  return out;
+}
+
+function actualByLine(text: string, options = {}): Record<number, string[]> {
+  const doc = documentFor('file:///fixture.md', text);
+  const out: Record<number, string[]> = {};
+  for (const f of analyze(text, options).findings) (out[doc.positionAt(f.start).line] ??= []).push(f.code);
+  for (const k of Object.keys(out)) out[Number(k)].sort();
+  return out;
+}
+
+const files = readdirSync(DIR).filter((f) => f.endsWith('.md'));
+
+describe.each(files)('fixture %s', (file) => {
+  const text = readFileSync(join(DIR, file), 'utf8');
+
+  it('reports exactly the marked findings', () => {
+    expect(actualByLine(text)).toEqual(expectedByLine(text));
+  });
+
+  it('has no internal errors', () => {
+    expect(analyze(text).internalErrors).toEqual([]);
+  });
+
+  it('each fix removes the finding it fixes', () => {
+    const before = analyze(text).findings;
+    for (const f of before.filter((x) => x.fixes.length > 0)) {
+      const fixed = applyEdits(text, f.fixes[0].edits);
+      const after = analyze(fixed).findings.filter((x) => x.code === f.code);
+      expect(after.length, `${f.code} at ${f.start}: "${f.fixes[0].title}"`).toBeLessThan(before.filter((x) => x.code === f.code).length);
+    }
+  });
+});
