@@ -46,6 +46,8 @@ export interface ProseUnit {
   /** Set when the unit is inside a footnote definition. */
   footnoteLabel?: string;
   citations: RawCitation[];
+  /** HTML comments inside the unit (a suppression at the end of a line). */
+  comments: RawComment[];
   segments: Segment[];
 }
 
@@ -87,13 +89,19 @@ export function extractProse(chunk: string): ChunkProse {
     for (const node of nodes) {
       switch (node.type) {
         case 'paragraph':
-        case 'heading':
-          out.units.push(buildUnit(chunk, node.type, node.children, node.position!.start.offset!, node.position!.end.offset!, inBlockquote, footnoteLabel));
+        case 'heading': {
+          const unit = buildUnit(chunk, node.type, node.children, node.position!.start.offset!, node.position!.end.offset!, inBlockquote, footnoteLabel);
+          out.units.push(unit);
+          out.comments.push(...unit.comments);
           break;
+        }
         case 'table':
           for (const row of node.children)
-            for (const cell of row.children)
-              out.units.push(buildUnit(chunk, 'tableCell', cell.children, cell.position!.start.offset!, cell.position!.end.offset!, inBlockquote, footnoteLabel));
+            for (const cell of row.children) {
+              const unit = buildUnit(chunk, 'tableCell', cell.children, cell.position!.start.offset!, cell.position!.end.offset!, inBlockquote, footnoteLabel);
+              out.units.push(unit);
+              out.comments.push(...unit.comments);
+            }
           break;
         case 'blockquote':
           walk(node.children, true, footnoteLabel);
@@ -153,6 +161,7 @@ function buildUnit(
   let text = '';
   const segments: Segment[] = [];
   const citations: RawCitation[] = [];
+  const comments: RawComment[] = [];
   const append = (value: string, srcStart: number, srcEnd: number) => {
     if (value.length === 0) return;
     segments.push({ textStart: text.length, srcStart, srcEnd, exact: chunk.slice(srcStart, srcEnd) === value });
@@ -192,8 +201,12 @@ function buildUnit(
         case 'break':
           append(' ', s, e);
           break;
+        case 'html':
+          if (node.value.startsWith('<!--')) comments.push({ value: node.value, start: s, end: e });
+          opaque(s, e);
+          break;
         default:
-          // inlineCode, html, image, imageReference: not prose.
+          // inlineCode, image, imageReference: not prose.
           opaque(s, e);
           break;
       }
@@ -205,7 +218,7 @@ function buildUnit(
   const blank = (from: number, to: number) => {
     text = text.slice(0, from) + ' '.repeat(to - from) + text.slice(to);
   };
-  const unit: ProseUnit = { kind, text, start, end, inBlockquote, footnoteLabel, citations, segments };
+  const unit: ProseUnit = { kind, text, start, end, inBlockquote, footnoteLabel, citations, comments, segments };
   for (const m of text.matchAll(FOOTNOTE_REF)) {
     const [from, to] = [m.index, m.index + m[0].length];
     citations.push({ kind: 'footnote', key: m[1], keys: [m[1]], start: toSource(unit, from), end: toSource(unit, to, true) });

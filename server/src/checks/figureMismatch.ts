@@ -63,7 +63,7 @@ function* figureFindings(ctx: CheckContext, s: SentenceModel): Iterable<CheckFin
       const end = s.toDocument(n.end, true);
       const said = expected
         .map((f) => `${formatNumber(f.figure.value, n.style === 'word' ? 'plain' : n.style)} (${f.figure.label}; ${sourceLabel(ctx.records, f.claim.source)})`)
-        .filter((v, i, all) => all.indexOf(v) === i);
+        .filter((v, i, all) => all.findIndex((w) => w.split(' (')[0] === v.split(' (')[0]) === i);
       yield {
         code: 'figure-mismatch',
         start,

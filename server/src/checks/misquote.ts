@@ -10,10 +10,7 @@ export const misquote: Check = {
       for (const q of s.quotes) {
         const m = q.match;
         if (!m || m.exact || m.replacement === undefined) continue;
-        const changes = (m.difference ?? [])
-          .filter((d) => d.kind !== 'same')
-          .map((d) => (d.kind === 'added' ? `“${d.text}” is not in the source` : `the source has “${d.text}”`))
-          .slice(0, 4);
+        const changes = describeChanges(m.difference ?? []).slice(0, 4);
         const status = quoteStatus(m.claim);
         yield {
           code: 'misquote',
@@ -29,3 +26,20 @@ export const misquote: Check = {
     }
   },
 };
+
+/** "“capable” where the source has “competent”", "“many” is not in the source", "the source also has “X”". */
+function describeChanges(difference: Array<{ kind: 'same' | 'added' | 'removed'; text: string }>): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < difference.length; i++) {
+    const d = difference[i];
+    const next = difference[i + 1];
+    if (d.kind === 'same') continue;
+    if (next && next.kind !== 'same' && next.kind !== d.kind) {
+      const [added, removed] = d.kind === 'added' ? [d, next] : [next, d];
+      out.push(`“${added.text}” where the source has “${removed.text}”`);
+      i++;
+    } else if (d.kind === 'added') out.push(`“${d.text}” is not in the source`);
+    else out.push(`the source also has “${d.text}”`);
+  }
+  return out;
+}

@@ -91,12 +91,15 @@ function parseJsonRecordFile(file: RecordFileText): ParsedRecordFile {
   if (text.includes('\uFFFD')) {
     problemAt(text.indexOf('\uFFFD'), '', 'The file is not valid UTF-8 (a replacement character was found); check its encoding.', 'warning');
   }
+  if (text.trim() === '') {
+    problemAt(0, '', 'The file is empty: a record file holds a JSON array of entries.');
+    return { path: file.path, kind: file.kind, programs: [], sources: [], claims: [], problems };
+  }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
   for (const e of errors) problemAt(e.offset, '', `Invalid JSON: ${describeParseError(printParseErrorCode(e.error))}.`);
   if (!root || root.type !== 'array') {
     if (root) problemAt(root.offset, '', 'A record file holds a JSON array of entries.');
-    else if (errors.length === 0) problemAt(0, '', 'The file is empty: a record file holds a JSON array of entries.');
     return { path: file.path, kind: file.kind, programs: [], sources: [], claims: [], problems };
   }
   const brokenOffsets = errors.map((e) => e.offset);
@@ -247,6 +250,7 @@ function errorPath(err: ErrorObject): Array<string | number> {
     .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
     .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
   if (err.keyword === 'additionalProperties') parts.push((err.params as { additionalProperty: string }).additionalProperty);
+  if (err.keyword === 'required') parts.push((err.params as { missingProperty: string }).missingProperty);
   return parts;
 }
 
