@@ -113,14 +113,14 @@ describe('cross-references', () => {
     expect([...set.claims.keys()]).toEqual(['c1']);
     const dangling = set.problems.filter((p) => p.file === 'claims.json');
     expect(dangling.map((p) => [p.field, p.line])).toEqual([
-      ['/program', lineOf(claims.text, '"nope"')],
-      ['/source', lineOf(claims.text, '"missing"')],
+      ['/1/program', lineOf(claims.text, '"nope"')],
+      ['/2/source', lineOf(claims.text, '"missing"')],
     ]);
   });
 
   it('reports an alias claimed by two programs and keeps it for the first', () => {
     const clash = set.problems.find((p) => /already names "aaa"/.test(p.message));
-    expect(clash).toMatchObject({ file: 'programs.json', field: '/aliases/0', line: lineOf(programs.text, '"AAA"\n    ],\n    "agency": []\n  }\n]') });
+    expect(clash).toMatchObject({ file: 'programs.json', field: '/1/aliases/0', line: lineOf(programs.text, '"AAA"\n    ],\n    "agency": []\n  }\n]') });
     expect(set.aliasIndex.findMentions('AAA').map((m) => m.target)).toEqual(['aaa']);
   });
 

@@ -6,6 +6,7 @@
 import type { RecordSet } from '../records/recordSet';
 import type { Source } from '../records/types';
 import { sourceYear } from './attributions';
+import { formatDateParts, type Locale } from './messages';
 import type { CitationStyle, Fix, TextEdit } from './model';
 
 export interface CitePoint {
@@ -50,7 +51,7 @@ export class CitationPlanner {
     if (existing) return [insert(point.end, `[^${existing.label}]`)];
     let planned = this.newDefinitions.get(sourceId);
     if (!planned) {
-      planned = { label: this.uniqueLabel(sourceId), text: formatReference(source) };
+      planned = { label: this.uniqueLabel(source), text: formatReference(source) };
       this.newDefinitions.set(sourceId, planned);
     }
     return [insert(point.end, `[^${planned.label}]`)];
@@ -68,8 +69,16 @@ export class CitationPlanner {
     return insert(text.length, prefix + body + eol);
   }
 
-  private uniqueLabel(sourceId: string): string {
-    const base = sourceId.replace(/[^\p{L}\p{N}_-]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'source';
+  /** A short, readable label: the report number, or the id cut at a word boundary ("kelly-2017-testimony"). */
+  private uniqueLabel(source: Source): string {
+    const raw = (source.number ?? source.id).toLowerCase().replace(/[^\p{L}\p{N}_-]+/gu, '-').replace(/^-+|-+$/g, '');
+    const words = raw.split('-');
+    let base = words[0] ?? '';
+    for (const w of words.slice(1)) {
+      if ((base + '-' + w).length > 24) break;
+      base += '-' + w;
+    }
+    base = base.slice(0, 40) || 'source';
     let label = base;
     for (let n = 2; this.labels.has(label.toLowerCase()); n++) label = `${base}-${n}`;
     this.labels.add(label.toLowerCase());
@@ -109,27 +118,24 @@ export function shortTitle(source: Source): string {
 export function formatReference(source: Source): string {
   const author = (source.author ?? []).map((a) => a.literal ?? [a.given, a.family].filter(Boolean).join(' ')).filter(Boolean).join(', ');
   const parts = [
-    author,
-    source.title ? `*${escapeMarkdown(source.title)}*` : undefined,
-    source['container-title'] ?? source.publisher,
-    source.number,
+    author && escapeMarkdown(author),
+    source.title && `*${escapeMarkdown(source.title)}*`,
+    (source['container-title'] ?? source.publisher) && escapeMarkdown((source['container-title'] ?? source.publisher)!),
+    source.number && escapeMarkdown(source.number),
     formatDate(source),
   ].filter((p): p is string => !!p && p.length > 0);
-  let text = parts.map((p, i) => (i === 1 ? p : escapeMarkdown(p))).join(', ');
+  let text = parts.join(', ');
   if (source.URL && /^https?:\/\//i.test(source.URL)) text += `. <${source.URL.replace(/[<>\s]/g, encodeURIComponent)}>`;
   return text.replace(/\r?\n|\r/g, ' ');
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** "5 September 2018", "April 2019", "2016", or undefined. */
-export function formatDate(source: Source): string | undefined {
+/** "5 September 2018", "April 2019", "2016" (or in Spanish), or undefined when the record has no date. */
+export function formatDate(source: Source, locale: Locale = 'en'): string | undefined {
   const parts = source.issued?.['date-parts']?.[0];
   if (!parts || parts.length === 0) return source.issued?.literal ?? source.issued?.raw;
-  const [y, m, d] = parts.map(Number);
-  if (m && d) return `${d} ${MONTHS[m - 1]} ${y}`;
-  if (m) return `${MONTHS[m - 1]} ${y}`;
-  return String(sourceYear(source) ?? y);
+  const numbers = parts.map(Number);
+  if (!numbers.every((n) => Number.isFinite(n)) || numbers[1] > 12 || numbers[1] < 1) return String(sourceYear(source) ?? parts[0]);
+  return formatDateParts(numbers, locale);
 }
 
 /** Escapes characters that Markdown would read as markup, so record text stays text. */

@@ -4,6 +4,8 @@
  * into lines and columns (server/src/positions.ts).
  */
 
+import type { Locale } from './messages';
+
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type CitationStyle = 'footnote' | 'pandoc' | 'link';
 
@@ -98,6 +100,8 @@ export interface Suppression {
 
 export interface AnalysisOptions {
   citationStyle: CitationStyle;
+  /** The language of messages and fix titles, and of figures ("4.600" is 4,600 in Spanish). */
+  locale?: Locale;
   /** Whether "according to 2016 HSI testimony" alone counts as a citation. */
   attributionCounts: boolean;
   /** Severity per code; 'off' disables the check. */
@@ -106,6 +110,7 @@ export interface AnalysisOptions {
 
 export const DEFAULT_OPTIONS: AnalysisOptions = Object.freeze({
   citationStyle: 'footnote',
+  locale: 'en',
   attributionCounts: true,
   severity: {},
 }) as AnalysisOptions;

@@ -1,6 +1,7 @@
 import type { Check } from './types';
 import { citeFixes } from './citeFixes';
 import { sourceLabel } from './describe';
+import { msg } from '../analysis/messages';
 
 export const attributionWithoutLink: Check = {
   code: 'attribution-without-link',
@@ -12,12 +13,17 @@ export const attributionWithoutLink: Check = {
       if (!s.isClaim || s.citations.length > 0 || s.inheritedCitations.length > 0) continue;
       for (const a of s.attributions) {
         if (a.sources.length === 0) continue;
-        const named = a.sources.slice(0, 2).map((id) => sourceLabel(ctx.records, id));
+        const locale = ctx.options.locale ?? 'en';
+        const named = a.sources.slice(0, 2).map((id) => sourceLabel(ctx.records, id, locale));
         yield {
           code: 'attribution-without-link',
           start: a.start,
           end: a.end,
-          message: `“${a.text}” points to ${named.join(' or ')}${a.sources.length > 2 ? ` (and ${a.sources.length - 2} more)` : ''}, but nothing links it. Cite it so readers can check.`,
+          message: msg(locale, 'attribution.unlinked', {
+            phrase: a.text,
+            named: named.join(msg(locale, 'figure.or').replace(',', '').replace(/^ /, ' ')),
+            more: a.sources.length > 2 ? msg(locale, 'attribution.more', { count: a.sources.length - 2 }) : '',
+          }),
           programs: s.programs,
           sources: a.sources,
           fixes: citeFixes(ctx, s, a.sources),

@@ -2,6 +2,7 @@ import type { Check } from './types';
 import { citationFix, shortTitle } from '../analysis/fixes';
 import type { Fix } from '../analysis/model';
 import { programNames, sourceLabel, sourcesAbout } from './describe';
+import { msg } from '../analysis/messages';
 
 export const citationMismatch: Check = {
   code: 'citation-mismatch',
@@ -16,17 +17,19 @@ export const citationMismatch: Check = {
         if (c.sources.length === 0 || programs.length === 0) continue;
         const speaks = c.sources.some((id) => ctx.records.claimsFrom(id).some((claim) => programs.includes(claim.program)));
         if (speaks) continue;
+        const locale = ctx.options.locale ?? 'en';
         const better = sourcesAbout(ctx.records, programs);
-        const names = programNames(ctx.records, programs);
+        const names = programNames(ctx.records, programs, locale);
+        const instead = (id: string) => msg(locale, 'fix.instead', { title: shortTitle(ctx.records.source(id)!) });
         const fixes: Fix[] = [];
         if (c.kind === 'pandoc') {
           for (const id of better.slice(0, 3)) {
             const text = ctx.text.slice(c.start, c.end);
-            fixes.push({ title: `Cite “${shortTitle(ctx.records.source(id)!)}” instead`, edits: [{ start: c.start, end: c.end, newText: text.replace(`@${c.key}`, `@${id}`) }] });
+            fixes.push({ title: instead(id), edits: [{ start: c.start, end: c.end, newText: text.replace(`@${c.key}`, `@${id}`) }] });
           }
         } else if (c.kind === 'footnote') {
           for (const id of better.slice(0, 3)) {
-            const fix = citationFix(ctx.records, ctx.text, ctx.footnoteState, `Cite “${shortTitle(ctx.records.source(id)!)}” instead`, { end: c.end }, id, 'footnote');
+            const fix = citationFix(ctx.records, ctx.text, ctx.footnoteState, instead(id), { end: c.end }, id, 'footnote');
             if (fix) fixes.push({ ...fix, edits: [{ ...fix.edits[0], start: c.start, end: c.end }, ...fix.edits.slice(1)] });
           }
         }
@@ -35,8 +38,10 @@ export const citationMismatch: Check = {
           start: c.start,
           end: c.end,
           message:
-            `${c.sources.map((id) => sourceLabel(ctx.records, id)).join(' and ')} has no record about ${names}.` +
-            (better.length > 0 ? ` Sources that do: ${better.slice(0, 3).map((id) => sourceLabel(ctx.records, id)).join('; ')}.` : ' No recorded source speaks of it yet.'),
+            msg(locale, 'citation.none', { cited: c.sources.map((id) => sourceLabel(ctx.records, id, locale)).join(msg(locale, 'and')), names }) +
+            (better.length > 0
+              ? msg(locale, 'citation.better', { list: better.slice(0, 3).map((id) => sourceLabel(ctx.records, id, locale)).join('; ') })
+              : msg(locale, 'citation.nobody')),
           programs,
           sources: better,
           fixes,

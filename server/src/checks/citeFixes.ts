@@ -1,24 +1,22 @@
 import type { CheckContext, SentenceModel } from '../analysis/document';
 import { citationFix, shortTitle } from '../analysis/fixes';
-import type { Fix } from '../analysis/model';
+import { msg } from '../analysis/messages';
+import type { CitationStyle, Fix } from '../analysis/model';
 
-const STYLE_TITLES = {
-  footnote: (t: string) => `Cite “${t}” as a footnote`,
-  pandoc: (t: string, id: string) => `Cite “${t}” as [@${id}]`,
-  link: (t: string) => `Cite “${t}” as a link`,
-};
+const STYLE_MESSAGES = { footnote: 'fix.footnote', pandoc: 'fix.pandoc', link: 'fix.link' } as const;
 
 /** Fixes that cite each of `sources` (best first, at most `max`) in the configured style. */
 export function citeFixes(ctx: CheckContext, sentence: SentenceModel, sources: string[], max = 3): Fix[] {
   const fixes: Fix[] = [];
   const style = ctx.options.citationStyle;
+  const title = (s: CitationStyle, t: string, id: string) => msg(ctx.options.locale, STYLE_MESSAGES[s], { title: t, id });
   for (const id of sources) {
     if (fixes.length >= max) break;
     const source = ctx.records.source(id);
     if (!source) continue;
-    const fix = citationFix(ctx.records, ctx.text, ctx.footnoteState, STYLE_TITLES[style](shortTitle(source), id), sentence.citePoint, id, style);
+    const fix = citationFix(ctx.records, ctx.text, ctx.footnoteState, title(style, shortTitle(source), id), sentence.citePoint, id, style);
     // A source without a URL cannot be cited as a link: fall back to a footnote.
-    const chosen = fix ?? citationFix(ctx.records, ctx.text, ctx.footnoteState, STYLE_TITLES.footnote(shortTitle(source)), sentence.citePoint, id, 'footnote');
+    const chosen = fix ?? citationFix(ctx.records, ctx.text, ctx.footnoteState, title('footnote', shortTitle(source), id), sentence.citePoint, id, 'footnote');
     if (chosen) fixes.push({ ...chosen, preferred: fixes.length === 0 });
   }
   return fixes;

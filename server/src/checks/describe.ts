@@ -1,5 +1,6 @@
 /** How checks name records in messages a writer reads. */
 import { formatDate, shortTitle } from '../analysis/fixes';
+import { msg, type Locale, type MessageId } from '../analysis/messages';
 import type { RecordSet } from '../records/recordSet';
 import type { Claim } from '../records/types';
 
@@ -9,24 +10,24 @@ export function programName(records: RecordSet, id: string): string {
 }
 
 /** Names several programs: "TCIU and Operation Citadel". */
-export function programNames(records: RecordSet, ids: string[]): string {
+export function programNames(records: RecordSet, ids: string[], locale: Locale = 'en'): string {
   const names = ids.map((id) => programName(records, id));
-  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')}${msg(locale, 'and')}${names[names.length - 1]}`;
 }
 
-const VERIFICATION_WORDS: Record<string, string> = {
-  confirmed: 'confirmed',
-  probable: 'probable match, quote not checked',
-  candidate: 'candidate match only',
-  unidentified: 'document not yet identified',
-};
+/** The verification status of a source, said plainly. */
+export function verificationWords(verification: string | undefined, locale: Locale = 'en'): string | undefined {
+  const id = `verification.${verification}` as MessageId;
+  return ['confirmed', 'probable', 'candidate', 'unidentified'].includes(verification ?? '') ? msg(locale, id) : undefined;
+}
 
 /** "GAO-18-618 (5 September 2018; probable match, quote not checked)". */
-export function sourceLabel(records: RecordSet, id: string): string {
+export function sourceLabel(records: RecordSet, id: string, locale: Locale = 'en'): string {
   const s = records.source(id);
   if (!s) return id;
-  const details = [formatDate(s), VERIFICATION_WORDS[s.custom?.verification ?? ''] ?? undefined].filter(Boolean).join('; ');
-  return details ? `“${shortTitle(s)}” (${details})` : `“${shortTitle(s)}”`;
+  const [open, close] = locale === 'es' ? ['«', '»'] : ['“', '”'];
+  const details = [formatDate(s, locale), verificationWords(s.custom?.verification, locale)].filter(Boolean).join('; ');
+  return details ? `${open}${shortTitle(s)}${close} (${details})` : `${open}${shortTitle(s)}${close}`;
 }
 
 /** Sources ranked for citing a claim about these programs: confirmed first, then by date. */
@@ -38,7 +39,7 @@ export function sourcesAbout(records: RecordSet, programs: string[]): string[] {
 }
 
 /** Whether the claim's quote was checked against its source, said plainly. */
-export function quoteStatus(claim: Claim): string {
+export function quoteStatus(claim: Claim, locale: Locale = 'en'): string {
   if (!claim.quote) return '';
-  return claim.quoteVerified ? 'quote checked against the source' : 'quote not yet checked against the source';
+  return msg(locale, claim.quoteVerified ? 'quote.checked' : 'quote.unchecked');
 }

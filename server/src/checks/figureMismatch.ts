@@ -6,6 +6,7 @@ import { fold } from '../records/aliasIndex';
 import type { Claim, Figure } from '../records/types';
 import type { Check, CheckFinding } from './types';
 import { sourceLabel } from './describe';
+import { msg } from '../analysis/messages';
 
 export const figureMismatch: Check = {
   code: 'figure-mismatch',
@@ -61,18 +62,19 @@ function* figureFindings(ctx: CheckContext, s: SentenceModel): Iterable<CheckFin
       const values = [...new Set(expected.map((f) => f.figure.value))];
       const start = s.toDocument(n.start);
       const end = s.toDocument(n.end, true);
+      const locale = ctx.options.locale ?? 'en';
       const said = expected
-        .map((f) => `${formatNumber(f.figure.value, n.style === 'word' ? 'plain' : n.style)} (${f.figure.label}; ${sourceLabel(ctx.records, f.claim.source)})`)
+        .map((f) => `${formatNumber(f.figure.value, n.style === 'word' ? 'plain' : n.style)} (${f.figure.label}; ${sourceLabel(ctx.records, f.claim.source, locale)})`)
         .filter((v, i, all) => all.findIndex((w) => w.split(' (')[0] === v.split(' (')[0]) === i);
       yield {
         code: 'figure-mismatch',
         start,
         end,
-        message: `The records give ${said.join(', or ')}, not ${n.text}.`,
+        message: msg(locale, 'figure.mismatch', { said: said.join(msg(locale, 'figure.or')), written: n.text }),
         programs: [...new Set(expected.map((f) => f.claim.program))],
         sources: [...new Set(expected.map((f) => f.claim.source))],
         fixes: values.map((v, i) => ({
-          title: `Change ${n.text} to ${formatNumber(v, n.style === 'word' ? 'plain' : n.style)}`,
+          title: msg(locale, 'fix.change', { from: n.text, to: formatNumber(v, n.style === 'word' ? 'plain' : n.style) }),
           edits: [{ start, end, newText: formatNumber(v, n.style === 'word' ? 'plain' : n.style) }],
           preferred: i === 0 && values.length === 1,
         })),
@@ -93,14 +95,15 @@ function* quoteYearFindings(ctx: CheckContext, s: SentenceModel): Iterable<Check
       const yearAt = a.text.indexOf(String(a.year));
       if (yearAt < 0) continue;
       const start = a.start + yearAt;
+      const locale = ctx.options.locale ?? 'en';
       yield {
         code: 'figure-mismatch',
         start,
         end: start + 4,
-        message: `The quoted words are from ${sourceLabel(ctx.records, source.id)}, dated ${formatDate(source)}, not ${a.year}.`,
+        message: msg(locale, 'figure.quoteYear', { source: sourceLabel(ctx.records, source.id, locale), date: formatDate(source, locale) ?? String(year), year: a.year }),
         programs: [q.match.claim.program],
         sources: [source.id],
-        fixes: [{ title: `Change ${a.year} to ${year}`, edits: [{ start, end: start + 4, newText: String(year) }], preferred: true }],
+        fixes: [{ title: msg(locale, 'fix.change', { from: a.year, to: year }), edits: [{ start, end: start + 4, newText: String(year) }], preferred: true }],
       };
     }
   }

@@ -1,5 +1,6 @@
 import type { Check } from './types';
 import { quoteStatus, sourceLabel } from './describe';
+import { msg, type Locale } from '../analysis/messages';
 
 export const misquote: Check = {
   code: 'misquote',
@@ -10,17 +11,23 @@ export const misquote: Check = {
       for (const q of s.quotes) {
         const m = q.match;
         if (!m || m.exact || m.replacement === undefined) continue;
-        const changes = describeChanges(m.difference ?? []).slice(0, 4);
-        const status = quoteStatus(m.claim);
+        const locale = ctx.options.locale ?? 'en';
+        const changes = describeChanges(m.difference ?? [], locale).slice(0, 4);
+        const status = quoteStatus(m.claim, locale);
         yield {
           code: 'misquote',
           start: q.start,
           end: q.end,
-          message: `This quote differs from ${sourceLabel(ctx.records, m.claim.source)}: ${changes.join('; ')}. The record reads “${m.replacement}”${status ? ` (${status})` : ''}.`,
+          message: msg(locale, 'misquote.differs', {
+            source: sourceLabel(ctx.records, m.claim.source, locale),
+            changes: changes.join('; '),
+            replacement: m.replacement,
+            status: status ? ` (${status})` : '',
+          }),
           programs: [m.claim.program],
           sources: [m.claim.source],
           difference: m.difference,
-          fixes: [{ title: 'Restore the exact quote', edits: [{ start: q.start, end: q.end, newText: m.replacement }], preferred: true }],
+          fixes: [{ title: msg(locale, 'fix.quote'), edits: [{ start: q.start, end: q.end, newText: m.replacement }], preferred: true }],
         };
       }
     }
@@ -28,7 +35,7 @@ export const misquote: Check = {
 };
 
 /** "“capable” where the source has “competent”", "“many” is not in the source", "the source also has “X”". */
-function describeChanges(difference: Array<{ kind: 'same' | 'added' | 'removed'; text: string }>): string[] {
+function describeChanges(difference: Array<{ kind: 'same' | 'added' | 'removed'; text: string }>, locale: Locale): string[] {
   const out: string[] = [];
   for (let i = 0; i < difference.length; i++) {
     const d = difference[i];
@@ -36,10 +43,10 @@ function describeChanges(difference: Array<{ kind: 'same' | 'added' | 'removed';
     if (d.kind === 'same') continue;
     if (next && next.kind !== 'same' && next.kind !== d.kind) {
       const [added, removed] = d.kind === 'added' ? [d, next] : [next, d];
-      out.push(`“${added.text}” where the source has “${removed.text}”`);
+      out.push(msg(locale, 'misquote.swap', { added: added.text, removed: removed.text }));
       i++;
-    } else if (d.kind === 'added') out.push(`“${d.text}” is not in the source`);
-    else out.push(`the source also has “${d.text}”`);
+    } else if (d.kind === 'added') out.push(msg(locale, 'misquote.added', { text: d.text }));
+    else out.push(msg(locale, 'misquote.removed', { text: d.text }));
   }
   return out;
 }

@@ -1,6 +1,7 @@
 import type { Check, CheckFinding } from './types';
 import { citeFixes, pointedSources } from './citeFixes';
 import { programNames, sourceLabel, sourcesAbout } from './describe';
+import { msg } from '../analysis/messages';
 
 export const uncitedClaim: Check = {
   code: 'uncited-claim',
@@ -14,12 +15,13 @@ export const uncitedClaim: Check = {
       if (attributed && ctx.options.attributionCounts) continue;
       const about = sourcesAbout(ctx.records, s.programs);
       const candidates = [...new Set([...pointedSources(s).filter((id) => about.includes(id)), ...about])];
-      const names = programNames(ctx.records, s.programs);
-      const held = candidates.slice(0, 3).map((id) => sourceLabel(ctx.records, id));
+      const locale = ctx.options.locale ?? 'en';
+      const names = programNames(ctx.records, s.programs, locale);
+      const held = candidates.slice(0, 3).map((id) => sourceLabel(ctx.records, id, locale));
       const message =
         held.length > 0
-          ? `No source cited for this claim about ${names}${attributed ? ' (an attribution phrase alone does not count here)' : ''}. The records hold: ${held.join('; ')}.`
-          : `No source cited for this claim about ${names}, and no record holds a source for it yet.`;
+          ? msg(locale, 'uncited.held', { names, attributed: attributed ? msg(locale, 'uncited.attributed') : '', held: held.join('; ') })
+          : msg(locale, 'uncited.none', { names });
       const finding: CheckFinding = {
         code: 'uncited-claim',
         start: s.start,

@@ -1,4 +1,5 @@
 import type { Check } from './types';
+import { msg } from '../analysis/messages';
 
 export const unknownProgram: Check = {
   code: 'unknown-program',
@@ -14,7 +15,7 @@ export const unknownProgram: Check = {
           code: 'unknown-program',
           start,
           end,
-          message: `“${u.name}” looks like a program, but no record knows it. Add a record so that claims about it can be checked.`,
+          message: msg(ctx.options.locale, 'unknown.program', { name: u.name }),
           programs: [],
           sources: [],
           fixes: [],
