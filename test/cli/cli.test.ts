@@ -85,7 +85,7 @@ describe('claimcheck check', () => {
     const sarif = JSON.parse(run(['check', 'draft.md', '--format', 'sarif'], dir).out);
     expect(sarif.version).toBe('2.1.0');
     const rules = sarif.runs[0].tool.driver.rules.map((r: { id: string }) => r.id);
-    expect(rules).toEqual(['uncited-claim', 'attribution-without-link', 'figure-mismatch', 'misquote', 'citation-mismatch', 'unknown-program']);
+    expect(rules).toEqual(['uncited-claim', 'attribution-without-link', 'figure-mismatch', 'misquote', 'citation-mismatch', 'unknown-program', 'suppression-without-reason', 'inconsistent-figure']);
     const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'figure-mismatch');
     expect(result.level).toBe('error');
     expect(result.locations[0].physicalLocation.region).toEqual({ startLine: 1, startColumn: 50, endLine: 1, endColumn: 55 });
@@ -105,6 +105,24 @@ describe('claimcheck check', () => {
     const r = run(['check', 'draft.md'], dir);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/1:1 {2}suppressed uncited-claim: our own 2018 report/);
+  });
+
+  it('flags a figure that two drafts state differently, naming the other draft', () => {
+    const r = run(['check', 'test/fixtures/workspace/consistency', '--format', 'json', '--fail-on', 'none']);
+    expect(r.code).toBe(0);
+    const files = JSON.parse(r.out).files;
+    const inconsistent = files.map((f: { path: string; findings: Array<{ code: string; message: string }> }) => [f.path.split('/').pop(), f.findings.filter((x) => x.code === 'inconsistent-figure').map((x) => x.message)]);
+    expect(inconsistent).toEqual([
+      ['draft-a.md', [expect.stringMatching(/says 4,600 \(police\); another draft says 6,400 \(.*draft-b\.md\)/)]],
+      ['draft-b.md', [expect.stringMatching(/says 6,400 \(police\); another draft says 4,600 \(.*draft-a\.md\)/)]],
+    ]);
+  });
+
+  it('speaks Spanish with --locale es', () => {
+    const dir = workspace({ 'borrador.md': 'La Operation Citadel desmanteló redes de tráfico.\n' });
+    const r = JSON.parse(run(['check', 'borrador.md', '--format', 'json', '--locale', 'es'], dir).out);
+    expect(r.files[0].findings[0].message).toMatch(/^Ninguna fuente citada para esta afirmación sobre Operation Citadel\./);
+    expect(r.files[0].findings[0].fixes[0].title).toMatch(/^Citar «.+» como nota al pie$/);
   });
 
   it('checks the bundled sample drafts', () => {

@@ -54,7 +54,6 @@ const timings = [];
 let currentStep = 'setup';
 let page; let context; let tmp; let csLog; let userData;
 const groups = new Map(); // pgid -> label
-let cleanedUp = false;
 
 const secs = (ms) => (ms / 1000).toFixed(2) + ' s';
 const log = (msg) => console.log(`[e2e ${secs(performance.now() - T0).padStart(8)}] ${msg}`);

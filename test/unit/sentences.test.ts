@@ -17,4 +17,12 @@ describe('splitSentences', () => {
   it('keeps closing quotes with their sentence', () => {
     expect(split('A release reads, “They train.” Another explains it.')).toEqual(['A release reads, “They train.”', 'Another explains it.']);
   });
+
+  it('gives the same sentences when a long text is segmented in windows', () => {
+    const pieces = ['The U.S. Army trained units. ', 'e.g. the FBI did. ', 'A release reads, “They train.” ', 'Gen. Kelly spoke! ', 'Did it work? ', 'no. 5 rules apply. ', '¿Funcionó? ', 'Sí. ', 'A 3.5 share… ', 'Then (quietly.) ', 'x'.repeat(50) + ' ', 'and “quoted. ” '];
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const text = Array.from({ length: 600 }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+    expect(splitSentences(text, 'en', 200)).toEqual(splitSentences(text, 'en', Infinity));
+  });
 });

@@ -28,7 +28,9 @@ const KIND_WORDS: Array<[RegExp, string[]]> = [
   [/\b(?:reporters?|article|reported in|newspaper|periodistas?|art[ií]culo|Post|Guardian|Times|Reuters|AP)\b/, ['news']],
 ];
 
-const VERBS = '(?:reads|read|explains|explained|says|said|states|stated|notes|noted|finds|found|reports|reported|describes|described|asserts|asserted|adds|added|writes|wrote|testified|concluded|concludes|estimates|estimated|indica|señala|afirmó|informó|explica|reportó)';
+const VERBS =
+  '(?:reads|read|explains|explained|says|said|states|stated|notes|noted|finds|found|reports|reported|describes|described|asserts|asserted|adds|added|writes|wrote|testified|concluded|concludes|estimates|estimated|' +
+  'indica|indicó|señala|señaló|afirma|afirmó|informa|informó|explica|explicó|reporta|reportó|dice|dijo|declara|declaró|sostiene|sostuvo|concluye|concluyó|escribe|escribió)';
 const DESCRIPTOR = "(?:(?:a|an|another|the|that|this|its|la|el|una|un|otro|otra)\\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|\\d{4})\\s+){0,2}[\\p{L}’'.\\- ]{0,60}?";
 
 // Each pattern captures the attribution phrase as a whole.
@@ -43,6 +45,8 @@ const PATTERNS: RegExp[] = [
   new RegExp(`\\b(?:the\\s+)?(?:GAO|Government Accountability Office|FBI|DHS|ICE|CBP|HSI|DOJ|DEA|SOUTHCOM|Southern Command|State Department)\\s+${VERBS}\\b`, 'gu'),
   // Southern Command’s commander explained / the commander of Southern Command asserted
   new RegExp(`(?:(?:[\\p{Lu}][\\p{L}’'.\\-]*\\s+){1,3})?(?:commander|director|secretary|chief|head|officials?|spokes(?:person|man|woman)|ambassador|comandante|director|portavoz)(?:\\s+of\\s+(?:the\\s+)?(?:[\\p{Lu}][\\p{L}.\\-]*\\s*){1,3})?\\s+${VERBS}\\b`, 'gu'),
+  // afirmó … en su testimonio de 2016 / en su informe de 2018
+  /\b(?:(?:afirmó|declaró|dijo|señaló|explicó|indicó|sostuvo|informó)\b[^.;:]{0,80}?\s)?en su (?:testimonio|informe|comunicado|carta|declaración)(?: ante [^.;:,]{1,60}?)? de (?:(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre) de )?(?:19|20)\d\d\b/giu,
   // 2017 FBI testimony (without a verb)
   /\b(?:19|20)\d\d\s+(?:[\p{Lu}][\p{L}.-]*\s+){1,3}(?:testimony|release|report)\b/gu,
 ];

@@ -9,6 +9,10 @@
  * touched. Parsing a chunk alone gives the same prose as parsing the whole document,
  * with two differences that do not change any finding: a list split by blank lines becomes
  * several lists, and reference-style links resolve only within their chunk.
+ *
+ * A run of footnote definitions, one per line (as drafts keep them at the end), is split
+ * further: each line is a chunk, so that a full check reads them quickly and an edit costs
+ * one line, not the whole run (see splitDefinitionRun).
  */
 
 export interface Block {
@@ -19,8 +23,44 @@ export interface Block {
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const BLANK = /^[ \t]*$/;
 
-/** The document's top-level chunks, in order; blank lines between them belong to none. */
-export function splitBlocks(text: string): Block[] {
+/**
+ * The document's top-level chunks, in order; blank lines between them belong to none.
+ * `splitDefinitions: false` keeps a run of footnote definitions in one chunk (for tests that
+ * check the split changes nothing).
+ */
+export function splitBlocks(text: string, { splitDefinitions = true }: { splitDefinitions?: boolean } = {}): Block[] {
+  const blocks = splitAtBlankLines(text);
+  if (!splitDefinitions) return blocks;
+  return blocks.flatMap((b) => splitDefinitionRun(text, b) ?? [b]);
+}
+
+// A footnote definition line whose text holds no "[" (so no footnote reference, link or
+// reference that another line could resolve), no code fence and no HTML comment.
+const DEFINITION_LINE = /^\[\^[\p{L}\p{N}_.-]{1,100}\]: [^[`~]*$/u;
+
+/**
+ * The lines of a chunk made only of footnote definition lines, one chunk each; undefined for
+ * any other chunk. Each line parses alone as it does in the run: a footnote definition
+ * interrupts the paragraph before it, so each line is its own definition either way, and
+ * with no "[" in their text no line refers to another.
+ */
+function splitDefinitionRun(text: string, block: Block): Block[] | undefined {
+  if (text.charCodeAt(block.start) !== 91 /* [ */ || text.charCodeAt(block.start + 1) !== 94 /* ^ */) return undefined;
+  const out: Block[] = [];
+  let pos = block.start;
+  while (pos <= block.end) {
+    let eol = pos;
+    while (eol < block.end && text.charCodeAt(eol) !== 10 && text.charCodeAt(eol) !== 13) eol++;
+    const line = text.slice(pos, eol);
+    if (!DEFINITION_LINE.test(line) || line.includes('<!--')) return undefined;
+    out.push({ start: pos, end: eol });
+    if (eol >= block.end) break;
+    pos = text.charCodeAt(eol) === 13 && text.charCodeAt(eol + 1) === 10 ? eol + 2 : eol + 1;
+  }
+  return out.length > 1 ? out : undefined;
+}
+
+function splitAtBlankLines(text: string): Block[] {
   const blocks: Block[] = [];
   let blockStart = -1;
   let blockEnd = -1;

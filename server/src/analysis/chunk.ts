@@ -56,6 +56,13 @@ export interface ChunkAnalysis {
   sentences: ChunkSentence[];
   footnotes: RawFootnoteDefinition[];
   comments: RawComment[];
+  /**
+   * Set when the chunk was not parsed because nothing in it can be found (see isInert): it
+   * holds no units, where a parsed one would hold sentences without mentions, citations,
+   * quotes, attributions or unknown programs. The document analysis parses it after all
+   * where those sentences matter (a block quote's introduction, document.ts).
+   */
+  lazy?: boolean;
 }
 
 // "Operation X", "Operación X", "X Task Force", "Fuerza de Tarea X": shapes of a program's name.
@@ -67,9 +74,15 @@ const PROGRAM_SHAPES: RegExp[] = [
 const LEADING_NOISE = /^(?:(?:The|A|An|Another|Under|In|Its|Their|Our|This|That|These|Those|Since|During|With|And|But|U\.S\.|Southern|Command’s|Command's)\s+)+/u;
 const TRAILING_NOISE = /(?:\s+(?:of|de|del))+$/u;
 
-/** Analyses one chunk's text against the records' alias index. */
-export function analyzeChunk(chunk: string, records: RecordSet): ChunkAnalysis {
-  const prose = extractProse(chunk);
+/**
+ * Analyses one chunk's text against the records' alias index. With `shortcuts` (the default)
+ * an inert chunk is left unparsed (`lazy`, unless `lazy: false`), a plain paragraph is read
+ * without remark (prose.ts) and finders that cannot match are not run; `shortcuts: false`
+ * does all the work, for tests that check the shortcuts change nothing.
+ */
+export function analyzeChunk(chunk: string, records: RecordSet, { shortcuts = true, lazy = shortcuts }: { shortcuts?: boolean; lazy?: boolean } = {}): ChunkAnalysis {
+  if (lazy && isInert(chunk, records)) return { units: [], sentences: [], footnotes: [], comments: [], lazy: true };
+  const prose = extractProse(chunk, shortcuts);
   const result: ChunkAnalysis = { units: [], sentences: [], footnotes: prose.footnotes, comments: prose.comments };
   for (const unit of prose.units) {
     const allMentions = records.aliasIndex.findMentions(unit.text);
@@ -110,8 +123,8 @@ export function analyzeChunk(chunk: string, records: RecordSet): ChunkAnalysis {
         // A block quote without quotation marks is itself a quoted passage.
         quotes: quotedPassages(passages, span, text, unit.inBlockquote),
         numbers: findNumbers(text),
-        attributions: findAttributions(text, agenciesIn),
-        unknownPrograms: findUnknownPrograms(text, mentions),
+        attributions: !shortcuts || mayAttribute(text, mentions, records) ? findAttributions(text, agenciesIn) : [],
+        unknownPrograms: !shortcuts || PROGRAM_SHAPE_WORD.test(text) ? findUnknownPrograms(text, mentions) : [],
         toSource: (offset, isEnd) => toSource(unit, span.start + offset, isEnd),
       };
       chunkUnit.sentences.push(result.sentences.length);
@@ -120,6 +133,57 @@ export function analyzeChunk(chunk: string, records: RecordSet): ChunkAnalysis {
     result.units.push(chunkUnit);
   }
   return result;
+}
+
+// ---------------------------------------------------------------------------------------
+// Shortcuts. Each is a cheap test that is true whenever the work it guards could find
+// anything; test/unit/incremental.test.ts compares analyses with and without them.
+
+// Every PROGRAM_SHAPES pattern contains one of these words, case and all.
+const PROGRAM_SHAPE_WORD = /Operati|Operaci|Task|Fuerza/;
+
+// findAttributions (attributions.ts) keeps a phrase only when it names an agency (a mention)
+// or a kind of source: one of its KIND_WORDS. Each of those words contains one of these
+// (matched anywhere, in any case, so that the test is looser than KIND_WORDS' \b…\b); the
+// second pattern holds the case-sensitive news names. Keep them in step with KIND_WORDS.
+const KIND_WORD_PART = /testi|hearing|declar|release|comunicado|web\s+story|statement|gao|accountability|report|informe|letter|carta|article|newspaper|periodista|art[ií]culo/i;
+const KIND_WORD_CASED = /Post|Guardian|Times|Reuters|AP/;
+
+/** Whether findAttributions could find anything in a sentence: it needs an agency or a kind word. */
+function mayAttribute(text: string, mentions: Array<{ program: string }>, records: RecordSet): boolean {
+  return KIND_WORD_PART.test(text) || KIND_WORD_CASED.test(text) || mentions.some((m) => records.program(m.program)?.kind === 'agency');
+}
+
+// Characters that open a citation, link, quotation, block quote, comment or HTML, or change
+// the text remark makes of the source (a character reference, an escape, code); GFM's
+// autolink literals.
+const OPENS_SOMETHING = /[[<>&\\`"“«„@]|www\.|:\/\/|mailto:|xmpp:/i;
+// Emphasis, strikethrough or an underscore inside a word: remark may join what the raw text splits.
+const INTRAWORD_MARKUP = /[\p{L}\p{N}\p{M}][*_~]+[\p{L}\p{N}\p{M}]/u;
+
+/**
+ * Whether a chunk can produce nothing at all: no mention, citation, footnote, quote,
+ * attribution, unknown program or comment. Such a chunk need not be parsed.
+ *
+ * Why the raw text suffices: the prose remark makes of a chunk is its text with markup
+ * removed. Where the chunk has none of OPENS_SOMETHING and no INTRAWORD_MARKUP, what is
+ * removed (block markers, emphasis delimiters next to a non-word character, table pipes,
+ * line indentation) never joins two words and never splits one, so the word tokens of every
+ * prose unit are a run of the raw text's tokens: an alias found in the prose is found in the
+ * raw text. Quotation marks, links, footnotes, Pandoc citations and comments all need a
+ * character of OPENS_SOMETHING (a block quote needs ">"); an attribution needs an agency
+ * (an alias) or a kind word; an unknown program needs a PROGRAM_SHAPE_WORD. Figures alone
+ * do nothing: the checks read numbers only in sentences about a program or a source.
+ */
+export function isInert(chunk: string, records: RecordSet): boolean {
+  return (
+    !OPENS_SOMETHING.test(chunk) &&
+    !INTRAWORD_MARKUP.test(chunk) &&
+    !PROGRAM_SHAPE_WORD.test(chunk) &&
+    !KIND_WORD_PART.test(chunk) &&
+    !KIND_WORD_CASED.test(chunk) &&
+    !records.aliasIndex.hasMention(chunk)
+  );
 }
 
 function quotedPassages(passages: QuotedPassage[], span: SentenceSpan, text: string, inBlockquote: boolean): QuotedPassage[] {

@@ -85,6 +85,7 @@ export interface CheckContext {
   sentences: SentenceModel[];
   footnotes: FootnoteDefinition[];
   footnoteState: FootnoteState;
+  suppressions: Suppression[];
 }
 
 /** Analyses one document; keeps the chunk analyses of its latest version for the next. */
@@ -93,29 +94,43 @@ export class DocumentAnalyzer {
   private quoteMatches = new Map<string, QuoteMatch | undefined>();
   /** How many chunks the last analysis took from the cache, and how many it analysed. */
   lastStats = { reused: 0, analysed: 0 };
+  /** How many chunks of the last analysis were left unparsed because nothing in them can be found (chunk.ts). */
+  lastLazy = 0;
+  private readonly shortcuts: boolean;
 
-  constructor(readonly records: RecordSet) {}
+  /**
+   * `shortcuts: false` analyses every chunk in full (parsed by remark, every finder run): the
+   * results are the same, only slower; tests compare the two.
+   */
+  constructor(
+    readonly records: RecordSet,
+    options: { shortcuts?: boolean } = {},
+  ) {
+    this.shortcuts = options.shortcuts ?? true;
+  }
 
   /** Builds the document model that the checks read. */
   model(text: string, options: AnalysisOptions = DEFAULT_OPTIONS): CheckContext & { analysis: Omit<DocumentAnalysis, 'findings' | 'internalErrors'> } {
-    const blocks = splitBlocks(text);
+    const blocks = splitBlocks(text, { splitDefinitions: this.shortcuts });
     const next = new Map<string, ChunkAnalysis>();
     const stats = { reused: 0, analysed: 0 };
-    const placed: Array<{ offset: number; chunk: ChunkAnalysis }> = [];
+    const placed: Array<{ offset: number; chunk: ChunkAnalysis; text: string }> = [];
     for (const block of blocks) {
       const chunkText = text.slice(block.start, block.end);
       let chunk = next.get(chunkText) ?? this.chunks.get(chunkText);
       if (chunk) stats.reused++;
       else {
-        chunk = analyzeChunk(chunkText, this.records);
+        chunk = analyzeChunk(chunkText, this.records, { shortcuts: this.shortcuts });
         stats.analysed++;
       }
       next.set(chunkText, chunk);
-      placed.push({ offset: block.start, chunk });
+      placed.push({ offset: block.start, chunk, text: chunkText });
     }
+    this.parseLazyChunksThatMatter(placed, next);
     // Keep only this version's chunks: memory follows the document, not its history.
     this.chunks = next;
     this.lastStats = stats;
+    this.lastLazy = placed.reduce((n, p) => n + (p.chunk.lazy ? 1 : 0), 0);
     if (this.quoteMatches.size > 10_000) this.quoteMatches.clear();
 
     const footnotes = this.resolveFootnotes(placed);
@@ -170,6 +185,7 @@ export class DocumentAnalyzer {
       labels,
       definitions: footnotes.map((f) => ({ label: f.label, sources: f.sources })),
       endsWithDefinition: endsWithFootnoteDefinition(text, footnotes),
+      eol: /\r\n|\r|\n/.exec(text)?.[0] ?? '\n',
     };
     return {
       text,
@@ -178,6 +194,7 @@ export class DocumentAnalyzer {
       sentences,
       footnotes,
       footnoteState,
+      suppressions,
       analysis: { mentions, citations, attributions, footnotes, suppressions },
     };
   }
@@ -271,6 +288,31 @@ export class DocumentAnalyzer {
       },
       toDocument,
     };
+  }
+
+  /**
+   * A lazy chunk (chunk.ts) stands for sentences that find nothing; they count only as the
+   * "last sentence before a block quote", which introduces the quote and lends it its
+   * citations and attributions (see model()). So a lazy chunk is parsed after all when a
+   * block quote follows it with no sentence outside a block quote in between; then every
+   * sentence lies where it would without the shortcut. The parsed analysis replaces the lazy
+   * one in the cache.
+   */
+  private parseLazyChunksThatMatter(placed: Array<{ chunk: ChunkAnalysis; text: string }>, cache: Map<string, ChunkAnalysis>): void {
+    let quoteFollows = false;
+    for (let i = placed.length - 1; i >= 0; i--) {
+      const p = placed[i];
+      if (p.chunk.lazy) {
+        if (!quoteFollows) continue;
+        p.chunk = analyzeChunk(p.text, this.records, { shortcuts: this.shortcuts, lazy: false });
+        cache.set(p.text, p.chunk);
+      }
+      for (let u = p.chunk.units.length - 1; u >= 0; u--) {
+        const unit = p.chunk.units[u];
+        if (unit.inBlockquote) quoteFollows = true;
+        else if (unit.sentences.length > 0) quoteFollows = false;
+      }
+    }
   }
 
   private matchQuote(text: string): QuoteMatch | undefined {

@@ -84,10 +84,15 @@ function isYear(digits: string, text: string, start: number): boolean {
 
 /** What the number counts: the first unit word within a couple of words after it ("600-mile", "36 illicit organizations"). */
 function unitAfter(text: string, from: number): FigureUnit | undefined {
+  return unitWordAfter(text, from)?.unit;
+}
+
+/** The unit word after a number and the unit it names ("police" → person). */
+export function unitWordAfter(text: string, from: number): { unit: FigureUnit; word: string } | undefined {
   const rest = text.slice(from, from + 60);
   const words = rest.match(/^[-\s]*(?:[\p{L}%]+[-\s]*){0,3}/u)?.[0].split(/[-\s]+/).filter(Boolean) ?? [];
   for (let i = 0; i < Math.min(words.length, MAX_GAP_WORDS + 1); i++) {
-    for (const [unit, re] of UNIT_WORDS) if (re.test(words[i])) return unit;
+    for (const [unit, re] of UNIT_WORDS) if (re.test(words[i])) return { unit, word: words[i] };
     // Stop at words that end the noun phrase.
     if (/^(?:in|on|at|of|to|and|or|y|en|de|that|which|who|since|from|for)$/i.test(words[i])) break;
   }

@@ -23,6 +23,8 @@ export interface FootnoteState {
   definitions: Array<{ label: string; sources: string[] }>;
   /** Whether the document ends with a footnote definition (then no blank line is needed before a new one). */
   endsWithDefinition: boolean;
+  /** The document's line ending (its first one, or "\n"). */
+  eol: string;
 }
 
 /** Plans citations for one batch of fixes, so that labels stay unique and a source gets one definition. */
@@ -60,11 +62,13 @@ export class CitationPlanner {
   /** One edit that appends every new footnote definition planned so far, or none. */
   definitionsEdit(): TextEdit | undefined {
     if (this.newDefinitions.size === 0) return undefined;
-    const eol = /\r\n|\r|\n/.exec(this.docText)?.[0] ?? '\n';
+    const eol = this.footnotes.eol;
     const text = this.docText;
-    const endsWithEol = /(\r\n|\r|\n)$/.test(text);
+    // Checked from the end: a regex anchored at the end would scan the whole draft for every fix.
+    const last = text.charCodeAt(text.length - 1);
+    const endsWithEol = last === 10 || last === 13;
     let prefix = endsWithEol ? '' : eol;
-    if (!this.footnotes.endsWithDefinition && text.trim().length > 0) prefix += eol;
+    if (!this.footnotes.endsWithDefinition && /\S/.test(text)) prefix += eol;
     const body = [...this.newDefinitions.values()].map((d) => `[^${d.label}]: ${d.text}`).join(eol);
     return insert(text.length, prefix + body + eol);
   }

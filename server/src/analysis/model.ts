@@ -16,6 +16,8 @@ export const FINDING_CODES = [
   'misquote',
   'citation-mismatch',
   'unknown-program',
+  'suppression-without-reason',
+  'inconsistent-figure',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
@@ -48,8 +50,8 @@ export interface Finding extends Span {
   programs: string[];
   sources: string[];
   fixes: Fix[];
-  /** Other places that explain the finding (e.g. the footnote definition that was cited). */
-  related?: Array<Span & { message: string }>;
+  /** Other places that explain the finding; `path` is set when the place is in another draft. */
+  related?: Array<Span & { message: string; path?: string }>;
   suggestedProgram?: SuggestedProgram;
   /** For misquote: the quoted words against the record's, word by word. */
   difference?: Array<{ kind: 'same' | 'added' | 'removed'; text: string }>;

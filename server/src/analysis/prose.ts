@@ -23,6 +23,34 @@ interface Segment {
   srcEnd: number;
   /** The plain text equals the source here, character for character. */
   exact: boolean;
+  /**
+   * Where the text differs from its source (CRLF or indentation inside a paragraph, an escape,
+   * an entity): the source offset of each of its characters.
+   */
+  map?: Int32Array;
+}
+
+/**
+ * Aligns text that remark derived from a source stretch with that stretch: each character of
+ * the text is found at or after the previous one's place, skipping what remark dropped
+ * ("\r" of a CRLF, continuation indentation, a backslash, an entity's letters).
+ */
+function alignText(value: string, chunk: string, srcStart: number, srcEnd: number): Int32Array {
+  const map = new Int32Array(value.length);
+  let j = srcStart;
+  for (let i = 0; i < value.length; i++) {
+    const limit = Math.min(srcEnd, j + 16);
+    let k = j;
+    while (k < limit && chunk[k] !== value[i]) k++;
+    if (k < limit) {
+      map[i] = k;
+      j = k + 1;
+    } else {
+      // Not in the source nearby (an entity's character): it stands where the source is now.
+      map[i] = Math.min(j, Math.max(srcStart, srcEnd - 1));
+    }
+  }
+  return map;
 }
 
 export type UnitKind = 'paragraph' | 'heading' | 'tableCell';
@@ -81,8 +109,16 @@ const FOOTNOTE_REF = /\[\^([^\]\s]+)\]/g;
 const PANDOC_BRACKET = /\[[^[\]]*?-?@[\p{L}\p{N}_][^[\]]*\]/gu;
 const PANDOC_KEY = /-?@([\p{L}\p{N}_](?:[\p{L}\p{N}_:.#$%&+?<>~/-]*[\p{L}\p{N}_])?)/gu;
 
-/** Extracts the prose of one chunk. */
-export function extractProse(chunk: string): ChunkProse {
+/**
+ * Extracts the prose of one chunk. With `shortcuts` (the default), a chunk that is plainly a
+ * single paragraph or ATX heading of plain text is read without remark (see simpleProse);
+ * the result is the same either way.
+ */
+export function extractProse(chunk: string, shortcuts = true): ChunkProse {
+  if (shortcuts) {
+    const simple = simpleProse(chunk);
+    if (simple) return simple;
+  }
   const tree = parseMarkdown(chunk);
   const out: ChunkProse = { units: [], footnotes: [], comments: [] };
   const walk = (nodes: RootContent[], inBlockquote: boolean, footnoteLabel: string | undefined): void => {
@@ -164,16 +200,28 @@ function buildUnit(
   const comments: RawComment[] = [];
   const append = (value: string, srcStart: number, srcEnd: number) => {
     if (value.length === 0) return;
-    segments.push({ textStart: text.length, srcStart, srcEnd, exact: chunk.slice(srcStart, srcEnd) === value });
+    const exact = chunk.slice(srcStart, srcEnd) === value;
+    segments.push({ textStart: text.length, srcStart, srcEnd, exact, map: exact || value.length === 1 ? undefined : alignText(value, chunk, srcStart, srcEnd) });
     text += value;
+  };
+  // Nodes that a transform made (GFM autolink literals) may have no position: they are found in
+  // the source after the node placed before them.
+  let cursor = start;
+  const place = (node: PhrasingContent): [number, number] => {
+    const s = node.position?.start.offset;
+    const e = node.position?.end.offset;
+    if (s !== undefined && e !== undefined) return [s, e];
+    const value = 'value' in node ? node.value : 'children' in node ? node.children.map((c) => ('value' in c ? c.value : '')).join('') : '';
+    const at = value ? chunk.indexOf(value, cursor) : -1;
+    return at >= 0 && at + value.length <= end ? [at, at + value.length] : [cursor, cursor];
   };
   // Something that is not prose but occupies source: a space keeps words apart and the map exact enough.
   const opaque = (srcStart: number, srcEnd: number) => append(' ', srcStart, srcEnd);
 
   const visit = (nodes: PhrasingContent[]): void => {
     for (const node of nodes) {
-      const s = node.position?.start.offset ?? 0;
-      const e = node.position?.end.offset ?? s;
+      const [s, e] = place(node);
+      cursor = Math.max(cursor, e);
       switch (node.type) {
         case 'text':
           append(node.value, s, e);
@@ -184,6 +232,11 @@ function buildUnit(
           visit(node.children);
           break;
         case 'link': {
+          // "[@http://zotero.org/…]" is a Pandoc citation whose key GFM took for a bare URL: keep it as text.
+          if (chunk[s - 1] === '@') {
+            append(chunk.slice(s, e), s, e);
+            break;
+          }
           citations.push({ kind: 'link', key: node.url, keys: [node.url], start: s, end: e });
           const label = node.children.map((c) => ('value' in c ? c.value : '')).join('');
           // A bare URL is an address, not prose.
@@ -213,12 +266,13 @@ function buildUnit(
     }
   };
   visit(children);
+  return finishUnit({ kind, text, start, end, inBlockquote, footnoteLabel, citations, comments, segments });
+}
 
-  // Footnote references whose definition is in another chunk, and Pandoc citations, are text to remark.
-  const blank = (from: number, to: number) => {
-    text = text.slice(0, from) + ' '.repeat(to - from) + text.slice(to);
-  };
-  const unit: ProseUnit = { kind, text, start, end, inBlockquote, footnoteLabel, citations, comments, segments };
+/** Adds the citations that remark leaves as text, and blanks them out of the unit's text. */
+function finishUnit(unit: ProseUnit): ProseUnit {
+  const text = unit.text;
+  const citations = unit.citations;
   for (const m of text.matchAll(FOOTNOTE_REF)) {
     const [from, to] = [m.index, m.index + m[0].length];
     citations.push({ kind: 'footnote', key: m[1], keys: [m[1]], start: toSource(unit, from), end: toSource(unit, to, true) });
@@ -229,11 +283,272 @@ function buildUnit(
     if (keys.length === 0) continue;
     citations.push({ kind: 'pandoc', key: keys[0], keys, start: toSource(unit, m.index), end: toSource(unit, m.index + m[0].length, true) });
   }
-  // Blank citation text so that "[@operation-citadel]" is not read as a mention.
-  for (const m of [...text.matchAll(FOOTNOTE_REF), ...text.matchAll(PANDOC_BRACKET)]) blank(m.index, m.index + m[0].length);
-  unit.text = text;
+  // Blank citation text so that "[@operation-citadel]" is not read as a mention (in one pass:
+  // rebuilding the string per citation would cost the square of a long paragraph).
+  const spans = [...text.matchAll(FOOTNOTE_REF), ...text.matchAll(PANDOC_BRACKET)].map((m) => [m.index, m.index + m[0].length]).sort((x, y) => x[0] - y[0]);
+  if (spans.length > 0) {
+    let out = '';
+    let at = 0;
+    for (const [from, to] of spans) {
+      if (to <= at) continue;
+      const start = Math.max(from, at);
+      out += text.slice(at, start) + ' '.repeat(to - start);
+      at = to;
+    }
+    unit.text = out + text.slice(at);
+  }
   citations.sort((a, b) => a.start - b.start);
   return unit;
+}
+
+// ---------------------------------------------------------------------------------------
+// The shortcut: plain chunks without remark.
+//
+// Most chunks of a draft are a paragraph, a list, a heading or a footnote definition of plain
+// sentences. For those, the tree remark builds is predictable: a paragraph per line group or
+// item, holding text nodes whose values are the source lines with the white space at their
+// edges removed, and links. simpleProse builds the same units directly, at a fraction of the
+// cost, and returns undefined (remark decides) for anything else. It accepts a chunk only when
+// nothing in it can be other markup:
+// - outside the links it accepts (an inline link `[label](destination)` with a plain one-line
+//   label and a plain destination, and an autolink `<https://…>`), no character that starts
+//   inline markup or changes text: * _ ` \ < & | ~ (emphasis, code, escapes, HTML, character
+//   references, tables, strikethrough), no `![` or `](`, no GFM autolink literal (www., ://,
+//   mailto:, xmpp:, an e-mail address) and no control character;
+// - every line has one of these shapes, and the chunk one of these forms:
+//   · a paragraph: lines that start (after their indentation, at most three spaces on the
+//     first line) with a letter, a digit, an opening quote or parenthesis, "$", or "[" on a
+//     line without "]:" (which a definition needs); not the first line with a list marker
+//     ("1.", "2019)"), and no other with one that may interrupt a paragraph ("1."); no line
+//     but the last ends in two or more white-space characters (a hard line break);
+//   · a single ATX heading line with no "#" in its text;
+//   · a single footnote definition line "[^label]: text" (blocks.ts gives each line of a
+//     run of definitions its own chunk);
+//   · list items only, one per line ("- text", "1. text"), whose nesting and numbering
+//     leave no line to be read as the previous item's lazy continuation;
+//   · any of the above, or nothing, after one HTML comment line "<!-- … -->";
+//   · a fenced code block closed on the chunk's last line (no prose at all).
+// Brackets are allowed in text otherwise: with no definition in the chunk (one would start a
+// line with "["), "[^1]", "[@key]" and "[text]" are text to remark, as they are here.
+// test/unit/incremental.test.ts compares the shortcut with remark on generated drafts and on
+// random chunks.
+
+// Control characters are refused on purpose: remark treats some of them specially.
+// eslint-disable-next-line no-control-regex
+const NOT_SIMPLE = /[*_`\\<&|~\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|!\[|\]\(|www\.|:\/\/|mailto:|xmpp:|[\w.+-]@/i;
+const LINE_START = /^[\p{L}\p{N}“”‘’"'(¿¡«»„$]/u;
+const LIST_ITEM = /^\d{1,9}[.)](?:[ \t]|$)/;
+// Within a paragraph only an ordered item numbered 1 starts a list; "2016." goes on the paragraph.
+const INTERRUPTING_ITEM = /^0*1[.)](?:[ \t]|$)/;
+const FENCE_OPEN = /^(`{3,}|~{3,})(.*)$/;
+const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
+const ATX = /^( {0,3})(#{1,6})([ \t]+)([^#\r\n]*?)[ \t]*$/;
+const LINE_BREAK = /\r\n|\r|\n/g;
+// An inline link with a one-line label free of brackets and a plain destination, no title.
+const INLINE_LINK = /\[([^[\]\r\n^][^[\]\r\n]*)\]\(([^\s()<>\\&"'`]+)\)/g;
+const AUTOLINK = /<(https?:\/\/[^\s<>\\&"'`]*)>/g;
+const FOOTNOTE_DEFINITION = /^\[\^([\p{L}\p{N}_.-]{1,100})\]: (?=\S)/u;
+const ITEM = /^( *)(-|\+|(\d{1,9})([.)])) (?=\S)/;
+const EDGE_SPACE = /[ \t]*(\r\n|\r|\n)[ \t]*/g;
+
+interface SimpleLink {
+  start: number;
+  end: number;
+  labelStart: number;
+  labelEnd: number;
+  url: string;
+}
+
+interface Line {
+  /** Offsets of the line, without its line ending. */
+  start: number;
+  end: number;
+}
+
+/** The prose of a plain chunk (see above), or undefined to let remark read it. */
+export function simpleProse(chunk: string): ChunkProse | undefined {
+  const lines = splitLines(chunk);
+  if (isFencedCode(chunk, lines)) return { units: [], footnotes: [], comments: [] };
+  // One HTML comment line first: remark's HTML block ends on the line that closes the comment.
+  let commentEnd = 0;
+  if (chunk.startsWith('<!--') && !/^<!---?>/.test(chunk)) {
+    const close = chunk.indexOf('-->', 4);
+    if (close < 0 || close >= lines[0].end) return undefined;
+    commentEnd = lines[0].end;
+  }
+  // Accept the links, and check the rest of the chunk with them (and the comment) blanked out.
+  const links: SimpleLink[] = [];
+  let masked = commentEnd > 0 ? ' '.repeat(commentEnd) + chunk.slice(commentEnd) : chunk;
+  if (chunk.includes('](') || chunk.includes('<')) {
+    const parts: string[] = [];
+    let last = 0;
+    const found: SimpleLink[] = [];
+    for (const m of chunk.matchAll(INLINE_LINK)) {
+      const labelStart = m.index + 1;
+      const labelEnd = labelStart + m[1].length;
+      found.push({ start: m.index, end: m.index + m[0].length, labelStart, labelEnd, url: m[2] });
+    }
+    for (const m of chunk.matchAll(AUTOLINK)) found.push({ start: m.index, end: m.index + m[0].length, labelStart: m.index + 1, labelEnd: m.index + m[0].length - 1, url: m[1] });
+    found.sort((a, b) => a.start - b.start);
+    for (const l of found) {
+      if (l.start < Math.max(last, commentEnd)) return undefined;
+      const keep = chunk[l.start] === '[' ? l.labelEnd : l.start;
+      parts.push(masked.slice(last, keep), ' '.repeat(l.end - keep));
+      last = l.end;
+      links.push(l);
+    }
+    parts.push(masked.slice(last));
+    masked = parts.join('');
+  }
+  if (NOT_SIMPLE.test(masked)) return undefined;
+
+  const out: ChunkProse = { units: [], footnotes: [], comments: [] };
+  let first = 0;
+  if (commentEnd > 0) {
+    out.comments.push({ value: chunk.slice(0, commentEnd), start: 0, end: commentEnd });
+    first = 1;
+    if (lines.length === 1) return out;
+  }
+  const rest = lines.slice(first);
+  // Text may start with "[" where no definition can start: a definition needs "]:" (and a task list item "[ ]").
+  const startsText = (content: string) => LINE_START.test(content) || (content.startsWith('[') && !content.includes(']:') && !/^\[[ xX]\]/.test(content));
+
+  if (rest.length === 1) {
+    const line = rest[0];
+    const text = chunk.slice(line.start, line.end);
+    const heading = ATX.exec(text);
+    if (heading) {
+      const [, indent, hashes, space, content] = heading;
+      const cs = line.start + indent.length + hashes.length + space.length;
+      if (content.length === 0 || !startsText(content)) return undefined;
+      out.units.push(simpleUnit(chunk, links, 'heading', line.start + indent.length, line.end, cs, cs + content.length, undefined));
+      return out;
+    }
+    const definition = FOOTNOTE_DEFINITION.exec(text);
+    if (definition && first === 0) {
+      const cs = line.start + definition[0].length;
+      const ce = line.start + text.replace(/[ \t]+$/, '').length;
+      if (!startsText(text.slice(definition[0].length)) || LIST_ITEM.test(text.slice(definition[0].length))) return undefined;
+      const label = definition[1];
+      const unit = simpleUnit(chunk, links, 'paragraph', cs, line.end, cs, ce, label);
+      out.units.push(unit);
+      out.footnotes.push({
+        label,
+        start: line.start,
+        end: line.end,
+        contentStart: cs,
+        urls: links.map((l) => l.url),
+        keys: unit.citations.filter((c) => c.kind === 'pandoc').flatMap((c) => c.keys),
+        text: unit.text,
+      });
+      return out;
+    }
+  }
+  if (ITEM.test(chunk.slice(rest[0].start, rest[0].end))) return listUnits(chunk, rest, out, first > 0, startsText, (cs, end, ce) => simpleUnit(chunk, links, 'paragraph', cs, end, cs, ce, undefined));
+
+  // A paragraph.
+  let cs = -1;
+  let ce = -1;
+  for (const [i, line] of rest.entries()) {
+    const text = chunk.slice(line.start, line.end);
+    const body = text.replace(/^[ \t]+/, '');
+    const indent = text.length - body.length;
+    if (i === 0 && (indent > 3 || text.slice(0, indent).includes('\t'))) return undefined;
+    if (!startsText(body) || (i === 0 ? LIST_ITEM : INTERRUPTING_ITEM).test(body)) return undefined;
+    const trimmed = body.replace(/[ \t]+$/, '');
+    if (i < rest.length - 1 && body.length - trimmed.length >= 2) return undefined;
+    if (cs < 0) cs = line.start + indent;
+    ce = line.start + indent + trimmed.length;
+  }
+  out.units.push(simpleUnit(chunk, links, 'paragraph', cs, chunk.length, cs, ce, undefined));
+  return out;
+}
+
+/** A chunk that is one fenced code block, closed on its last line: no prose at all. */
+function isFencedCode(chunk: string, lines: Line[]): boolean {
+  const open = FENCE_OPEN.exec(chunk.slice(lines[0].start, lines[0].end));
+  if (!open || lines.length < 2 || (open[1][0] === '`' && open[2].includes('`'))) return false;
+  for (let i = 1; i < lines.length; i++) {
+    const close = FENCE_CLOSE.exec(chunk.slice(lines[i].start, lines[i].end));
+    if (close && close[1][0] === open[1][0] && close[1].length >= open[1].length) return i === lines.length - 1;
+  }
+  return false;
+}
+
+function splitLines(chunk: string): Line[] {
+  const lines: Line[] = [];
+  let pos = 0;
+  LINE_BREAK.lastIndex = 0;
+  for (;;) {
+    const m = LINE_BREAK.exec(chunk);
+    if (!m) {
+      lines.push({ start: pos, end: chunk.length });
+      return lines;
+    }
+    lines.push({ start: pos, end: m.index });
+    pos = m.index + m[0].length;
+  }
+}
+
+/**
+ * List items, one per line. Nesting follows the items' columns; a line must be an item of
+ * its own (a list that starts with a number other than 1 cannot interrupt the previous
+ * item's paragraph, which would then take the line as lazy continuation).
+ */
+function listUnits(
+  chunk: string,
+  lines: Line[],
+  out: ChunkProse,
+  afterComment: boolean,
+  startsText: (content: string) => boolean,
+  unit: (cs: number, end: number, ce: number) => ProseUnit,
+): ChunkProse | undefined {
+  const open: Array<{ contentCol: number; type: string }> = [];
+  for (const [i, line] of lines.entries()) {
+    const text = chunk.slice(line.start, line.end);
+    const m = ITEM.exec(text);
+    if (!m) return undefined;
+    const indent = m[1].length;
+    const type = m[4] ? `1${m[4]}` : m[2];
+    const contentCol = m[0].length;
+    const content = text.slice(contentCol);
+    const cs = line.start + contentCol;
+    if (!startsText(content) || LIST_ITEM.test(content)) return undefined;
+    let sibling: { type: string } | undefined;
+    while (open.length > 0 && indent < open[open.length - 1].contentCol) sibling = open.pop();
+    const parent = open[open.length - 1];
+    if (parent ? indent - parent.contentCol > 3 : indent > 3) return undefined;
+    const continues = sibling !== undefined && sibling.type === type;
+    const interrupts = i > 0 || afterComment;
+    if (!continues && interrupts && m[3] !== undefined && Number(m[3]) !== 1) return undefined;
+    open.push({ contentCol, type });
+    out.units.push(unit(cs, line.end, line.start + text.replace(/[ \t]+$/, '').length));
+  }
+  return out;
+}
+
+/** A unit from source [cs, ce) of plain text and accepted links, as buildUnit makes it from remark's nodes. */
+function simpleUnit(chunk: string, allLinks: SimpleLink[], kind: UnitKind, start: number, end: number, cs: number, ce: number, footnoteLabel: string | undefined): ProseUnit {
+  let text = '';
+  const segments: Segment[] = [];
+  const citations: RawCitation[] = [];
+  const append = (value: string, srcStart: number, srcEnd: number) => {
+    if (value.length === 0) return;
+    segments.push({ textStart: text.length, srcStart, srcEnd, exact: chunk.slice(srcStart, srcEnd) === value });
+    text += value;
+  };
+  let pos = cs;
+  for (const l of allLinks) {
+    if (l.start < cs || l.end > ce) continue;
+    if (l.start > pos) append(chunk.slice(pos, l.start).replace(EDGE_SPACE, '$1'), pos, l.start);
+    citations.push({ kind: 'link', key: l.url, keys: [l.url], start: l.start, end: l.end });
+    const label = chunk.slice(l.labelStart, l.labelEnd);
+    if (label === l.url || /^(https?:|mailto:|www\.)/i.test(label)) append(' ', l.start, l.end);
+    else append(label, l.labelStart, l.labelEnd);
+    pos = l.end;
+  }
+  if (ce > pos) append(chunk.slice(pos, ce).replace(EDGE_SPACE, '$1'), pos, ce);
+  return finishUnit({ kind, text, start, end, inBlockquote: false, footnoteLabel, citations, comments: [], segments });
 }
 
 /** Maps an offset in a unit's plain text to a source offset in its chunk. */
@@ -250,6 +565,10 @@ export function toSource(unit: ProseUnit, textOffset: number, isEnd = false): nu
   const seg = segs[lo];
   const rel = textOffset - seg.textStart;
   if (seg.exact) return Math.min(seg.srcStart + rel, seg.srcEnd);
-  // Text that differs from its source (an entity, an escape): map to the node's edges.
-  return rel <= 0 ? seg.srcStart : isEnd || rel > 0 ? seg.srcEnd : seg.srcStart;
+  if (seg.map) {
+    if (isEnd) return rel <= 0 ? seg.srcStart : rel >= seg.map.length ? seg.srcEnd : seg.map[rel - 1] + 1;
+    return rel >= seg.map.length ? seg.srcEnd : seg.map[Math.max(0, rel)];
+  }
+  // A one-character stand-in (a space for code or a break): its node's edges.
+  return rel <= 0 ? seg.srcStart : seg.srcEnd;
 }

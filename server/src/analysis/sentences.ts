@@ -39,10 +39,42 @@ export interface SentenceSpan {
   next: number;
 }
 
-/** Splits plain text into sentences. */
-export function splitSentences(text: string, locale = 'en'): SentenceSpan[] {
+// Intl.Segmenter's cost grows with the square of the text's length once a text holds many
+// sentences, so a long text is segmented in windows of about this many characters, cut only
+// where a sentence certainly ends (terminal punctuation, closing marks, white space).
+const WINDOW = 2_000;
+// A cut stands where ICU itself always breaks: after terminal punctuation, closing marks and
+// white space, before a capital letter.
+const SENTENCE_END = /[.!?][”"’»)\]]*\s+(?=\p{Lu})/gu;
+
+/** Raw segments of the text, window by window. */
+function rawSegments(text: string, locale: string, window: number): Array<{ start: number; next: number }> {
   const raw: Array<{ start: number; next: number }> = [];
-  for (const seg of segmenter(locale).segment(text)) raw.push({ start: seg.index, next: seg.index + seg.segment.length });
+  const segmentWindow = (from: number, to: number) => {
+    for (const seg of segmenter(locale).segment(text.slice(from, to))) raw.push({ start: from + seg.index, next: from + seg.index + seg.segment.length });
+  };
+  if (text.length <= window) {
+    segmentWindow(0, text.length);
+    return raw;
+  }
+  let from = 0;
+  let lastCut = 0;
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) {
+    const cut = m.index + m[0].length;
+    if (cut - from > window && lastCut > from) {
+      segmentWindow(from, lastCut);
+      from = lastCut;
+    }
+    lastCut = cut;
+  }
+  segmentWindow(from, text.length);
+  return raw;
+}
+
+/** Splits plain text into sentences (`window` is for tests: the same result at any window). */
+export function splitSentences(text: string, locale = 'en', window = WINDOW): SentenceSpan[] {
+  const raw = rawSegments(text, locale, window);
   const merged: Array<{ start: number; next: number }> = [];
   for (const s of raw) {
     const prev = merged[merged.length - 1];

@@ -30,12 +30,17 @@ export function sourceLabel(records: RecordSet, id: string, locale: Locale = 'en
   return details ? `${open}${shortTitle(s)}${close} (${details})` : `${open}${shortTitle(s)}${close}`;
 }
 
-/** Sources ranked for citing a claim about these programs: confirmed first, then by date. */
+/** Sources ranked for citing a claim about these programs: the writer's own first, then the most confirmed. */
 export function sourcesAbout(records: RecordSet, programs: string[]): string[] {
   const rank: Record<string, number> = { confirmed: 0, probable: 1, candidate: 2, unidentified: 3 };
+  const score = (id: string) => {
+    const located = records.sources.get(id);
+    const own = located && !located.origin.bundled ? -10 : 0;
+    return own + (rank[located?.value.custom?.verification ?? ''] ?? 4);
+  };
   const ids = new Set<string>();
   for (const p of programs) for (const c of records.claimsAbout(p)) ids.add(c.source);
-  return [...ids].sort((a, b) => (rank[records.source(a)?.custom?.verification ?? ''] ?? 4) - (rank[records.source(b)?.custom?.verification ?? ''] ?? 4));
+  return [...ids].sort((a, b) => score(a) - score(b));
 }
 
 /** Whether the claim's quote was checked against its source, said plainly. */

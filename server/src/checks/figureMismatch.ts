@@ -30,8 +30,37 @@ function relevantClaims(ctx: CheckContext, s: SentenceModel): Claim[] {
   return [...claims];
 }
 
+// Records give their cues in English; a Spanish draft states the same fact with these stems.
+const SPANISH_CUES: Record<string, string[]> = {
+  train: ['capacit', 'entren', 'form'],
+  expan: ['ampli', 'expand'],
+  since: ['desde'],
+  began: ['comenz', 'inici', 'empez'],
+  start: ['inici', 'comenz', 'empez'],
+  creat: ['cre'],
+  launch: ['lanz'],
+  inaugur: ['inaugur'],
+  install: ['instal'],
+  identif: ['identific'],
+  organization: ['organizac'],
+  arrest: ['arrest', 'captur', 'deten'],
+  deploy: ['despleg', 'despli'],
+  seiz: ['incaut', 'decomis'],
+  donat: ['don'],
+  member: ['miembro', 'integrante', 'efectivo'],
+  police: ['polic'],
+  soldier: ['soldad'],
+  agent: ['agente'],
+  personnel: ['personal'],
+  month: ['mes'],
+  week: ['semana'],
+  charg: ['acus', 'imput'],
+  deliver: ['entreg'],
+};
+
 function hasCue(foldedText: string, figure: Figure): boolean {
-  return (figure.cues ?? []).some((cue) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(fold(cue))}`, 'u').test(foldedText));
+  const stems = (figure.cues ?? []).flatMap((cue) => [cue, ...(SPANISH_CUES[fold(cue)] ?? [])]);
+  return stems.some((stem) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(fold(stem))}`, 'u').test(foldedText));
 }
 
 function escapeRegExp(s: string): string {

@@ -7,7 +7,10 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { globSync } from 'tinyglobby';
+import { findInconsistencies, type DraftModel } from '../analysis/consistency';
 import { DocumentAnalyzer } from '../analysis/document';
+import { citedSources } from '../analysis/export';
+import { toLocale } from '../analysis/messages';
 import { DEFAULT_OPTIONS, type AnalysisOptions, type CitationStyle, type Severity } from '../analysis/model';
 import { loadRecords, nearestRecordsDir } from '../node/recordFiles';
 import type { RecordSet } from '../records/recordSet';
@@ -55,13 +58,15 @@ interface CheckOptions {
   bundled: boolean;
   failOn: FailOn;
   citationStyle: CitationStyle;
+  locale: string;
 }
 
 /** Runs `claimcheck check`; returns the exit code and the report text. */
 export function runCheck(paths: string[], opts: CheckOptions, cwd = process.cwd()): { code: number; out: string; err: string } {
   const drafts = expandDrafts(paths.length > 0 ? paths : ['.'], cwd);
   const recordSets = new Map<string, RecordSet>();
-  const options: AnalysisOptions = { ...DEFAULT_OPTIONS, citationStyle: opts.citationStyle };
+  const options: AnalysisOptions = { ...DEFAULT_OPTIONS, citationStyle: opts.citationStyle, locale: toLocale(opts.locale) };
+  const models: Array<DraftModel & { report: FileReport; doc: ReturnType<typeof documentFor> }> = [];
   let err = '';
   let recordErrors = false;
   const reports: FileReport[] = [];
@@ -79,10 +84,11 @@ export function runCheck(paths: string[], opts: CheckOptions, cwd = process.cwd(
       }
     }
     const text = readFileSync(draft, 'utf8');
-    const analysis = new DocumentAnalyzer(records).analyze(text, options);
+    const analyzer = new DocumentAnalyzer(records);
+    const analysis = analyzer.analyze(text, options);
     for (const e of analysis.internalErrors) err += `${relative(cwd, draft)}: internal error in ${e.check}: ${e.message}\n`;
     const doc = documentFor(pathToFileURL(draft).href, text);
-    reports.push({
+    const report: FileReport = {
       path: relative(cwd, draft) || draft,
       mentions: analysis.mentions.map((m) => ({ program: m.program, text: m.text, range: toRange(doc, m) })),
       findings: analysis.findings.map((f) => ({
@@ -95,8 +101,16 @@ export function runCheck(paths: string[], opts: CheckOptions, cwd = process.cwd(
         fixes: f.fixes.map((fix) => ({ title: fix.title, edits: fix.edits.map((e) => ({ range: toRange(doc, e), newText: e.newText })) })),
       })),
       suppressions: analysis.suppressions.map((s) => ({ codes: s.codes, reason: s.reason ?? null, range: toRange(doc, s.comment) })),
-    });
+    };
+    reports.push(report);
+    if (drafts.length > 1) models.push({ path: report.path, sentences: analyzer.model(text, options).sentences, report, doc });
   }
+  // The same figure stated differently in two drafts.
+  for (const f of findInconsistencies(models, options.locale)) {
+    const m = models.find((x) => x.path === f.path)!;
+    m.report.findings.push({ code: f.code, severity: f.severity, message: f.message, range: toRange(m.doc, f), programs: f.programs, sources: f.sources, fixes: [] });
+  }
+  for (const m of models) m.report.findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   const out = formatReport(reports, opts.format, version);
   const threshold = opts.failOn === 'none' ? -1 : RANK[opts.failOn];
   const failing = reports.some((r) => r.findings.some((f) => RANK[f.severity] <= threshold));
@@ -126,11 +140,26 @@ export function main(argv: string[]): void {
     .option('--no-bundled', 'do not load the bundled records')
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').argParser(choice(FAIL_ON)).default('warning'))
     .addOption(new Option('--citation-style <style>', 'how fixes cite a source').choices(['footnote', 'pandoc', 'link']).default('footnote'))
+    .option('--locale <locale>', 'language of messages and of figures: en or es (es reads "4.600" as 4,600)', 'en')
     .action((paths: string[], opts: CheckOptions) => {
       const result = runCheck(paths, opts);
       if (result.err) process.stderr.write(result.err);
       process.stdout.write(result.out);
       process.exitCode = result.code;
+    });
+  program
+    .command('sources')
+    .description('print the recorded sources a draft cites, as CSL-JSON for pandoc --citeproc --bibliography')
+    .argument('<draft>', 'the draft')
+    .option('-r, --records <fileOrDir>', 'a record file or folder to load as well (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option('--no-bundled', 'do not load the bundled records')
+    .action((draft: string, opts: { records: string[]; bundled: boolean }) => {
+      const path = resolve(draft);
+      if (!existsSync(path)) throw new UsageError(`No such draft: ${draft}`);
+      const userDir = nearestRecordsDir(path);
+      const records = loadRecords({ bundled: opts.bundled, extra: [...opts.records, ...(userDir ? [userDir] : [])] });
+      const analysis = new DocumentAnalyzer(records).analyze(readFileSync(path, 'utf8'));
+      process.stdout.write(JSON.stringify(citedSources(analysis, records), null, 2) + '\n');
     });
   try {
     program.parse(argv);

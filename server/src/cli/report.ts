@@ -1,5 +1,5 @@
 /** Report formats of the `claimcheck` command: stylish, json, sarif (2.1.0) and github annotations. */
-import { CHECKS } from '../checks';
+import { CHECKS, WORKSPACE_CHECKS } from '../checks';
 import type { Severity } from '../analysis/model';
 import type { Range } from '../positions';
 
@@ -79,7 +79,7 @@ function stylish(files: FileReport[]): string {
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
 function sarif(files: FileReport[], version: string) {
-  const rules = CHECKS.map((c) => ({
+  const rules = [...CHECKS, ...WORKSPACE_CHECKS].map((c) => ({
     id: c.code,
     name: c.code.replace(/-(.)/g, (_, ch: string) => ch.toUpperCase()).replace(/^./, (ch) => ch.toUpperCase()),
     shortDescription: { text: c.description },

@@ -22,6 +22,8 @@ export interface Token {
 }
 
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+/** The same pattern, for wordTokens (a global RegExp keeps its lastIndex: one per loop). */
+const WORDS = /[\p{L}\p{N}\p{M}]+/gu;
 const HYPHENS = /^[-\u2010\u2011\u2012\u2013]$/;
 
 /** Splits text into word tokens; `joined[i]` is true when token i is hyphen-joined to token i+1. */
@@ -40,8 +42,13 @@ export function tokenize(text: string): { tokens: Token[]; joined: boolean[] } {
   return { tokens, joined };
 }
 
+// eslint-disable-next-line no-control-regex -- the whole ASCII range, control characters included
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Lower-cases and strips accents (Tecún → tecun). */
 export function fold(word: string): string {
+  // ASCII has no accents to strip and is its own NFD: lower-casing is all there is to do.
+  if (ASCII.test(word)) return word.toLowerCase();
   return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
@@ -58,7 +65,7 @@ function aliasKey(word: string): string {
 }
 
 /** The trie keys a text token may match, most exact first. */
-function textKeys(word: string): string[] {
+function computeTextKeys(word: string): string[] {
   if (isAcronym(word)) return ['A' + word.normalize('NFC')];
   const plural = ACRONYM_PLURAL.exec(word);
   const keys: string[] = [];
@@ -67,6 +74,23 @@ function textKeys(word: string): string[] {
   keys.push('w' + f);
   if (f.length > 3 && f.endsWith('s')) keys.push('w' + f.slice(0, -1));
   if (f.length > 4 && f.endsWith('es')) keys.push('w' + f.slice(0, -2));
+  return keys;
+}
+
+// Performance: the keys depend only on the word, and a draft repeats its words, so they are
+// memoised (normalize() and the Unicode regexps are the cost of matching). The cache is
+// bounded: it is dropped whole when it grows past the limit. The arrays are shared: callers
+// must not modify them.
+const TEXT_KEYS_LIMIT = 200_000;
+let textKeysCache = new Map<string, string[]>();
+
+function textKeys(word: string): string[] {
+  let keys = textKeysCache.get(word);
+  if (keys === undefined) {
+    keys = computeTextKeys(word);
+    if (textKeysCache.size >= TEXT_KEYS_LIMIT) textKeysCache = new Map();
+    textKeysCache.set(word, keys);
+  }
   return keys;
 }
 
@@ -147,11 +171,11 @@ export class AliasIndex {
 
   /** Every alias in `text`, longest first and without overlaps, in text order. */
   findMentions(text: string): Mention[] {
-    const { tokens } = tokenize(text);
+    const tokens = wordTokens(text);
     const keys = tokens.map((t) => textKeys(t.text));
     const mentions: Mention[] = [];
     for (let i = 0; i < tokens.length; ) {
-      const best = this.longestAt(keys, i);
+      const best = this.startsAlias(keys[i]) ? this.longestAt(keys, i) : undefined;
       if (best) {
         mentions.push({
           start: tokens[i].start,
@@ -166,6 +190,24 @@ export class AliasIndex {
       }
     }
     return mentions;
+  }
+
+  /**
+   * Whether `findMentions(text)` would find anything, without building the mentions: true as
+   * soon as an alias starts at some token. (findMentions finds nothing exactly when no alias
+   * starts at any token: it tries every token until one matches.)
+   */
+  hasMention(text: string): boolean {
+    const tokens = wordTokens(text);
+    const keys = tokens.map((t) => textKeys(t.text));
+    for (let i = 0; i < keys.length; i++) if (this.startsAlias(keys[i]) && this.longestAt(keys, i)) return true;
+    return false;
+  }
+
+  /** A cheap first step: most tokens start no alias at all, and need not walk the trie. */
+  private startsAlias(keys: string[]): boolean {
+    for (const key of keys) if (this.root.next.has(key)) return true;
+    return false;
   }
 
   private longestAt(keys: string[][], i: number): { hit: AliasHit; last: number } | undefined {
@@ -190,6 +232,14 @@ export class AliasIndex {
     }
     return best;
   }
+}
+
+/** The word tokens of `text` (tokenize() without the hyphen links, which matching does not use). */
+function wordTokens(text: string): Token[] {
+  const tokens: Token[] = [];
+  WORDS.lastIndex = 0;
+  for (let m = WORDS.exec(text); m; m = WORDS.exec(text)) tokens.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+  return tokens;
 }
 
 /** The key paths an alias is indexed under: its words, and its closed form where it has hyphens. */

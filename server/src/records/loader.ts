@@ -210,6 +210,7 @@ function collectEntries(file: RecordFileText, entries: EntryView[], lines: TextL
       file: file.path,
       line: lines.at(entry.offset).line,
       bundled: !!file.bundled,
+      index,
       locate: (path) => lines.at(entry.locate(path)),
     };
     const value = entry.value as { id: string };

@@ -52,7 +52,7 @@ export class RecordSet {
 
   private problem(entry: Located<unknown>, path: Array<string | number>, message: string, severity: 'error' | 'warning'): void {
     const at = entry.origin.locate?.(path) ?? { line: entry.origin.line, column: 0 };
-    const field = '/' + path.join('/');
+    const field = '/' + (entry.origin.index === undefined ? path : [entry.origin.index, ...path]).join('/');
     this.problems.push({ file: entry.origin.file, line: at.line, column: at.column, field, message, severity });
   }
 

@@ -90,6 +90,8 @@ export interface Origin {
   file: string;
   line: number;
   bundled: boolean;
+  /** The entry's index in its file, for JSON pointers such as `/3/aliases/0`. */
+  index?: number;
   /** Line and column of a field inside the entry, e.g. `['aliases', 2]`. */
   locate?: (path: Array<string | number>) => { line: number; column: number };
 }

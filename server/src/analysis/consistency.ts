@@ -1,0 +1,91 @@
+/**
+ * Consistency across drafts: the same program and the same kind of figure ("4,600 Guatemalan
+ * police" in one draft, "6,400 Guatemalan police" in another) stated differently. Each side
+ * gets a finding that points at the other.
+ */
+import { fold } from '../records/aliasIndex';
+import type { SentenceModel } from './document';
+import { formatNumber, unitWordAfter } from './figures';
+import { msg, type Locale } from './messages';
+import type { Finding } from './model';
+
+export interface DraftModel {
+  path: string;
+  sentences: SentenceModel[];
+}
+
+export interface CrossDraftFinding extends Finding {
+  path: string;
+}
+
+interface Statement {
+  path: string;
+  start: number;
+  end: number;
+  value: number;
+  written: string;
+  program: string;
+  noun: string;
+}
+
+// Units whose figures describe one fact per program and noun; years and bare counts say too many things.
+const COMPARED = new Set(['person', 'usd', 'organization', 'arrest', 'vehicle', 'week', 'month', 'day', 'mile', 'percent']);
+
+/** The noun a figure counts, folded and singular ("police", "officer"), or the unit when no noun says. */
+function countedNoun(text: string, end: number, unit: string): string {
+  const word = fold(unitWordAfter(text, end)?.word ?? unit);
+  return word.length > 3 && word.endsWith('s') ? word.slice(0, -1) : word;
+}
+
+/** Findings for figures that two drafts state differently, keyed by program, unit and counted noun. */
+export function findInconsistencies(drafts: DraftModel[], locale: Locale = 'en'): CrossDraftFinding[] {
+  const byKey = new Map<string, Statement[]>();
+  for (const draft of drafts) {
+    for (const s of draft.sentences) {
+      if (s.programs.length !== 1 || s.inFootnote || s.isQuestion) continue;
+      for (const n of s.numbers) {
+        if (!n.unit || !COMPARED.has(n.unit)) continue;
+        const noun = countedNoun(s.text, n.end, n.unit);
+        const key = `${s.programs[0]}\u0000${n.unit}\u0000${noun}`;
+        const statement: Statement = {
+          path: draft.path,
+          start: s.toDocument(n.start),
+          end: s.toDocument(n.end, true),
+          value: n.value,
+          written: n.text,
+          program: s.programs[0],
+          noun,
+        };
+        const list = byKey.get(key);
+        if (list) list.push(statement);
+        else byKey.set(key, [statement]);
+      }
+    }
+  }
+  const out: CrossDraftFinding[] = [];
+  for (const statements of byKey.values()) {
+    const values = new Set(statements.map((s) => s.value));
+    if (values.size < 2) continue;
+    for (const s of statements) {
+      const others = statements.filter((o) => o.value !== s.value && o.path !== s.path);
+      if (others.length === 0) continue;
+      out.push({
+        path: s.path,
+        code: 'inconsistent-figure',
+        severity: 'warning',
+        start: s.start,
+        end: s.end,
+        message: msg(locale, 'consistency.figure', {
+          written: s.written,
+          noun: s.noun,
+          others: others.map((o) => `${formatNumber(o.value, 'comma')} (${o.path})`).join(', '),
+        }),
+        programs: [s.program],
+        sources: [],
+        fixes: [],
+        related: others.map((o) => ({ path: o.path, start: o.start, end: o.end, message: msg(locale, 'consistency.other', { written: o.written }) })),
+      });
+    }
+  }
+  return out.sort((a, b) => a.path.localeCompare(b.path) || a.start - b.start);
+}

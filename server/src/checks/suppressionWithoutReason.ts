@@ -1,0 +1,22 @@
+import type { Check } from './types';
+import { msg } from '../analysis/messages';
+
+export const suppressionWithoutReason: Check = {
+  code: 'suppression-without-reason',
+  description: 'A claimcheck-disable comment that gives no “-- reason: …”, so a reviewer cannot tell why the check is off.',
+  defaultSeverity: 'hint',
+  *check(ctx) {
+    for (const s of ctx.suppressions) {
+      if (s.reason) continue;
+      yield {
+        code: 'suppression-without-reason',
+        start: s.comment.start,
+        end: s.comment.end,
+        message: msg(ctx.options.locale, 'suppression.noReason'),
+        programs: [],
+        sources: [],
+        fixes: [],
+      };
+    }
+  },
+};

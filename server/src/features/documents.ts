@@ -1,0 +1,77 @@
+/**
+ * One DocumentAnalyzer per open document (it keeps the chunk analyses of the previous
+ * version, so an edit re-analyses only the blocks it touched) and one analysis per
+ * document version, keyed by uri + version + settings + records. Dropped on close.
+ */
+import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { DocumentAnalyzer } from '../analysis/document';
+import type { AnalysisOptions, DocumentAnalysis } from '../analysis/model';
+import type { RecordSet } from '../records/recordSet';
+import type { RecordManager } from './records';
+import { analysisOptions, type Settings, type SettingsStore } from './settings';
+
+export interface Analysed {
+  uri: string;
+  version: number;
+  /** The text that was analysed (the document's text at `version`). */
+  text: string;
+  analysis: DocumentAnalysis;
+  settings: Readonly<Settings>;
+  options: AnalysisOptions;
+  records: RecordSet;
+  analyzer: DocumentAnalyzer;
+}
+
+interface State {
+  analyzer: DocumentAnalyzer;
+  latest?: Analysed;
+}
+
+export class DocumentStore {
+  private readonly states = new Map<string, State>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly records: RecordManager,
+    private readonly settings: SettingsStore,
+  ) {}
+
+  /** The analysis of the document's current version, computed once per version. */
+  async analyse(doc: TextDocument): Promise<Analysed> {
+    await this.records.ready;
+    const settings = await this.settings.get(doc.uri);
+    // Read everything the analysis depends on after the awaits, in one synchronous stretch.
+    const options = analysisOptions(settings);
+    const records = this.records.recordsFor(doc.uri);
+    const current = this.documents.get(doc.uri) ?? doc;
+    const version = current.version;
+    let state = this.states.get(doc.uri);
+    if (state?.latest && state.latest.version === version && state.latest.options === options && state.latest.records === records) return state.latest;
+    if (!state || state.analyzer.records !== records) state = { analyzer: new DocumentAnalyzer(records) };
+    const text = current.getText();
+    const analysis = state.analyzer.analyze(text, options);
+    for (const e of analysis.internalErrors) this.connection.console.error(`Claim Check: the check "${e.check}" failed on ${doc.uri} (version ${version}): ${e.message}`);
+    const result: Analysed = { uri: doc.uri, version, text, analysis, settings, options, records, analyzer: state.analyzer };
+    state.latest = result;
+    // Keep state only for open documents: a request may finish after the document closed.
+    if (this.documents.get(doc.uri)) this.states.set(doc.uri, state);
+    return result;
+  }
+
+  /** The most recent analysis of a document, whatever its version. */
+  latest(uri: string): Analysed | undefined {
+    return this.states.get(uri)?.latest;
+  }
+
+  /** Forgets a closed document. */
+  drop(uri: string): void {
+    this.states.delete(uri);
+  }
+
+  /** Forgets every cached analysis (records or settings changed); analyzers follow the records on the next analysis. */
+  invalidate(): void {
+    for (const state of this.states.values()) state.latest = undefined;
+  }
+}

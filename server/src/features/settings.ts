@@ -1,0 +1,158 @@
+/**
+ * The `claimcheck` settings: fetched per resource through `workspace/configuration`,
+ * normalised with defaults, frozen, and handed to the core as AnalysisOptions. Nothing is
+ * kept in globals; the cache is dropped whenever the client says the configuration changed.
+ */
+import type { Connection } from 'vscode-languageserver/node';
+import { CHECKS } from '../checks';
+import type { Locale } from '../analysis/messages';
+import { FINDING_CODES, type AnalysisOptions, type CitationStyle, type FindingCode, type Severity } from '../analysis/model';
+
+export type SeveritySetting = Severity | 'off';
+export type RunMode = 'onType' | 'onSave';
+
+export interface Settings {
+  citationStyle: CitationStyle;
+  severity: Readonly<Record<FindingCode, SeveritySetting>>;
+  /** Extra record files, folders or globs, relative to the workspace folder. */
+  records: readonly string[];
+  attributionCounts: boolean;
+  run: RunMode;
+  /** The language of messages and fix titles, and of figures in the drafts ("4.600" is 4,600 in Spanish). */
+  locale: Locale;
+}
+
+const CITATION_STYLES: readonly CitationStyle[] = ['footnote', 'pandoc', 'link'];
+const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'info', 'hint', 'off'];
+const RUN_MODES: readonly RunMode[] = ['onType', 'onSave'];
+const LOCALES: readonly Locale[] = ['en', 'es'];
+
+/** The settings' defaults; the severities come from the check registry. */
+export const DEFAULT_SETTINGS: Readonly<Settings> = deepFreeze({
+  citationStyle: 'footnote',
+  severity: Object.fromEntries(CHECKS.map((c) => [c.code, c.defaultSeverity])) as Record<FindingCode, SeveritySetting>,
+  records: [],
+  attributionCounts: true,
+  run: 'onType',
+  locale: 'en',
+});
+
+/**
+ * Normalises whatever the client sent: unknown keys are ignored, bad values fall back to
+ * their defaults and are reported through `warn` (once per value, by the caller's logger).
+ */
+export function normalizeSettings(raw: unknown, warn: (message: string) => void = () => {}): Readonly<Settings> {
+  const input = isObject(raw) ? raw : {};
+  const pick = <T extends string>(key: string, allowed: readonly T[], fallback: T): T => {
+    const value = input[key];
+    if (value === undefined || value === null) return fallback;
+    if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+    warn(`claimcheck.${key}: ${JSON.stringify(value)} is not one of ${allowed.join(', ')}; using "${fallback}".`);
+    return fallback;
+  };
+
+  const severity: Record<FindingCode, SeveritySetting> = { ...DEFAULT_SETTINGS.severity };
+  if (isObject(input.severity)) {
+    for (const [code, value] of Object.entries(input.severity)) {
+      if (!(FINDING_CODES as readonly string[]).includes(code)) {
+        warn(`claimcheck.severity: there is no check "${code}".`);
+        continue;
+      }
+      const normalized = value === 'information' ? 'info' : value;
+      if (typeof normalized === 'string' && (SEVERITIES as readonly string[]).includes(normalized)) severity[code as FindingCode] = normalized as SeveritySetting;
+      else warn(`claimcheck.severity.${code}: ${JSON.stringify(value)} is not one of ${SEVERITIES.join(', ')}.`);
+    }
+  } else if (input.severity !== undefined && input.severity !== null) warn('claimcheck.severity must be an object of check code → severity.');
+
+  let records: string[] = [];
+  if (Array.isArray(input.records)) records = input.records.filter((r): r is string => typeof r === 'string' && r.trim().length > 0);
+  else if (typeof input.records === 'string' && input.records.trim()) records = [input.records];
+  else if (input.records !== undefined && input.records !== null) warn('claimcheck.records must be an array of paths or globs.');
+
+  const attributionCounts = typeof input.attributionCounts === 'boolean' ? input.attributionCounts : DEFAULT_SETTINGS.attributionCounts;
+
+  return deepFreeze({
+    citationStyle: pick('citationStyle', CITATION_STYLES, DEFAULT_SETTINGS.citationStyle),
+    severity,
+    records,
+    attributionCounts,
+    run: pick('run', RUN_MODES, DEFAULT_SETTINGS.run),
+    locale: pick('locale', LOCALES, DEFAULT_SETTINGS.locale),
+  });
+}
+
+const optionsCache = new WeakMap<Readonly<Settings>, AnalysisOptions>();
+
+/** The core's options for these settings; the same frozen object for the same settings, so caches can compare by identity. */
+export function analysisOptions(settings: Readonly<Settings>): AnalysisOptions {
+  let options = optionsCache.get(settings);
+  if (!options) {
+    options = deepFreeze({ citationStyle: settings.citationStyle, locale: settings.locale, attributionCounts: settings.attributionCounts, severity: { ...settings.severity } });
+    optionsCache.set(settings, options);
+  }
+  return options;
+}
+
+/** Per-resource settings, cached until the configuration changes. */
+export class SettingsStore {
+  private readonly cache = new Map<string, Promise<Readonly<Settings>>>();
+  /** Settings pushed with didChangeConfiguration, for clients that cannot be asked. */
+  private pushed: Readonly<Settings> = DEFAULT_SETTINGS;
+  private readonly warned = new Set<string>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly canAsk: () => boolean,
+  ) {}
+
+  /** The settings that apply to a document or folder (by URI); defaults when the client cannot say. */
+  get(resource: string | undefined): Promise<Readonly<Settings>> {
+    if (!this.canAsk()) return Promise.resolve(this.pushed);
+    const key = resource ?? '';
+    let entry = this.cache.get(key);
+    if (!entry) {
+      entry = this.connection.workspace
+        .getConfiguration({ scopeUri: resource, section: 'claimcheck' })
+        .then(
+          (raw) => normalizeSettings(raw, (m) => this.warn(m)),
+          (err) => {
+            this.connection.console.error(`Claim Check: cannot read the settings: ${err instanceof Error ? err.message : String(err)}`);
+            this.cache.delete(key);
+            return DEFAULT_SETTINGS;
+          },
+        );
+      this.cache.set(key, entry);
+    }
+    return entry;
+  }
+
+  /** Forgets cached settings (and takes pushed ones when the client sent them). */
+  changed(pushedSettings: unknown): void {
+    this.cache.clear();
+    this.warned.clear();
+    if (isObject(pushedSettings) && 'claimcheck' in pushedSettings) this.pushed = normalizeSettings(pushedSettings.claimcheck, (m) => this.warn(m));
+  }
+
+  /** Drops the cached settings of a closed document. */
+  forget(resource: string): void {
+    this.cache.delete(resource);
+  }
+
+  private warn(message: string): void {
+    if (this.warned.has(message)) return;
+    this.warned.add(message);
+    this.connection.console.warn(`Claim Check: ${message}`);
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}

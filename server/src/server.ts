@@ -1,0 +1,256 @@
+/**
+ * The Claim Check language server: wiring only. `node dist/server.js --stdio` or, from the
+ * VS Code client, `--node-ipc`. The features live in ./features, the analysis in the core.
+ */
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DocumentDiagnosticReportKind,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  TextDocuments,
+  createConnection,
+  type CancellationToken,
+  type ClientCapabilities,
+  type CodeAction,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { toOffset } from './positions';
+import { CITE_ALL_KIND, citeAllAction, documentEdit, editSupport, isCiteAllData, quickFixes, wants, type EditSupport } from './features/codeActions';
+import { TRIGGER_CHARACTERS, completions } from './features/completion';
+import { definitionAt } from './features/definition';
+import { DiagnosticsManager } from './features/diagnostics';
+import { documentLinks } from './features/documentLinks';
+import { DocumentStore } from './features/documents';
+import { hoverAt } from './features/hover';
+import { RecordManager } from './features/records';
+import { SettingsStore } from './features/settings';
+import { CHECK_WORKSPACE_METHOD, WorkspaceChecker, type CheckWorkspaceParams } from './features/workspaceCheck';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+
+let capabilities: ClientCapabilities = {};
+let support: EditSupport = { documentChanges: false, createFile: false, resolveEdit: false };
+const settings = new SettingsStore(connection, () => capabilities.workspace?.configuration === true);
+let diagnostics: DiagnosticsManager | undefined;
+const records = new RecordManager(connection, settings, (uri, list) => {
+  if (diagnostics) diagnostics.publishExternal(uri, list);
+  else connection.sendDiagnostics({ uri, diagnostics: list });
+});
+const store = new DocumentStore(connection, documents, records, settings);
+let checker: WorkspaceChecker | undefined;
+
+function describe(err: unknown): string {
+  return err instanceof Error ? (err.stack ?? err.message) : String(err);
+}
+
+/** Wraps a handler so that an exception is logged and the request answers `fallback`: a bad document must not take the server down. */
+function guard<P, R>(name: string, fallback: R, handler: (params: P, token: CancellationToken) => R | Promise<R>): (params: P, token: CancellationToken) => Promise<R> {
+  return async (params, token) => {
+    try {
+      return await handler(params, token);
+    } catch (err) {
+      connection.console.error(`Claim Check: ${name} failed: ${describe(err)}`);
+      return fallback;
+    }
+  };
+}
+
+/** The same for notifications and events. */
+function safely<A extends unknown[]>(name: string, handler: (...args: A) => unknown): (...args: A) => void {
+  return (...args) => {
+    try {
+      const result = handler(...args);
+      if (result instanceof Promise) result.catch((err) => connection.console.error(`Claim Check: ${name} failed: ${describe(err)}`));
+    } catch (err) {
+      connection.console.error(`Claim Check: ${name} failed: ${describe(err)}`);
+    }
+  };
+}
+
+connection.onInitialize((params): InitializeResult => {
+  capabilities = params.capabilities;
+  support = editSupport(capabilities);
+  records.setFolders(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []));
+  // Pull when the client can, push otherwise; never both for a document.
+  const pull = capabilities.textDocument?.diagnostic !== undefined;
+  diagnostics = new DiagnosticsManager(connection, documents, store, pull ? 'pull' : 'push', capabilities.workspace?.diagnostics?.refreshSupport === true);
+  checker = new WorkspaceChecker(connection, documents, store, records, settings, diagnostics);
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: TRIGGER_CHARACTERS, resolveProvider: false },
+      definitionProvider: true,
+      documentLinkProvider: { resolveProvider: false },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CITE_ALL_KIND], resolveProvider: support.resolveEdit },
+      diagnosticProvider: pull ? { identifier: 'claimcheck', interFileDependencies: false, workspaceDiagnostics: false } : undefined,
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'claim-check' },
+  };
+});
+
+/** Records or settings changed: reload what depends on them and check the open drafts again. */
+async function reloadAndRecheck(): Promise<void> {
+  await records.reload();
+  store.invalidate();
+  diagnostics?.recheckAll();
+  await checker?.recheckClosed();
+}
+
+connection.onInitialized(
+  safely('initialized', async () => {
+    // Documents wait for the first load, so it starts before anything else can fail.
+    const loading = records.reload();
+    if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+      connection.client
+        .register(DidChangeConfigurationNotification.type, { section: 'claimcheck' })
+        .catch((err) => connection.console.warn(`Claim Check: cannot register for configuration changes: ${describe(err)}`));
+    }
+    if (capabilities.workspace?.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders(
+        safely('workspace folders change', async (event) => {
+          const uris = new Set(event.removed.map((f) => f.uri));
+          const folders = [...records.workspaceFolders().filter((f) => !uris.has(f.uri)).map((f) => ({ uri: f.uri, name: f.path })), ...event.added];
+          records.setFolders(folders);
+          await reloadAndRecheck();
+        }),
+      );
+    }
+    await loading;
+  }),
+);
+
+connection.onDidChangeConfiguration(
+  safely('configuration change', async (params) => {
+    settings.changed(params.settings);
+    await reloadAndRecheck();
+  }),
+);
+
+// A checkout or a sync tool changes many files at once: reload once they have settled.
+let watchTimer: ReturnType<typeof setTimeout> | undefined;
+connection.onDidChangeWatchedFiles(
+  safely('watched files change', () => {
+    if (watchTimer) clearTimeout(watchTimer);
+    watchTimer = setTimeout(safely('records reload', reloadAndRecheck), 100);
+  }),
+);
+
+const openedVersion = new Map<string, number>();
+documents.onDidOpen(
+  safely('open', (event) => {
+    openedVersion.set(event.document.uri, event.document.version);
+    diagnostics?.opened(event.document);
+  }),
+);
+documents.onDidChangeContent(
+  safely('change', (event) => {
+    // TextDocuments also reports an opened document as changed; the open was handled.
+    if (openedVersion.get(event.document.uri) === event.document.version) return;
+    openedVersion.delete(event.document.uri);
+    diagnostics?.changed(event.document);
+  }),
+);
+documents.onDidSave(safely('save', (event) => diagnostics?.saved(event.document)));
+documents.onDidClose(
+  safely('close', (event) => {
+    const uri = event.document.uri;
+    openedVersion.delete(uri);
+    diagnostics?.closed(uri);
+    store.drop(uri);
+    settings.forget(uri);
+    checker?.closed(uri);
+  }),
+);
+
+connection.languages.diagnostics.on(
+  guard('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, (params, token) => {
+    if (!diagnostics) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    return diagnostics.pull(params, token);
+  }),
+);
+
+connection.onHover(
+  guard('hover', null, async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return null;
+    const result = await store.analyse(doc);
+    if (result.version !== doc.version) return null;
+    return hoverAt({ doc, text: result.text, analysis: result.analysis, records: result.records, displayPath: (f) => records.displayPath(f) }, toOffset(doc, params.position));
+  }),
+);
+
+connection.onCompletion(
+  guard('completion', null, async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return null;
+    // Footnote labels may come from a slightly older version: completion must not wait for an analysis.
+    const latest = store.latest(doc.uri) ?? (await store.analyse(doc));
+    return completions({ doc, records: latest.records, footnotes: latest.analysis.footnotes }, params.position);
+  }),
+);
+
+connection.onDefinition(
+  guard('definition', [], async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    const result = await store.analyse(doc);
+    if (result.version !== doc.version) return [];
+    return definitionAt({ doc, text: result.text, analysis: result.analysis, records: result.records }, toOffset(doc, params.position));
+  }),
+);
+
+connection.onDocumentLinks(
+  guard('document links', [], async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    const result = await store.analyse(doc);
+    if (result.version !== doc.version) return [];
+    return documentLinks({ doc, text: result.text, analysis: result.analysis, records: result.records, displayPath: (f) => records.displayPath(f) });
+  }),
+);
+
+connection.onCodeAction(
+  guard('code actions', [] as CodeAction[], async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    const folder = records.folderOf(doc.uri) ?? records.workspaceFolders()[0];
+    const actions = quickFixes(doc, params, support, folder?.path);
+    if (wants(params, CITE_ALL_KIND)) {
+      const result = await store.analyse(doc);
+      if (result.version === doc.version) {
+        const hasCandidates = result.analysis.findings.some((f) => f.code === 'uncited-claim' && f.sources.length > 0);
+        const action = citeAllAction(doc, hasCandidates, support, () => result.analyzer.citeAll(result.text, result.options));
+        if (action) actions.push(action);
+      }
+    }
+    return actions;
+  }),
+);
+
+connection.onCodeActionResolve(async (action) => {
+  try {
+    if (!isCiteAllData(action.data)) return action;
+    const doc = documents.get(action.data.uri);
+    // The document changed since the action was offered: resolve it to nothing rather than edit the wrong places.
+    if (!doc || doc.version !== action.data.version) return action;
+    const result = await store.analyse(doc);
+    if (result.version !== action.data.version) return action;
+    return { ...action, edit: documentEdit(doc, result.analyzer.citeAll(result.text, result.options), support) };
+  } catch (err) {
+    connection.console.error(`Claim Check: code action resolve failed: ${describe(err)}`);
+    return action;
+  }
+});
+
+connection.onRequest(
+  CHECK_WORKSPACE_METHOD,
+  guard('check workspace', null, (params: CheckWorkspaceParams, token) => checker?.run(params ?? {}, token) ?? null),
+);
+
+documents.listen(connection);
+connection.listen();

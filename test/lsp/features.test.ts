@@ -1,0 +1,262 @@
+/** Hover, code actions, completion, definition and document links over a real stdio connection. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CodeAction, CompletionList, Diagnostic, DocumentLink, Hover, Location, MarkupContent, TextDocumentEdit } from 'vscode-languageserver-protocol';
+import { DATA, TestClient, applyEdits, codes, tempWorkspace, type Workspace } from './harness';
+
+const UNCITED = 'ICE agents created and accompany a Guatemalan Transnational Criminal Investigative Unit (TCIU) in Guatemala.';
+const TCIU_QUOTE = 'TCIUs are comprised of foreign law enforcement officials';
+
+/** A user's record files written by someone hostile: markup, HTML and command links in every string. */
+const HOSTILE_PROGRAMS = [
+  {
+    id: 'zorblax-unit',
+    kind: 'program',
+    name: 'Zorblax <script>alert(1)</script> Unit',
+    aliases: ['Zorblax Unit'],
+    agency: ['ice'],
+    description: 'Click [x](command:foo) or ![img](https://evil.example/i.png) <img src=x onerror=alert(1)> **bold**',
+  },
+];
+const HOSTILE_SOURCES = [
+  {
+    id: 'zorblax-report',
+    type: 'report',
+    title: '[click me](command:workbench.action.terminal.new) <b>report</b>',
+    URL: 'https://example.org/report)<script>',
+    issued: { 'date-parts': [[2020, 2, 3]] },
+    note: 'A note with [a link](command:bar) and `code`.',
+  },
+];
+const HOSTILE_CLAIMS = [
+  {
+    id: 'zorblax-report/trains',
+    program: 'zorblax-unit',
+    source: 'zorblax-report',
+    fact: 'The unit trains <script>steal()</script> officers.',
+    quote: '[x](command:foo) "quoted" words',
+    quoteVerified: false,
+  },
+];
+
+let client: TestClient;
+let ws: Workspace;
+
+beforeAll(async () => {
+  ws = tempWorkspace();
+  ws.file('.claimcheck/programs.json', JSON.stringify(HOSTILE_PROGRAMS, null, 2) + '\n');
+  ws.file('.claimcheck/sources.json', JSON.stringify(HOSTILE_SOURCES, null, 2) + '\n');
+  ws.file('.claimcheck/claims.json', JSON.stringify(HOSTILE_CLAIMS, null, 2) + '\n');
+  client = new TestClient();
+  await client.initialize({ workspace: ws });
+  await client.recordsLoaded();
+});
+
+afterAll(() => {
+  client?.kill();
+  ws?.dispose();
+});
+
+const hover = (uri: string, line: number, character: number) => client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line, character } });
+const unescape = (markdown: string) => markdown.replace(/\\(.)/g, '$1');
+
+async function openAndWait(name: string, text: string): Promise<{ uri: string; diagnostics: Diagnostic[] }> {
+  const uri = ws.uriOf(name);
+  await client.open(uri, text);
+  const published = await client.waitForDiagnostics(uri, (p) => p.version === 1);
+  return { uri, diagnostics: published.diagnostics };
+}
+
+function editsOf(action: CodeAction, uri: string) {
+  const change = action.edit?.documentChanges?.find((c): c is TextDocumentEdit => 'textDocument' in c && c.textDocument.uri === uri);
+  return change?.edits ?? [];
+}
+
+describe('hover', () => {
+  it('shows the program card with its sources and an escaped quote', async () => {
+    const text = `# Draft\n\n${UNCITED}\n`;
+    const { uri } = await openAndWait('hover.md', text);
+    const result = await hover(uri, 2, text.split('\n')[2].indexOf('TCIU') + 1);
+    expect(result).not.toBeNull();
+    const contents = result!.contents as MarkupContent;
+    expect(contents.kind).toBe('markdown');
+    const plain = unescape(contents.value);
+    expect(plain).toContain('Transnational Criminal Investigative Units');
+    expect(plain).toContain('U.S. Immigration and Customs Enforcement');
+    expect(plain).toMatch(/Status: active/);
+    expect(plain).toContain(TCIU_QUOTE);
+    expect(contents.value).toMatch(/^> TCIUs are comprised/m);
+    expect(plain).toContain('Quote not yet checked against the source');
+    expect(contents.value.length).toBeLessThanOrEqual(6500);
+    expect(result!.range?.start.line).toBe(2);
+  });
+
+  it('shows the source of a citation', async () => {
+    const text = '# Draft\n\nCBP trained 4,600 Guatemalan police in 2017 [@gao-18-618].\n';
+    const { uri } = await openAndWait('hover-citation.md', text);
+    const result = await hover(uri, 2, text.split('\n')[2].indexOf('@gao') + 3);
+    const plain = unescape((result!.contents as MarkupContent).value);
+    expect(plain).toContain('Central American Police Training');
+    expect(plain).toContain('5 September 2018');
+    expect((result!.contents as MarkupContent).value).toContain('](<https://www.gao.gov/products/GAO-18-618>)');
+    expect(plain).toContain('Probable source');
+  });
+
+  it('escapes hostile record content: no HTML, no command links, only http(s) link targets', async () => {
+    const text = '# Draft\n\nThe Zorblax Unit trains officers in Guatemala.\n';
+    const { uri } = await openAndWait('hostile.md', text);
+    const result = await hover(uri, 2, 7);
+    expect(result).not.toBeNull();
+    const value = (result!.contents as MarkupContent).value;
+    expect(value).not.toMatch(/(?<!\\)<(script|img|b)/i);
+    expect(value).toContain('\\<script\\>');
+    expect(value).not.toContain('command:');
+    expect(value).not.toMatch(/(?<!\\)!\[/);
+    const targets = [...value.matchAll(/\]\(<?([^)>\s]*)/g)].map((m) => m[1]);
+    expect(targets.length).toBeGreaterThan(0);
+    for (const t of targets) expect(t).toMatch(/^https?:\/\//);
+    // The URL's ")" and "<" are percent-encoded, so it cannot close the link early.
+    expect(value).toContain('(<https://example.org/report%29%3Cscript%3E>)');
+    const plain = unescape(value);
+    expect(plain).toContain('Zorblax <script>alert(1)</script> Unit');
+    expect(plain).toContain('Quote not yet checked against the source');
+    expect(plain).toContain('.claimcheck/claims.json, line 2');
+  });
+
+  it('gives an untitled draft the workspace folder’s records', async () => {
+    const uri = 'untitled:Untitled-1';
+    await client.open(uri, 'The Zorblax Unit trains officers in Guatemala.');
+    await client.waitForDiagnostics(uri);
+    const result = await hover(uri, 0, 6);
+    expect(unescape((result!.contents as MarkupContent).value)).toContain('Zorblax <script>');
+  });
+});
+
+describe('code actions', () => {
+  it('applies the preferred fix of an uncited claim: a footnote reference and its definition', async () => {
+    const text = `# Draft\n\n${UNCITED}\n`;
+    const { uri, diagnostics } = await openAndWait('fix.md', text);
+    const diagnostic = diagnostics.find((d) => d.code === 'uncited-claim')!;
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic], only: ['quickfix'] } });
+    expect(actions.length).toBeGreaterThan(0);
+    const preferred = actions.find((a) => a.isPreferred) ?? actions[0];
+    expect(preferred.kind).toBe('quickfix');
+    expect(preferred.diagnostics?.[0].code).toBe('uncited-claim');
+    const docChange = preferred.edit!.documentChanges![0] as TextDocumentEdit;
+    expect(docChange.textDocument).toEqual({ uri, version: 1 });
+    const fixed = applyEdits(text, docChange.edits);
+    const label = /Guatemala\.\[\^([^\]]+)\]/.exec(fixed)?.[1];
+    expect(label).toBeTruthy();
+    expect(fixed).toContain(`\n[^${label}]: `);
+    // The fixed text no longer has the finding.
+    await client.change(uri, 2, [{ text: fixed }]);
+    const after = await client.waitForDiagnostics(uri, (p) => p.version === 2);
+    expect(codes(after.diagnostics)).not.toContain('uncited-claim');
+  });
+
+  it('offers nothing for a diagnostic of an older version', async () => {
+    const text = `# Draft\n\n${UNCITED}\n`;
+    const { uri, diagnostics } = await openAndWait('stale.md', text);
+    const diagnostic = diagnostics.find((d) => d.code === 'uncited-claim')!;
+    await client.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'Intro.\n\n' }]);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic], only: ['quickfix'] } });
+    expect(actions).toEqual([]);
+  });
+
+  it('cites every uncited claim with the source action', async () => {
+    const text = `# Draft\n\n${UNCITED}\n\nOperation Citadel dismantled several transnational criminal organizations.\n\nBITMAP collects biometric data in Central America.\n`;
+    const { uri, diagnostics } = await openAndWait('cite-all.md', text);
+    expect(codes(diagnostics).filter((c) => c === 'uncited-claim')).toHaveLength(3);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source'] } });
+    const citeAll = actions.find((a) => a.title === 'Cite every uncited claim in this document')!;
+    expect(citeAll.kind).toBe('source.claimcheck.citeAll');
+    const fixed = applyEdits(text, editsOf(citeAll, uri));
+    expect(fixed.match(/\[\^[^\]]+\](?!:)/g)).toHaveLength(3);
+    expect(fixed).toMatch(/^\[\^[^\]]+\]: /m);
+    await client.change(uri, 2, [{ text: fixed }]);
+    const after = await client.waitForDiagnostics(uri, (p) => p.version === 2);
+    expect(codes(after.diagnostics)).not.toContain('uncited-claim');
+  });
+
+  it('adds a record for an unknown program to the existing .claimcheck/programs.json', async () => {
+    const { uri, diagnostics } = await openAndWait('unknown.md', '# Draft\n\nOperation Firewall Nine was announced.\n');
+    const diagnostic = diagnostics.find((d) => d.code === 'unknown-program')!;
+    expect(diagnostic).toBeTruthy();
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+    const add = actions.find((a) => a.title === 'Add a record for “Operation Firewall Nine”')!;
+    expect(add).toBeTruthy();
+    const fileUri = ws.uriOf('.claimcheck/programs.json');
+    const original = readFileSync(join(ws.dir, '.claimcheck/programs.json'), 'utf8');
+    const updated = JSON.parse(applyEdits(original, editsOf(add, fileUri)));
+    expect(updated).toHaveLength(2);
+    expect(updated[0].id).toBe('zorblax-unit');
+    expect(updated[1]).toEqual({ id: 'operation-firewall-nine', kind: 'program', name: 'Operation Firewall Nine', aliases: ['Operation Firewall Nine'], agency: [] });
+  });
+});
+
+describe('completion', () => {
+  it('completes source ids after [@', async () => {
+    const text = '# Draft\n\nICE trained police [@gao';
+    const uri = ws.uriOf('complete.md');
+    await client.open(uri, text);
+    const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 24 } });
+    const item = list.items.find((i) => i.label === 'gao-18-618')!;
+    expect(item).toBeTruthy();
+    expect(item.detail).toContain('Central American Police Training');
+    expect(item.detail).toContain('5 September 2018');
+    expect(item.textEdit).toEqual({ range: { start: { line: 2, character: 21 }, end: { line: 2, character: 24 } }, newText: 'gao-18-618' });
+    expect((item.documentation as MarkupContent).kind).toBe('markdown');
+    // The hostile user source is offered too, its note escaped.
+    const hostile = list.items.find((i) => i.label === 'zorblax-report')!;
+    expect((hostile.documentation as MarkupContent).value).not.toContain('command:');
+  });
+
+  it('completes footnote labels after [^', async () => {
+    const text = '# Draft\n\nICE trained police.[^\n\n[^gao]: GAO, <https://www.gao.gov/products/GAO-18-618>.\n';
+    const uri = ws.uriOf('complete-footnote.md');
+    await client.open(uri, text);
+    await client.waitForDiagnostics(uri);
+    const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 21 } });
+    const item = list.items.find((i) => i.label === 'gao')!;
+    expect(item).toBeTruthy();
+    expect(item.detail).toContain('Central American Police Training');
+  });
+
+  it('offers nothing after an @ in an e-mail address', async () => {
+    const uri = ws.uriOf('email.md');
+    await client.open(uri, 'Write to someone@gao');
+    const list = await client.request<CompletionList | null>('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 20 } });
+    expect(list).toBeNull();
+  });
+});
+
+describe('definition and links', () => {
+  it('goes from [@gao-18-618] to its entry in data/sources.json', async () => {
+    const text = '# Draft\n\nCBP trained 4,600 Guatemalan police in 2017 [@gao-18-618].\n';
+    const { uri } = await openAndWait('definition.md', text);
+    const locations = await client.request<Location[]>('textDocument/definition', { textDocument: { uri }, position: { line: 2, character: text.split('\n')[2].indexOf('gao-18') + 2 } });
+    expect(locations).toHaveLength(1);
+    expect(decodeURIComponent(locations[0].uri)).toMatch(/\/data\/sources\.json$/);
+    const lines = readFileSync(join(DATA, 'sources.json'), 'utf8').split('\n');
+    const entry = lines.slice(locations[0].range.start.line, locations[0].range.start.line + 3).join('\n');
+    expect(entry).toContain('"gao-18-618"');
+  });
+
+  it('goes from a footnote reference to its definition', async () => {
+    const text = '# Draft\n\nICE trained police.[^1]\n\n[^1]: GAO, <https://www.gao.gov/products/GAO-18-618>.\n';
+    const { uri } = await openAndWait('footnote-definition.md', text);
+    const locations = await client.request<Location[]>('textDocument/definition', { textDocument: { uri }, position: { line: 2, character: 21 } });
+    expect(locations).toEqual([{ uri, range: expect.objectContaining({ start: { line: 4, character: 0 } }) }]);
+  });
+
+  it('links a known source URL to its record', async () => {
+    const text = '# Draft\n\nCBP trained 4,600 Guatemalan police in 2017 ([GAO](https://www.gao.gov/products/GAO-18-618)).\n';
+    const { uri } = await openAndWait('links.md', text);
+    const links = await client.request<DocumentLink[]>('textDocument/documentLink', { textDocument: { uri } });
+    expect(links).toHaveLength(1);
+    const line = text.split('\n')[2];
+    expect(links[0].range).toEqual({ start: { line: 2, character: line.indexOf('https') }, end: { line: 2, character: line.indexOf('618)') + 3 } });
+    expect(links[0].target).toMatch(/\/data\/sources\.json#L\d+$/);
+  });
+});
