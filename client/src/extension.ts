@@ -1,23 +1,30 @@
 /**
  * The VS Code side of Claim Check, kept thin: starts the bundled language server over IPC
- * for Markdown, forwards record-file changes, and adds three commands and a status-bar count
- * of uncited claims. Everything else happens in the server.
+ * for Markdown, forwards record-file changes, and adds the commands (check the workspace,
+ * export cited sources, record a claim from a selection, restart, output) and a status-bar
+ * count of uncited claims. Everything else happens in the server; the commands only ask
+ * the writer and apply what the server answers. Strings go through `l10n.t` (l10n/).
  */
 import * as path from 'node:path';
 import {
   Disposable,
   ProgressLocation,
+  QuickPickItemKind,
   RelativePattern,
   StatusBarAlignment,
   Uri,
   commands,
+  l10n,
   languages,
   window,
   workspace,
   type Diagnostic,
   type ExtensionContext,
   type LogOutputChannel,
+  type QuickPickItem,
+  type Range,
   type StatusBarItem,
+  type TextDocument,
 } from 'vscode';
 import {
   CloseAction,
@@ -31,9 +38,14 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import type { CheckWorkspaceResult } from '../../server/src/features/workspaceCheck';
+import type { Choice, RecordChoices, RecordClaimResult } from '../../server/src/features/recordClaim';
+import { sentenceAround } from './sentence';
 
 const SOURCE = 'Claim Check';
 const CHECK_WORKSPACE_METHOD = 'claimcheck/checkWorkspace';
+const CITED_SOURCES_METHOD = 'claimcheck/citedSources';
+const RECORD_CHOICES_METHOD = 'claimcheck/recordChoices';
+const RECORD_CLAIM_METHOD = 'claimcheck/recordClaim';
 /** A server that dies this many times within RESTART_WINDOW_MS is left stopped. */
 const MAX_RESTARTS = 4;
 const RESTART_WINDOW_MS = 3 * 60 * 1000;
@@ -63,7 +75,7 @@ export async function activate(context: ExtensionContext): Promise<LanguageClien
     markdown: { isTrusted: false, supportHtml: false },
     errorHandler: restartingErrorHandler(output),
     initializationFailedHandler: (error) => {
-      output.error(`The Claim Check server failed to start: ${error instanceof Error ? error.message : String(error)}`);
+      output.error(l10n.t('The Claim Check server failed to start: {0}', error instanceof Error ? error.message : String(error)));
       return false;
     },
   };
@@ -77,8 +89,10 @@ export async function activate(context: ExtensionContext): Promise<LanguageClien
     }),
     workspace.onDidChangeWorkspaceFolders(() => watchers.refresh()),
     commands.registerCommand('claimcheck.checkWorkspace', () => checkWorkspace(output)),
+    commands.registerCommand('claimcheck.exportSources', (uri?: unknown) => exportSources(output, uri instanceof Uri ? uri : undefined)),
+    commands.registerCommand('claimcheck.recordClaim', () => recordClaim(output)),
     commands.registerCommand('claimcheck.restartServer', async () => {
-      output.info('Restarting the Claim Check server.');
+      output.info(l10n.t('Restarting the Claim Check server.'));
       await client?.restart();
     }),
     commands.registerCommand('claimcheck.showOutput', () => output.show(true)),
@@ -89,7 +103,7 @@ export async function activate(context: ExtensionContext): Promise<LanguageClien
     await client.start();
   } catch (err) {
     // The commands stay registered, so that "Restart the language server" can try again.
-    output.error(`The Claim Check server did not start: ${err instanceof Error ? err.message : String(err)}`);
+    output.error(l10n.t('The Claim Check server did not start: {0}', err instanceof Error ? err.message : String(err)));
   }
   return client;
 }
@@ -103,7 +117,7 @@ function restartingErrorHandler(output: LogOutputChannel): LanguageClientOptions
   const crashes: number[] = [];
   return {
     error: (error, _message, count) => {
-      output.error(`Connection to the Claim Check server failed: ${error.message}`);
+      output.error(l10n.t('Connection to the Claim Check server failed: {0}', error.message));
       return { action: (count ?? 0) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown };
     },
     closed: () => {
@@ -111,10 +125,10 @@ function restartingErrorHandler(output: LogOutputChannel): LanguageClientOptions
       crashes.push(now);
       while (crashes.length > 0 && crashes[0] < now - RESTART_WINDOW_MS) crashes.shift();
       if (crashes.length <= MAX_RESTARTS) {
-        output.warn(`The Claim Check server stopped unexpectedly; restarting it (${crashes.length} of ${MAX_RESTARTS} restarts allowed in three minutes).`);
+        output.warn(l10n.t('The Claim Check server stopped unexpectedly; restarting it ({0} of {1} restarts allowed in three minutes).', crashes.length, MAX_RESTARTS));
         return { action: CloseAction.Restart, handled: true };
       }
-      const message = `The Claim Check server stopped ${crashes.length} times in three minutes and will not be restarted. See the output, then run “Claim Check: Restart the language server”.`;
+      const message = l10n.t('The Claim Check server stopped {0} times in three minutes and will not be restarted. See the output, then run “Claim Check: Restart the language server”.', crashes.length);
       output.error(message);
       return { action: CloseAction.DoNotRestart, message };
     },
@@ -162,15 +176,24 @@ function watchPatterns(folder: string, entry: string): RelativePattern[] {
   return [new RelativePattern(Uri.file(base), segments.slice(firstGlob).join('/'))];
 }
 
+/** The running client, or undefined after telling the writer it is not running. */
+function runningClient(): LanguageClient | undefined {
+  const c = client;
+  if (c?.isRunning()) return c;
+  void window.showWarningMessage(l10n.t('The Claim Check server is not running. Run “Claim Check: Restart the language server”.'));
+  return undefined;
+}
+
+function plural(n: number, one: string, other: string): string {
+  return n === 1 ? one : other;
+}
+
 /** Runs the workspace check with a cancellable progress notification and sums it up. */
 async function checkWorkspace(output: LogOutputChannel): Promise<void> {
-  const c = client;
-  if (!c?.isRunning()) {
-    void window.showWarningMessage('The Claim Check server is not running. Run “Claim Check: Restart the language server”.');
-    return;
-  }
+  const c = runningClient();
+  if (!c) return;
   const result = await window.withProgress(
-    { location: ProgressLocation.Notification, title: 'Claim Check: checking drafts', cancellable: true },
+    { location: ProgressLocation.Notification, title: l10n.t('Claim Check: checking drafts'), cancellable: true },
     async (progress, token) => {
       const workDoneToken = `claimcheck-check-${Date.now()}`;
       let reported = 0;
@@ -188,19 +211,160 @@ async function checkWorkspace(output: LogOutputChannel): Promise<void> {
     },
   );
   if (!result) {
-    void window.showWarningMessage('Claim Check could not check the workspace; see the output.');
+    void window.showWarningMessage(l10n.t('Claim Check could not check the workspace; see the output.'));
     return;
   }
   const codes = Object.entries(result.byCode)
     .sort((a, b) => b[1] - a[1])
     .map(([code, n]) => `${n} ${code}`)
     .join(', ');
+  const drafts = plural(result.files, l10n.t('1 draft'), l10n.t('{0} drafts', result.files));
+  const notes = (result.cancelled ? l10n.t(' (cancelled)') : '') + (result.truncated ? l10n.t(' (the first 5,000 only)') : '');
   const summary =
-    `Checked ${result.files} draft${result.files === 1 ? '' : 's'}${result.cancelled ? ' (cancelled)' : ''}${result.truncated ? ' (the first 5,000 only)' : ''}: ` +
-    (result.findings === 0 ? 'no findings.' : `${result.findings} finding${result.findings === 1 ? '' : 's'} in ${result.filesWithFindings} draft${result.filesWithFindings === 1 ? '' : 's'} (${codes}).`);
+    result.findings === 0
+      ? l10n.t('Checked {0}{1}: no findings.', drafts, notes)
+      : l10n.t('Checked {0}{1}: {2} in {3} ({4}).', drafts, notes, plural(result.findings, l10n.t('1 finding'), l10n.t('{0} findings', result.findings)), plural(result.filesWithFindings, l10n.t('1 draft'), l10n.t('{0} drafts', result.filesWithFindings)), codes);
   output.info(summary);
-  const choice = await window.showInformationMessage(`Claim Check: ${summary}`, ...(result.findings > 0 ? ['Show Problems'] : []));
-  if (choice === 'Show Problems') await commands.executeCommand('workbench.actions.view.problems');
+  const showProblems = l10n.t('Show Problems');
+  const choice = await window.showInformationMessage(l10n.t('Claim Check: {0}', summary), ...(result.findings > 0 ? [showProblems] : []));
+  if (choice === showProblems) await commands.executeCommand('workbench.actions.view.problems');
+}
+
+/** The Markdown draft a command works on: the one given (explorer menu) or the active editor's. */
+function draftUri(given: Uri | undefined): Uri | undefined {
+  if (given) return given;
+  const doc = window.activeTextEditor?.document;
+  if (doc?.languageId === 'markdown') return doc.uri;
+  void window.showWarningMessage(l10n.t('Open a Markdown draft first.'));
+  return undefined;
+}
+
+/** "<draft>.bib.json" next to the draft; in the first workspace folder for an untitled one. */
+function defaultExportUri(draft: Uri): Uri | undefined {
+  if (draft.scheme === 'untitled') {
+    const folder = workspace.workspaceFolders?.[0]?.uri;
+    return folder ? Uri.joinPath(folder, 'sources.bib.json') : undefined;
+  }
+  const dir = Uri.joinPath(draft, '..');
+  const base = path.posix.basename(draft.path).replace(/\.(md|markdown|mdown|mkd)$/i, '');
+  return Uri.joinPath(dir, `${base}.bib.json`);
+}
+
+/** "Export cited sources as CSL-JSON": asks the server for the sources, the writer for the file. */
+async function exportSources(output: LogOutputChannel, given: Uri | undefined): Promise<void> {
+  const uri = draftUri(given);
+  if (!uri) return;
+  const c = runningClient();
+  if (!c) return;
+  const sources = await c.sendRequest<unknown[] | null>(CITED_SOURCES_METHOD, { textDocument: { uri: c.code2ProtocolConverter.asUri(uri) } });
+  if (!sources) {
+    void window.showWarningMessage(l10n.t('Claim Check could not read this draft; see the output.'));
+    return;
+  }
+  if (sources.length === 0) {
+    void window.showInformationMessage(l10n.t('This draft cites no source that the records know: there is nothing to export.'));
+    return;
+  }
+  const target = await window.showSaveDialog({
+    defaultUri: defaultExportUri(uri),
+    filters: { [l10n.t('CSL-JSON bibliography')]: ['json'] },
+    title: l10n.t('Export the cited sources as CSL-JSON'),
+    saveLabel: l10n.t('Export'),
+  });
+  if (!target) return;
+  await workspace.fs.writeFile(target, new TextEncoder().encode(JSON.stringify(sources, null, 2) + '\n'));
+  const shown = workspace.asRelativePath(target);
+  output.info(l10n.t('Exported {0} to {1}.', plural(sources.length, l10n.t('1 source'), l10n.t('{0} sources', sources.length)), shown));
+  const open = l10n.t('Open');
+  const choice = await window.showInformationMessage(l10n.t('Exported {0} to {1}. Use it with pandoc --citeproc --bibliography.', plural(sources.length, l10n.t('1 source'), l10n.t('{0} sources', sources.length)), shown), open);
+  if (choice === open) await window.showTextDocument(target);
+}
+
+/** Quick-pick items: the suggested ones under one heading, the rest under another. */
+function choiceItems(choices: Choice[], suggested: string[], suggestedHeading: string): Array<QuickPickItem & { id?: string }> {
+  const items: Array<QuickPickItem & { id?: string }> = [];
+  const isSuggested = new Set(suggested);
+  const top = choices.filter((c) => isSuggested.has(c.id));
+  const rest = choices.filter((c) => !isSuggested.has(c.id));
+  const item = (c: Choice) => ({ id: c.id, label: c.label, description: c.id, detail: c.detail || undefined });
+  if (top.length > 0) items.push({ label: suggestedHeading, kind: QuickPickItemKind.Separator }, ...top.map(item), { label: l10n.t('All'), kind: QuickPickItemKind.Separator });
+  items.push(...rest.map(item));
+  return items;
+}
+
+/**
+ * "Record a claim from selection": the selected words become a claim's exact quote
+ * (quoteVerified: the writer copied them from the source); the writer picks the program and
+ * the source and says the fact in one line; the server answers the edit of
+ * `.claimcheck/claims.json`, applied and saved here so that the records reload.
+ */
+async function recordClaim(output: LogOutputChannel): Promise<void> {
+  const editor = window.activeTextEditor;
+  if (!editor || editor.selection.isEmpty) {
+    void window.showWarningMessage(l10n.t('Select the quoted words first.'));
+    return;
+  }
+  const c = runningClient();
+  if (!c) return;
+  const doc = editor.document;
+  const quote = doc.getText(editor.selection);
+  const sentence = sentenceAround(doc.getText(), doc.offsetAt(editor.selection.start), doc.offsetAt(editor.selection.end));
+  const textDocument = { uri: c.code2ProtocolConverter.asUri(doc.uri) };
+  const range: Range = editor.selection;
+  const choices = await c.sendRequest<RecordChoices | null>(RECORD_CHOICES_METHOD, { textDocument, range: c.code2ProtocolConverter.asRange(range), text: sentence });
+  if (!choices) {
+    void window.showWarningMessage(l10n.t('Claim Check could not list the records; see the output.'));
+    return;
+  }
+  if (!choices.claimsFile) {
+    void window.showWarningMessage(l10n.t('Open a workspace folder first: claims are recorded in its .claimcheck/claims.json.'));
+    return;
+  }
+  const program = await window.showQuickPick(choiceItems(choices.programs, choices.suggestedPrograms, l10n.t('Named in the sentence')), {
+    title: l10n.t('Record a claim (1/3): the program'),
+    placeHolder: l10n.t('Which program, unit or agency is the claim about?'),
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
+  if (!program?.id) return;
+  const source = await window.showQuickPick(choiceItems(choices.sources, choices.suggestedSources, l10n.t('Cited near the selection')), {
+    title: l10n.t('Record a claim (2/3): the source'),
+    placeHolder: l10n.t('Which source are the quoted words from?'),
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
+  if (!source?.id) return;
+  const fact = await window.showInputBox({
+    title: l10n.t('Record a claim (3/3): the fact'),
+    prompt: l10n.t('What the source states, in one neutral line.'),
+    value: sentence,
+    validateInput: (value) => (value.trim() ? undefined : l10n.t('Say in one line what the source states.')),
+  });
+  if (fact === undefined) return;
+  // Unsaved changes to the claims file: the server edits that text, not the file on disk.
+  const claimsDoc = openDocument(Uri.parse(choices.claimsFile));
+  const current = claimsDoc?.isDirty ? { claimsText: claimsDoc.getText(), claimsVersion: claimsDoc.version } : {};
+  const result = await c.sendRequest<RecordClaimResult | null>(RECORD_CLAIM_METHOD, { textDocument, program: program.id, source: source.id, fact, quote, ...current });
+  if (!result || 'error' in result) {
+    void window.showErrorMessage(result ? result.error : l10n.t('Claim Check could not record the claim; see the output.'));
+    return;
+  }
+  const edit = await c.protocol2CodeConverter.asWorkspaceEdit(result.edit);
+  if (!(await workspace.applyEdit(edit))) {
+    void window.showErrorMessage(l10n.t('The editor did not apply the change to {0}.', workspace.asRelativePath(Uri.parse(result.uri))));
+    return;
+  }
+  const file = await workspace.openTextDocument(Uri.parse(result.uri));
+  await file.save();
+  output.info(l10n.t('Recorded the claim {0} in {1}.', result.id, workspace.asRelativePath(file.uri)));
+  const open = l10n.t('Open');
+  const choice = await window.showInformationMessage(l10n.t('Recorded the claim {0}. Drafts that quote it are now checked against it.', result.id), open);
+  if (choice === open) await window.showTextDocument(file);
+}
+
+function openDocument(uri: Uri): TextDocument | undefined {
+  const key = uri.toString();
+  return workspace.textDocuments.find((d) => d.uri.toString() === key);
 }
 
 function codeOf(d: Diagnostic): string | undefined {
@@ -212,7 +376,7 @@ function codeOf(d: Diagnostic): string | undefined {
 /** "$(quote) 3 uncited" for the active Markdown editor; clicking opens the Problems view. */
 function uncitedStatusItem(): Disposable {
   const item: StatusBarItem = window.createStatusBarItem('claimcheck.uncited', StatusBarAlignment.Right, 100);
-  item.name = 'Claim Check: uncited claims';
+  item.name = l10n.t('Claim Check: uncited claims');
   item.command = 'workbench.actions.view.problems';
   const update = () => {
     const doc = window.activeTextEditor?.document;
@@ -221,8 +385,13 @@ function uncitedStatusItem(): Disposable {
       return;
     }
     const n = languages.getDiagnostics(doc.uri).filter((d) => d.source === SOURCE && codeOf(d) === 'uncited-claim').length;
-    item.text = `$(quote) ${n} uncited`;
-    item.tooltip = n === 0 ? 'Claim Check: every claim in this draft is cited' : `Claim Check: ${n} claim${n === 1 ? '' : 's'} without a source in this draft — click for the Problems view`;
+    item.text = `$(quote) ${l10n.t('{0} uncited', n)}`;
+    item.tooltip =
+      n === 0
+        ? l10n.t('Claim Check: every claim in this draft is cited')
+        : n === 1
+          ? l10n.t('Claim Check: 1 claim without a source in this draft — click for the Problems view')
+          : l10n.t('Claim Check: {0} claims without a source in this draft — click for the Problems view', n);
     item.show();
   };
   update();

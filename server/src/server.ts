@@ -16,7 +16,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { toOffset } from './positions';
+import { documentFor, toOffset } from './positions';
 import { CITE_ALL_KIND, citeAllAction, documentEdit, editSupport, isCiteAllData, quickFixes, wants, type EditSupport } from './features/codeActions';
 import { TRIGGER_CHARACTERS, completions } from './features/completion';
 import { definitionAt } from './features/definition';
@@ -27,6 +27,21 @@ import { hoverAt } from './features/hover';
 import { RecordManager } from './features/records';
 import { SettingsStore } from './features/settings';
 import { CHECK_WORKSPACE_METHOD, WorkspaceChecker, type CheckWorkspaceParams } from './features/workspaceCheck';
+import { CITED_SOURCES_METHOD, citedSourcesOf, type CitedSourcesParams } from './features/citedSources';
+import {
+  RECORD_CHOICES_METHOD,
+  RECORD_CLAIM_METHOD,
+  citedNear,
+  claimsFilePath,
+  recordChoices,
+  recordClaimEdit,
+  type RecordChoices,
+  type RecordChoicesParams,
+  type RecordClaimParams,
+  type RecordClaimResult,
+} from './features/recordClaim';
+import { formatDate } from './analysis/fixes';
+import { pathToUri } from './features/records';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -73,11 +88,15 @@ function safely<A extends unknown[]>(name: string, handler: (...args: A) => unkn
 connection.onInitialize((params): InitializeResult => {
   capabilities = params.capabilities;
   support = editSupport(capabilities);
+  // The editor's display language ("es-419" → es), which `claimcheck.locale: auto` follows.
+  settings.setEditorLocale(params.locale);
   records.setFolders(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []));
   // Pull when the client can, push otherwise; never both for a document.
   const pull = capabilities.textDocument?.diagnostic !== undefined;
   diagnostics = new DiagnosticsManager(connection, documents, store, pull ? 'pull' : 'push', capabilities.workspace?.diagnostics?.refreshSupport === true);
   checker = new WorkspaceChecker(connection, documents, store, records, settings, diagnostics);
+  const workspaceChecker = checker;
+  diagnostics.crossDraft = (result) => workspaceChecker.crossDraftDiagnostics(result);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -180,7 +199,10 @@ connection.onHover(
     if (!doc) return null;
     const result = await store.analyse(doc);
     if (result.version !== doc.version) return null;
-    return hoverAt({ doc, text: result.text, analysis: result.analysis, records: result.records, displayPath: (f) => records.displayPath(f) }, toOffset(doc, params.position));
+    return hoverAt(
+      { doc, text: result.text, analysis: result.analysis, records: result.records, displayPath: (f) => records.displayPath(f), locale: result.options.locale },
+      toOffset(doc, params.position),
+    );
   }),
 );
 
@@ -190,7 +212,7 @@ connection.onCompletion(
     if (!doc) return null;
     // Footnote labels may come from a slightly older version: completion must not wait for an analysis.
     const latest = store.latest(doc.uri) ?? (await store.analyse(doc));
-    return completions({ doc, records: latest.records, footnotes: latest.analysis.footnotes }, params.position);
+    return completions({ doc, records: latest.records, footnotes: latest.analysis.footnotes, locale: latest.options.locale }, params.position);
   }),
 );
 
@@ -219,12 +241,13 @@ connection.onCodeAction(
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
     const folder = records.folderOf(doc.uri) ?? records.workspaceFolders()[0];
-    const actions = quickFixes(doc, params, support, folder?.path);
+    const locale = (await settings.get(doc.uri)).locale;
+    const actions = quickFixes(doc, params, support, folder?.path, locale);
     if (wants(params, CITE_ALL_KIND)) {
       const result = await store.analyse(doc);
       if (result.version === doc.version) {
         const hasCandidates = result.analysis.findings.some((f) => f.code === 'uncited-claim' && f.sources.length > 0);
-        const action = citeAllAction(doc, hasCandidates, support, () => result.analyzer.citeAll(result.text, result.options));
+        const action = citeAllAction(doc, hasCandidates, support, () => result.analyzer.citeAll(result.text, result.options), locale);
         if (action) actions.push(action);
       }
     }
@@ -250,6 +273,51 @@ connection.onCodeActionResolve(async (action) => {
 connection.onRequest(
   CHECK_WORKSPACE_METHOD,
   guard('check workspace', null, (params: CheckWorkspaceParams, token) => checker?.run(params ?? {}, token) ?? null),
+);
+
+connection.onRequest(
+  CITED_SOURCES_METHOD,
+  guard('cited sources', null, (params: CitedSourcesParams) => (params?.textDocument?.uri ? citedSourcesOf(params.textDocument.uri, documents, store, records, settings) : null)),
+);
+
+/** The workspace folder a claim recorded from `uri` goes to: the document's, or the first. */
+function claimFolder(uri: string | undefined): { uri: string; path: string } | undefined {
+  return (uri ? records.folderOf(uri) : undefined) ?? records.workspaceFolders()[0];
+}
+
+connection.onRequest(
+  RECORD_CHOICES_METHOD,
+  guard('record choices', null, async (params: RecordChoicesParams): Promise<RecordChoices | null> => {
+    await records.ready;
+    const uri = params?.textDocument?.uri;
+    const folder = claimFolder(uri);
+    const set = records.recordsFor(uri ?? folder?.uri ?? '');
+    const locale = (await settings.get(uri ?? folder?.uri)).locale;
+    // In an open draft, the sources cited nearest the selection come first.
+    let cited: string[] = [];
+    const doc = uri ? documents.get(uri) : undefined;
+    if (doc) {
+      const result = await store.analyse(doc);
+      const offset = params.range ? toOffset(documentFor(doc.uri, result.text), params.range.start) : 0;
+      cited = citedNear(result.analysis.citations, offset);
+    }
+    const date = (id: string) => {
+      const source = set.source(id);
+      return source ? formatDate(source, locale) : undefined;
+    };
+    return recordChoices(set, typeof params?.text === 'string' ? params.text : undefined, cited, date, folder ? pathToUri(claimsFilePath(folder.path)) : undefined);
+  }),
+);
+
+connection.onRequest(
+  RECORD_CLAIM_METHOD,
+  guard('record claim', null, async (params: RecordClaimParams): Promise<RecordClaimResult | null> => {
+    await records.ready;
+    const uri = params?.textDocument?.uri;
+    const folder = claimFolder(uri);
+    const locale = (await settings.get(uri ?? folder?.uri)).locale;
+    return recordClaimEdit(params, records.recordsFor(uri ?? folder?.uri ?? ''), folder?.path, support, locale);
+  }),
 );
 
 documents.listen(connection);

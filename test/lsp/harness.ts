@@ -34,9 +34,10 @@ export async function waitFor<T>(probe: () => T | undefined | false | Promise<T 
   }
 }
 
-/** Client capabilities of a modern editor; `pull` adds pull diagnostics. */
-export function capabilities(options: { pull?: boolean; resolve?: boolean } = {}): ClientCapabilities {
+/** Client capabilities of a modern editor; `pull` adds pull diagnostics, `progress` server-initiated work-done progress. */
+export function capabilities(options: { pull?: boolean; resolve?: boolean; progress?: boolean } = {}): ClientCapabilities {
   return {
+    window: options.progress ? { workDoneProgress: true } : undefined,
     workspace: {
       configuration: true,
       workspaceFolders: true,
@@ -96,6 +97,9 @@ export class TestClient {
   readonly logs: string[] = [];
   readonly configurationRequests: ConfigurationParams[] = [];
   refreshRequests = 0;
+  /** Tokens of window/workDoneProgress/create requests, and every $/progress, in order. */
+  readonly progressCreated: Array<string | number> = [];
+  readonly progress: Array<{ token: string | number; value: { kind: 'begin' | 'report' | 'end'; title?: string; message?: string; percentage?: number; cancellable?: boolean } }> = [];
   stderr = '';
   /** What the test answers to workspace/configuration for the `claimcheck` section. */
   settings: Record<string, unknown> = {};
@@ -121,7 +125,13 @@ export class TestClient {
     });
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('client/unregisterCapability', () => null);
-    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onRequest('window/workDoneProgress/create', (p: { token: string | number }) => {
+      this.progressCreated.push(p.token);
+      return null;
+    });
+    this.connection.onNotification('$/progress', (p: TestClient['progress'][number]) => {
+      this.progress.push(p);
+    });
     this.connection.onRequest('workspace/diagnostic/refresh', () => {
       this.refreshRequests++;
       return null;
@@ -129,10 +139,12 @@ export class TestClient {
     this.connection.listen();
   }
 
-  async initialize(options: { workspace?: Workspace; capabilities?: ClientCapabilities } = {}): Promise<InitializeResult> {
+  /** `locale` is the editor's display language, as VS Code sends it ("es", "es-419"). */
+  async initialize(options: { workspace?: Workspace; capabilities?: ClientCapabilities; locale?: string } = {}): Promise<InitializeResult> {
     const folders = options.workspace ? [{ uri: options.workspace.uri, name: 'ws' }] : null;
     const result = await this.connection.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
+      locale: options.locale,
       rootUri: options.workspace?.uri ?? null,
       workspaceFolders: folders,
       capabilities: options.capabilities ?? capabilities(),

@@ -1,27 +1,40 @@
-/** The manifest's settings are generated from the check registry; this fails when they drift apart. */
-import { readFileSync } from 'node:fs';
+/** The manifest's settings are generated from the check registry; this fails when they drift apart, or when a translation is missing. */
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CHECKS } from '../../server/src/checks';
+import { CHECKS, WORKSPACE_CHECKS } from '../../server/src/checks';
 import { ROOT } from './harness';
 
 interface Manifest {
   activationEvents: string[];
+  l10n?: string;
   contributes: {
-    configuration: { properties: Record<string, { default?: unknown; enum?: string[]; properties?: Record<string, { enum: string[]; default: string; description: string }> }> };
-    commands: Array<{ command: string; title: string }>;
+    configuration: { title: string; properties: Record<string, { default?: unknown; enum?: string[]; properties?: Record<string, { enum: string[]; default: string; description: string }> }> };
+    commands: Array<{ command: string; title: string; category?: string }>;
+    menus: Record<string, Array<{ command: string; when?: string }>>;
     jsonValidation: Array<{ fileMatch: string; url: string }>;
   };
 }
 
-const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Manifest;
+const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
+const manifestText = read('package.json');
+const manifest = JSON.parse(manifestText) as Manifest;
+const nls = JSON.parse(read('package.nls.json')) as Record<string, string>;
+const nlsEs = JSON.parse(read('package.nls.es.json')) as Record<string, string>;
+/** A manifest string as VS Code shows it in English: `%key%` looked up in package.nls.json. */
+const english = (value: string) => value.replace(/^%([^%]+)%$/, (_, key: string) => nls[key] ?? `<missing ${key}>`);
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('package.json contributions', () => {
   it('has one severity setting per check, with its default and description', () => {
     const severity = manifest.contributes.configuration.properties['claimcheck.severity'];
-    expect(Object.keys(severity.properties ?? {})).toEqual(CHECKS.map((c) => c.code));
-    for (const check of CHECKS) {
-      expect(severity.properties![check.code]).toMatchObject({ enum: ['error', 'warning', 'info', 'hint', 'off'], default: check.defaultSeverity, description: check.description });
+    const checks = [...CHECKS, ...WORKSPACE_CHECKS];
+    expect(Object.keys(severity.properties ?? {})).toEqual(checks.map((c) => c.code));
+    expect(severity.default).toEqual(Object.fromEntries(checks.map((c) => [c.code, c.defaultSeverity])));
+    for (const check of checks) {
+      const setting = severity.properties![check.code];
+      expect(setting).toMatchObject({ enum: ['error', 'warning', 'info', 'hint', 'off'], default: check.defaultSeverity });
+      expect(english(setting.description)).toBe(check.description);
     }
   });
 
@@ -29,13 +42,61 @@ describe('package.json contributions', () => {
     const properties = manifest.contributes.configuration.properties;
     expect(properties['claimcheck.citationStyle']).toMatchObject({ enum: ['footnote', 'pandoc', 'link'], default: 'footnote' });
     expect(properties['claimcheck.run']).toMatchObject({ enum: ['onType', 'onSave'], default: 'onType' });
-    expect(properties['claimcheck.locale']).toMatchObject({ enum: ['en', 'es'], default: 'en' });
+    expect(properties['claimcheck.locale']).toMatchObject({ enum: ['auto', 'en', 'es'], default: 'auto' });
     expect(properties['claimcheck.attributionCounts']).toMatchObject({ default: true });
     expect(properties['claimcheck.records']).toMatchObject({ default: [] });
-    expect(manifest.contributes.commands.map((c) => c.command).sort()).toEqual(['claimcheck.checkWorkspace', 'claimcheck.restartServer', 'claimcheck.showOutput']);
+    expect(manifest.contributes.commands.map((c) => c.command).sort()).toEqual([
+      'claimcheck.checkWorkspace',
+      'claimcheck.exportSources',
+      'claimcheck.recordClaim',
+      'claimcheck.restartServer',
+      'claimcheck.showOutput',
+    ]);
     expect(manifest.activationEvents).toContain('onLanguage:markdown');
     for (const { url } of manifest.contributes.jsonValidation) expect(() => readFileSync(join(ROOT, url))).not.toThrow();
-    const extension = readFileSync(join(ROOT, 'client/src/extension.ts'), 'utf8');
+    const extension = read('client/src/extension.ts');
     for (const { command } of manifest.contributes.commands) expect(extension).toContain(`'${command}'`);
+    const commands = new Set(manifest.contributes.commands.map((c) => c.command));
+    for (const items of Object.values(manifest.contributes.menus)) for (const item of items) expect(commands.has(item.command)).toBe(true);
+  });
+
+  it('translates every %key% of the manifest in package.nls.json and package.nls.es.json', () => {
+    const keys = [...manifestText.matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]);
+    expect(keys.length).toBeGreaterThan(20);
+    for (const key of keys) {
+      expect(nls[key], key).toBeTruthy();
+      expect(nlsEs[key], key).toBeTruthy();
+    }
+    expect(Object.keys(nlsEs).sort()).toEqual(Object.keys(nls).sort());
+    // Titles and descriptions as shown; no string of the contributions is left untranslatable.
+    expect(english(manifest.contributes.commands.find((c) => c.command === 'claimcheck.recordClaim')!.title)).toBe('Record a claim from selection');
+    expect(nlsEs['command.exportSources.title']).toBe('Exportar las fuentes citadas como CSL-JSON');
+    for (const c of manifest.contributes.commands) expect(c.title).toMatch(/^%.+%$/);
+  });
+
+  it('translates every runtime string of the client (vscode.l10n.t) in l10n/bundle.l10n.es.json, with the same placeholders', () => {
+    expect(manifest.l10n).toBe('./l10n');
+    const bundle = JSON.parse(read('l10n/bundle.l10n.json')) as Record<string, string>;
+    const es = JSON.parse(read('l10n/bundle.l10n.es.json')) as Record<string, string>;
+    const used = new Set<string>();
+    for (const file of readdirSync(join(ROOT, 'client/src'))) {
+      const source = read(`client/src/${file}`);
+      for (const m of source.matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)) used.add(m[1].replace(/\\'/g, "'"));
+      // Every call takes a string literal, so that the bundle can list it.
+      expect(source.match(/l10n\.t\((?!\s*')/g), file).toBeNull();
+    }
+    expect(used.size).toBeGreaterThan(30);
+    for (const message of used) {
+      expect(bundle[message], message).toBe(message);
+      expect(es[message], message).toBeTruthy();
+      expect(placeholders(es[message]), message).toEqual(placeholders(message));
+    }
+    expect(Object.keys(es).sort()).toEqual([...used].sort());
+  });
+
+  it('ships the translations in the package (.vscodeignore is an allowlist)', () => {
+    const ignore = read('.vscodeignore').split('\n');
+    expect(ignore).toContain('!package.nls*.json');
+    expect(ignore).toContain('!l10n/**');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DocumentAnalyzer } from '../../server/src/analysis/document';
+import { CHECKS, type Check } from '../../server/src/checks';
 import { DEFAULT_OPTIONS } from '../../server/src/analysis/model';
 import { documentFor, toRange } from '../../server/src/positions';
 import { analyze, applyEdits, bundledRecords } from '../helpers/records';
@@ -103,5 +104,22 @@ describe('incremental analysis', () => {
     const incremental = analyzer.analyze(edited);
     expect(analyzer.lastStats).toEqual({ reused: 2, analysed: 1 });
     expect(incremental).toEqual(new DocumentAnalyzer(bundledRecords()).analyze(edited));
+  });
+});
+
+describe('crash isolation', () => {
+  it('turns an exception inside one check into one internal error; the other checks still report', () => {
+    const broken: Check = {
+      code: 'misquote',
+      description: 'a check that throws',
+      defaultSeverity: 'error',
+      check() {
+        throw new Error('boom');
+      },
+    };
+    const analyzer = new DocumentAnalyzer(bundledRecords(), { checks: [broken, ...CHECKS] });
+    const a = analyzer.analyze(CLAIM);
+    expect(a.internalErrors).toEqual([{ check: 'misquote', message: 'boom' }]);
+    expect(a.findings.map((f) => f.code)).toContain('uncited-claim');
   });
 });

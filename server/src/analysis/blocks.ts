@@ -116,7 +116,12 @@ function splitAtBlankLines(text: string): Block[] {
   return blocks;
 }
 
+/**
+ * Whether the line opens an HTML comment block that runs past it: only a line that starts
+ * with "<!--" starts such a block. A comment opened mid-line is inline HTML, which a blank
+ * line ends like the paragraph around it.
+ */
 function opensComment(line: string): boolean {
-  const open = line.lastIndexOf('<!--');
-  return open >= 0 && line.indexOf('-->', open + 4) < 0;
+  if (!/^ {0,3}<!--/.test(line)) return false;
+  return line.indexOf('-->', line.indexOf('<!--') + 4) < 0;
 }

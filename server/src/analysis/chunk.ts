@@ -149,9 +149,14 @@ const PROGRAM_SHAPE_WORD = /Operati|Operaci|Task|Fuerza/;
 const KIND_WORD_PART = /testi|hearing|declar|release|comunicado|web\s+story|statement|gao|accountability|report|informe|letter|carta|article|newspaper|periodista|art[ií]culo/i;
 const KIND_WORD_CASED = /Post|Guardian|Times|Reuters|AP/;
 
+/** Whether the text may hold one of attributions.ts' KIND_WORDS (test/unit/incremental.test.ts checks each of them). */
+export function mayNameKindOfSource(text: string): boolean {
+  return KIND_WORD_PART.test(text) || KIND_WORD_CASED.test(text);
+}
+
 /** Whether findAttributions could find anything in a sentence: it needs an agency or a kind word. */
 function mayAttribute(text: string, mentions: Array<{ program: string }>, records: RecordSet): boolean {
-  return KIND_WORD_PART.test(text) || KIND_WORD_CASED.test(text) || mentions.some((m) => records.program(m.program)?.kind === 'agency');
+  return mayNameKindOfSource(text) || mentions.some((m) => records.program(m.program)?.kind === 'agency');
 }
 
 // Characters that open a citation, link, quotation, block quote, comment or HTML, or change
@@ -180,8 +185,7 @@ export function isInert(chunk: string, records: RecordSet): boolean {
     !OPENS_SOMETHING.test(chunk) &&
     !INTRAWORD_MARKUP.test(chunk) &&
     !PROGRAM_SHAPE_WORD.test(chunk) &&
-    !KIND_WORD_PART.test(chunk) &&
-    !KIND_WORD_CASED.test(chunk) &&
+    !mayNameKindOfSource(chunk) &&
     !records.aliasIndex.hasMention(chunk)
   );
 }

@@ -12,7 +12,7 @@
  * 3. a block quote's sentences inherit the citations and attributions of the sentence that
  *    introduces the quote (the last sentence before it), and of the quote's own last line.
  */
-import { CHECKS } from '../checks';
+import { CHECKS, type Check } from '../checks';
 import type { RecordSet } from '../records/recordSet';
 import { resolveAttribution, type RawAttribution } from './attributions';
 import { splitBlocks } from './blocks';
@@ -77,6 +77,20 @@ export interface SentenceModel {
   toDocument(textOffset: number, isEnd?: boolean): number;
 }
 
+/** The offset-independent part of a sentence model (see DocumentAnalyzer.sentenceFacts). */
+interface SentenceFacts {
+  /** Mentions of records of kind "program", relative to the chunk. */
+  programMentions: ChunkSentence['mentions'];
+  programs: string[];
+  quoteMatches: Array<QuoteMatch | undefined>;
+  /** Per attribution, its sources (unless it is "the same testimony" as the previous attribution). */
+  attributionSources: string[][];
+  numbers: SentenceModel['numbers'];
+  isClaim: boolean;
+  /** Offset in the text of the final period, question or exclamation mark. */
+  terminal: number | undefined;
+}
+
 /** What a check sees. */
 export interface CheckContext {
   text: string;
@@ -92,11 +106,14 @@ export interface CheckContext {
 export class DocumentAnalyzer {
   private chunks = new Map<string, ChunkAnalysis>();
   private quoteMatches = new Map<string, QuoteMatch | undefined>();
+  private readonly facts = new WeakMap<ChunkSentence, SentenceFacts>();
   /** How many chunks the last analysis took from the cache, and how many it analysed. */
   lastStats = { reused: 0, analysed: 0 };
   /** How many chunks of the last analysis were left unparsed because nothing in them can be found (chunk.ts). */
   lastLazy = 0;
   private readonly shortcuts: boolean;
+  /** The checks to run: the registry, or others in tests. */
+  private readonly checks: readonly Check[];
 
   /**
    * `shortcuts: false` analyses every chunk in full (parsed by remark, every finder run): the
@@ -104,9 +121,10 @@ export class DocumentAnalyzer {
    */
   constructor(
     readonly records: RecordSet,
-    options: { shortcuts?: boolean } = {},
+    options: { shortcuts?: boolean; checks?: readonly Check[] } = {},
   ) {
     this.shortcuts = options.shortcuts ?? true;
+    this.checks = options.checks ?? CHECKS;
   }
 
   /** Builds the document model that the checks read. */
@@ -204,7 +222,7 @@ export class DocumentAnalyzer {
     const ctx = this.model(text, options);
     const findings: Finding[] = [];
     const internalErrors: DocumentAnalysis['internalErrors'] = [];
-    for (const check of CHECKS) {
+    for (const check of this.checks) {
       const severity = options.severity[check.code] ?? check.defaultSeverity;
       if (severity === 'off') continue;
       try {
@@ -245,23 +263,16 @@ export class DocumentAnalyzer {
     byLabel: Map<string, FootnoteDefinition>,
     previousAttribution: AttributionRef | undefined,
   ): SentenceModel {
+    const facts = this.sentenceFacts(cs, unit);
     const toDocument = (o: number, isEnd?: boolean) => offset + cs.toSource(o, isEnd);
-    const allMentions = cs.mentions.map((m) => ({ start: offset + m.start, end: offset + m.end, program: m.program, text: m.text, unconfirmed: m.unconfirmed }));
-    const mentions = allMentions.filter((m) => this.records.program(m.program)?.kind === 'program');
-    const programs = [...new Set(mentions.map((m) => m.program))];
+    const mentions = facts.programMentions.map((m) => ({ start: offset + m.start, end: offset + m.end, program: m.program, text: m.text, unconfirmed: m.unconfirmed }));
     const citations = cs.citations.map((c) => this.resolveCitation(c, offset, byLabel));
-    const quotes = cs.quotes.map((q) => ({ start: toDocument(q.start), end: toDocument(q.end, true), text: q.text, match: this.matchQuote(q.text) }));
-    const context = {
-      agencies: allMentions.filter((m) => this.records.program(m.program)?.kind === 'agency').map((m) => m.program),
-      years: cs.numbers.filter((n) => n.unit === 'year').map((n) => n.value),
-    };
-    const attributions = cs.attributions.map((a) => {
-      const ref = this.resolveAttributionRef(a, toDocument, programs, previousAttribution, context);
-      // The source whose exact words the sentence quotes comes first.
-      const quoted = quotes.flatMap((q) => (q.match?.exact ? [q.match.claim.source] : [])).filter((id) => ref.sources.includes(id));
-      return { ...ref, sources: [...new Set([...quoted, ...ref.sources])] };
+    const quotes = cs.quotes.map((q, i) => ({ start: toDocument(q.start), end: toDocument(q.end, true), text: q.text, match: facts.quoteMatches[i] }));
+    const attributions = cs.attributions.map((a, i) => {
+      const ref = this.attributionRef(a, toDocument, previousAttribution);
+      // "The same testimony" takes the previous attribution's sources, which depend on where the sentence stands.
+      return { ...ref, sources: a.same && previousAttribution ? this.withQuotedFirst(previousAttribution.sources, facts.quoteMatches) : facts.attributionSources[i] };
     });
-    const terminal = /[.!?](?=[\s]*$)/.exec(cs.text);
     const inFootnote = unit.footnoteLabel !== undefined;
     return {
       start: offset + cs.start,
@@ -272,22 +283,61 @@ export class DocumentAnalyzer {
       inFootnote,
       isQuestion: cs.isQuestion,
       mentions,
-      programs,
+      // A copy: findings hand it on.
+      programs: [...facts.programs],
       citations,
       coveredPrograms: new Map(),
       inheritedCitations: [],
       attributions,
       inheritedAttributions: [],
       quotes,
-      numbers: cs.numbers.map((n) => ({ ...n, text: cs.text.slice(n.start, n.end) })),
+      numbers: facts.numbers,
       unknownPrograms: cs.unknownPrograms,
-      isClaim: programs.length > 0 && unit.kind !== 'heading' && !cs.isQuestion && !inFootnote && looksLikeSentence(cs.text, unit.kind),
+      isClaim: facts.isClaim,
       citePoint: {
         end: offset + cs.end,
-        terminal: terminal ? toDocument(terminal.index) : undefined,
+        terminal: facts.terminal === undefined ? undefined : toDocument(facts.terminal),
       },
       toDocument,
     };
+  }
+
+  /**
+   * What a sentence model takes from its chunk sentence alone, whatever the sentence's place
+   * in the document: computed once per chunk sentence and kept as long as the chunk is cached,
+   * so that an edit does not recompute it for every sentence of the draft. (The arrays are
+   * shared by the models of successive versions; nothing modifies them.)
+   */
+  private sentenceFacts(cs: ChunkSentence, unit: ChunkUnit): SentenceFacts {
+    let facts = this.facts.get(cs);
+    if (facts) return facts;
+    const kindOf = (m: { program: string }) => this.records.program(m.program)?.kind;
+    const programMentions = cs.mentions.filter((m) => kindOf(m) === 'program');
+    const programs = [...new Set(programMentions.map((m) => m.program))];
+    const quoteMatches = cs.quotes.map((q) => this.matchQuote(q.text));
+    const context = {
+      agencies: cs.mentions.filter((m) => kindOf(m) === 'agency').map((m) => m.program),
+      years: cs.numbers.filter((n) => n.unit === 'year').map((n) => n.value),
+    };
+    const inFootnote = unit.footnoteLabel !== undefined;
+    const terminal = /[.!?](?=[\s]*$)/.exec(cs.text);
+    facts = {
+      programMentions,
+      programs,
+      quoteMatches,
+      attributionSources: cs.attributions.map((a) => this.withQuotedFirst(resolveAttribution(a, this.records, programs, context), quoteMatches)),
+      numbers: cs.numbers.map((n) => ({ ...n, text: cs.text.slice(n.start, n.end) })),
+      isClaim: programs.length > 0 && unit.kind !== 'heading' && !cs.isQuestion && !inFootnote && looksLikeSentence(cs.text, unit.kind),
+      terminal: terminal ? terminal.index : undefined,
+    };
+    this.facts.set(cs, facts);
+    return facts;
+  }
+
+  /** The source whose exact words the sentence quotes comes first. */
+  private withQuotedFirst(sources: string[], quoteMatches: Array<QuoteMatch | undefined>): string[] {
+    const quoted = quoteMatches.flatMap((m) => (m?.exact ? [m.claim.source] : [])).filter((id) => sources.includes(id));
+    return [...new Set([...quoted, ...sources])];
   }
 
   /**
@@ -322,14 +372,8 @@ export class DocumentAnalyzer {
     return match;
   }
 
-  private resolveAttributionRef(
-    a: RawAttribution,
-    toDocument: (o: number, isEnd?: boolean) => number,
-    programs: string[],
-    previous: AttributionRef | undefined,
-    context: { agencies: string[]; years: number[] },
-  ): AttributionRef {
-    const sources = a.same && previous ? previous.sources : resolveAttribution(a, this.records, programs, context);
+  /** An attribution placed in the document, without its sources (the caller sets them). */
+  private attributionRef(a: RawAttribution, toDocument: (o: number, isEnd?: boolean) => number, previous: AttributionRef | undefined): AttributionRef {
     return {
       start: toDocument(a.start),
       end: toDocument(a.end, true),
@@ -337,7 +381,7 @@ export class DocumentAnalyzer {
       year: a.same && previous ? previous.year : a.year,
       agencies: a.agencies,
       kinds: a.kinds,
-      sources,
+      sources: [],
     };
   }
 

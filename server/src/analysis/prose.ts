@@ -53,6 +53,12 @@ function alignText(value: string, chunk: string, srcStart: number, srcEnd: numbe
   return map;
 }
 
+/** The segment for `value`, which remark made of source [srcStart, srcEnd), placed at `textStart` in the unit's text. */
+function newSegment(chunk: string, textStart: number, value: string, srcStart: number, srcEnd: number): Segment {
+  const exact = chunk.slice(srcStart, srcEnd) === value;
+  return { textStart, srcStart, srcEnd, exact, map: exact || value.length === 1 ? undefined : alignText(value, chunk, srcStart, srcEnd) };
+}
+
 export type UnitKind = 'paragraph' | 'heading' | 'tableCell';
 
 export interface RawCitation {
@@ -200,8 +206,7 @@ function buildUnit(
   const comments: RawComment[] = [];
   const append = (value: string, srcStart: number, srcEnd: number) => {
     if (value.length === 0) return;
-    const exact = chunk.slice(srcStart, srcEnd) === value;
-    segments.push({ textStart: text.length, srcStart, srcEnd, exact, map: exact || value.length === 1 ? undefined : alignText(value, chunk, srcStart, srcEnd) });
+    segments.push(newSegment(chunk, text.length, value, srcStart, srcEnd));
     text += value;
   };
   // Nodes that a transform made (GFM autolink literals) may have no position: they are found in
@@ -304,10 +309,11 @@ function finishUnit(unit: ProseUnit): ProseUnit {
 // ---------------------------------------------------------------------------------------
 // The shortcut: plain chunks without remark.
 //
-// Most chunks of a draft are a paragraph, a list, a heading or a footnote definition of plain
-// sentences. For those, the tree remark builds is predictable: a paragraph per line group or
-// item, holding text nodes whose values are the source lines with the white space at their
-// edges removed, and links. simpleProse builds the same units directly, at a fraction of the
+// Most chunks of a draft are a paragraph, a list, a heading, a table, a block quote or a
+// footnote definition of plain sentences. For those, the tree remark builds is predictable: a
+// paragraph per line group or item (a cell per table cell), holding text nodes whose values
+// are the source lines with the white space (and block-quote markers) at their edges removed,
+// and links. simpleProse builds the same units directly, at a fraction of the
 // cost, and returns undefined (remark decides) for anything else. It accepts a chunk only when
 // nothing in it can be other markup:
 // - outside the links it accepts (an inline link `[label](destination)` with a plain one-line
@@ -317,8 +323,9 @@ function finishUnit(unit: ProseUnit): ProseUnit {
 //   mailto:, xmpp:, an e-mail address) and no control character;
 // - every line has one of these shapes, and the chunk one of these forms:
 //   · a paragraph: lines that start (after their indentation, at most three spaces on the
-//     first line) with a letter, a digit, an opening quote or parenthesis, "$", or "[" on a
-//     line without "]:" (which a definition needs); not the first line with a list marker
+//     first line) with a letter, a digit, an opening quote or parenthesis, "$", or "[" in a
+//     chunk without "]:" (which a definition needs, its label possibly over several lines);
+//     not the first line with a list marker
 //     ("1.", "2019)"), and no other with one that may interrupt a paragraph ("1."); no line
 //     but the last ends in two or more white-space characters (a hard line break);
 //   · a single ATX heading line with no "#" in its text;
@@ -326,10 +333,13 @@ function finishUnit(unit: ProseUnit): ProseUnit {
 //     run of definitions its own chunk);
 //   · list items only, one per line ("- text", "1. text"), whose nesting and numbering
 //     leave no line to be read as the previous item's lazy continuation;
+//   · a block quote of one paragraph, every line starting with ">" (and one space);
+//   · a GFM table whose lines all start with "|", its header cells not empty;
 //   · any of the above, or nothing, after one HTML comment line "<!-- … -->";
 //   · a fenced code block closed on the chunk's last line (no prose at all).
-// Brackets are allowed in text otherwise: with no definition in the chunk (one would start a
-// line with "["), "[^1]", "[@key]" and "[text]" are text to remark, as they are here.
+// Brackets are allowed in text otherwise: with no definition in the chunk, "[^1]", "[@key]"
+// and "[text]" are text to remark, as they are here (a footnote definition's text may not
+// hold "[^", which its own label would resolve).
 // test/unit/incremental.test.ts compares the shortcut with remark on generated drafts and on
 // random chunks.
 
@@ -350,6 +360,9 @@ const AUTOLINK = /<(https?:\/\/[^\s<>\\&"'`]*)>/g;
 const FOOTNOTE_DEFINITION = /^\[\^([\p{L}\p{N}_.-]{1,100})\]: (?=\S)/u;
 const ITEM = /^( *)(-|\+|(\d{1,9})([.)])) (?=\S)/;
 const EDGE_SPACE = /[ \t]*(\r\n|\r|\n)[ \t]*/g;
+const EDGE_SPACE_QUOTE = /[ \t]*(\r\n|\r|\n)>?[ \t]*/g;
+const QUOTE_LINE = /^> ?(?=\S)/;
+const TABLE_DELIMITER = /^\|(?:[ \t]*:?-+:?[ \t]*\|)*[ \t]*:?-+:?[ \t]*\|?[ \t]*$/;
 
 interface SimpleLink {
   start: number;
@@ -391,7 +404,8 @@ export function simpleProse(chunk: string): ChunkProse | undefined {
     for (const m of chunk.matchAll(AUTOLINK)) found.push({ start: m.index, end: m.index + m[0].length, labelStart: m.index + 1, labelEnd: m.index + m[0].length - 1, url: m[1] });
     found.sort((a, b) => a.start - b.start);
     for (const l of found) {
-      if (l.start < Math.max(last, commentEnd)) return undefined;
+      // Overlapping candidates, or "@[…](…)", which buildUnit keeps as text: let remark decide.
+      if (l.start < Math.max(last, commentEnd) || chunk[l.start - 1] === '@') return undefined;
       const keep = chunk[l.start] === '[' ? l.labelEnd : l.start;
       parts.push(masked.slice(last, keep), ' '.repeat(l.end - keep));
       last = l.end;
@@ -400,9 +414,12 @@ export function simpleProse(chunk: string): ChunkProse | undefined {
     parts.push(masked.slice(last));
     masked = parts.join('');
   }
-  if (NOT_SIMPLE.test(masked)) return undefined;
+  // A table's pipes are its cell boundaries, not text.
+  const table = lines.length >= 2 && chunk.startsWith('|') && TABLE_DELIMITER.test(chunk.slice(lines[1].start, lines[1].end));
+  if (NOT_SIMPLE.test(table ? masked.replace(/\|/g, ' ') : masked)) return undefined;
 
   const out: ChunkProse = { units: [], footnotes: [], comments: [] };
+  if (table) return tableUnits(chunk, lines, links, out);
   let first = 0;
   if (commentEnd > 0) {
     out.comments.push({ value: chunk.slice(0, commentEnd), start: 0, end: commentEnd });
@@ -411,7 +428,9 @@ export function simpleProse(chunk: string): ChunkProse | undefined {
   }
   const rest = lines.slice(first);
   // Text may start with "[" where no definition can start: a definition needs "]:" (and a task list item "[ ]").
-  const startsText = (content: string) => LINE_START.test(content) || (content.startsWith('[') && !content.includes(']:') && !/^\[[ xX]\]/.test(content));
+  // (A definition's label may run over several lines: any "]:" in the chunk will do.)
+  const mayDefine = chunk.includes(']:');
+  const startsText = (content: string) => LINE_START.test(content) || (content.startsWith('[') && !mayDefine && !/^\[[ xX]\]/.test(content));
 
   if (rest.length === 1) {
     const line = rest[0];
@@ -428,7 +447,9 @@ export function simpleProse(chunk: string): ChunkProse | undefined {
     if (definition && first === 0) {
       const cs = line.start + definition[0].length;
       const ce = line.start + text.replace(/[ \t]+$/, '').length;
-      if (!startsText(text.slice(definition[0].length)) || LIST_ITEM.test(text.slice(definition[0].length))) return undefined;
+      // The definition's own label is defined here: a "[^label]" in its text would be a reference.
+      const content = text.slice(definition[0].length);
+      if (!startsText(content) || LIST_ITEM.test(content) || content.includes('[^')) return undefined;
       const label = definition[1];
       const unit = simpleUnit(chunk, links, 'paragraph', cs, line.end, cs, ce, label);
       out.units.push(unit);
@@ -445,6 +466,8 @@ export function simpleProse(chunk: string): ChunkProse | undefined {
     }
   }
   if (ITEM.test(chunk.slice(rest[0].start, rest[0].end))) return listUnits(chunk, rest, out, first > 0, startsText, (cs, end, ce) => simpleUnit(chunk, links, 'paragraph', cs, end, cs, ce, undefined));
+
+  if (chunk.startsWith('>', rest[0].start)) return quoteUnits(chunk, rest, links, out, startsText);
 
   // A paragraph.
   let cs = -1;
@@ -527,28 +550,106 @@ function listUnits(
   return out;
 }
 
+/**
+ * A block quote of one paragraph: every line starts with ">" and one optional space, then
+ * text, as a paragraph's lines (remark strips the markers with the indentation).
+ */
+function quoteUnits(chunk: string, lines: Line[], links: SimpleLink[], out: ChunkProse, startsText: (content: string) => boolean): ChunkProse | undefined {
+  let cs = -1;
+  let ce = -1;
+  for (const [i, line] of lines.entries()) {
+    const text = chunk.slice(line.start, line.end);
+    const marker = QUOTE_LINE.exec(text);
+    if (!marker) return undefined;
+    const body = text.slice(marker[0].length);
+    if (!startsText(body) || (i === 0 ? LIST_ITEM : INTERRUPTING_ITEM).test(body)) return undefined;
+    const trimmed = body.replace(/[ \t]+$/, '');
+    if (i < lines.length - 1 && body.length - trimmed.length >= 2) return undefined;
+    if (cs < 0) cs = line.start + marker[0].length;
+    ce = line.start + marker[0].length + trimmed.length;
+  }
+  out.units.push(simpleUnit(chunk, links, 'paragraph', cs, chunk.length, cs, ce, undefined, true));
+  return out;
+}
+
+/**
+ * A GFM table whose every line starts with "|": a header row, a delimiter row with as many
+ * cells, body rows. A cell runs from its opening pipe to the next (the last one to the end of
+ * the line); its text is what lies between the pipes, trimmed.
+ */
+function tableUnits(chunk: string, lines: Line[], links: SimpleLink[], out: ChunkProse): ChunkProse | undefined {
+  const cellsOf = (line: Line) => {
+    const pipes: number[] = [];
+    for (let k = line.start; k < line.end; k++) if (chunk.charCodeAt(k) === 124 /* | */) pipes.push(k);
+    const trailing = /^[ \t]*$/.test(chunk.slice(pipes[pipes.length - 1] + 1, line.end)) && pipes.length > 1;
+    const count = trailing ? pipes.length - 1 : pipes.length;
+    const cells: Array<{ start: number; end: number; cs: number; ce: number }> = [];
+    for (let j = 0; j < count; j++) {
+      const innerEnd = j + 1 < pipes.length ? pipes[j + 1] : line.end;
+      const inner = chunk.slice(pipes[j] + 1, innerEnd);
+      const cs = pipes[j] + 1 + /^[ \t]*/.exec(inner)![0].length;
+      const ce = Math.max(cs, pipes[j] + 1 + inner.replace(/[ \t]+$/, '').length);
+      cells.push({ start: pipes[j], end: j + 1 < count ? pipes[j + 1] : line.end, cs, ce });
+    }
+    return cells;
+  };
+  const delimiterCells = chunk.slice(lines[1].start, lines[1].end).replace(/^\||\|[ \t]*$/g, '').split('|').length;
+  for (const [i, line] of lines.entries()) {
+    if (!chunk.startsWith('|', line.start)) return undefined;
+    if (i === 1) continue;
+    const cells = cellsOf(line);
+    if (i === 0 && (cells.length !== delimiterCells || cells.some((c) => c.ce === c.cs))) return undefined;
+    for (const c of cells) {
+      if (links.some((l) => l.start < c.ce && l.end > c.cs && (l.start < c.cs || l.end > c.ce))) return undefined;
+      out.units.push(simpleUnit(chunk, links, 'tableCell', c.start, c.end, c.cs, c.ce, undefined));
+    }
+  }
+  return out;
+}
+
 /** A unit from source [cs, ce) of plain text and accepted links, as buildUnit makes it from remark's nodes. */
-function simpleUnit(chunk: string, allLinks: SimpleLink[], kind: UnitKind, start: number, end: number, cs: number, ce: number, footnoteLabel: string | undefined): ProseUnit {
+function simpleUnit(
+  chunk: string,
+  allLinks: SimpleLink[],
+  kind: UnitKind,
+  start: number,
+  end: number,
+  cs: number,
+  ce: number,
+  footnoteLabel: string | undefined,
+  inBlockquote = false,
+): ProseUnit {
+  // In a block quote the ">" that starts a line goes with the indentation.
+  const edge = inBlockquote ? EDGE_SPACE_QUOTE : EDGE_SPACE;
+  const indentAfterEol = inBlockquote ? /(?<=[\r\n])>?[ \t]*$/ : /(?<=[\r\n])[ \t]+$/;
   let text = '';
   const segments: Segment[] = [];
   const citations: RawCitation[] = [];
   const append = (value: string, srcStart: number, srcEnd: number) => {
     if (value.length === 0) return;
-    segments.push({ textStart: text.length, srcStart, srcEnd, exact: chunk.slice(srcStart, srcEnd) === value });
+    segments.push(newSegment(chunk, text.length, value, srcStart, srcEnd));
     text += value;
+  };
+  // A text node between links: the white space at the edges of its lines is not its text, and
+  // its position leaves out what it drops next to a line ending (as remark places it).
+  const run = (from: number, to: number) => {
+    const raw = chunk.slice(from, to);
+    const lead = /^[ \t]+(?=[\r\n])/.exec(raw)?.[0].length ?? 0;
+    const trail = indentAfterEol.exec(raw)?.[0].length ?? 0;
+    append(raw.replace(edge, '$1'), from + lead, to - trail);
   };
   let pos = cs;
   for (const l of allLinks) {
     if (l.start < cs || l.end > ce) continue;
-    if (l.start > pos) append(chunk.slice(pos, l.start).replace(EDGE_SPACE, '$1'), pos, l.start);
+    if (l.start > pos) run(pos, l.start);
     citations.push({ kind: 'link', key: l.url, keys: [l.url], start: l.start, end: l.end });
     const label = chunk.slice(l.labelStart, l.labelEnd);
     if (label === l.url || /^(https?:|mailto:|www\.)/i.test(label)) append(' ', l.start, l.end);
     else append(label, l.labelStart, l.labelEnd);
     pos = l.end;
   }
-  if (ce > pos) append(chunk.slice(pos, ce).replace(EDGE_SPACE, '$1'), pos, ce);
-  return finishUnit({ kind, text, start, end, inBlockquote: false, footnoteLabel, citations, comments: [], segments });
+  if (ce > pos) run(pos, ce);
+  return finishUnit({ kind, text, start, end, inBlockquote, footnoteLabel, citations, comments: [], segments });
 }
 
 /** Maps an offset in a unit's plain text to a source offset in its chunk. */

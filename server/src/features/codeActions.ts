@@ -19,6 +19,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { msg, type Locale } from '../analysis/messages';
 import type { SuggestedProgram, TextEdit as CoreTextEdit } from '../analysis/model';
 import { documentFor, toRange } from '../positions';
 import { isOurDiagnostic } from './diagnostics';
@@ -26,7 +27,7 @@ import { pathToUri } from './records';
 
 /** Not `source.fixAll`: editors run fixAll actions on save, and citing sources is a choice the writer makes. */
 export const CITE_ALL_KIND = `${CodeActionKind.Source}.claimcheck.citeAll`;
-export const CITE_ALL_TITLE = 'Cite every uncited claim in this document';
+export const CITE_ALL_TITLE = msg('en', 'fix.citeAll');
 
 /** What the editor can apply. */
 export interface EditSupport {
@@ -63,7 +64,7 @@ export function wants(params: CodeActionParams, kind: string): boolean {
 }
 
 /** The quick fixes of our diagnostics in the range, for the current version only. */
-export function quickFixes(doc: TextDocument, params: CodeActionParams, support: EditSupport, folderPath: string | undefined): CodeAction[] {
+export function quickFixes(doc: TextDocument, params: CodeActionParams, support: EditSupport, folderPath: string | undefined, locale: Locale = 'en'): CodeAction[] {
   if (!wants(params, CodeActionKind.QuickFix)) return [];
   const actions: CodeAction[] = [];
   for (const diagnostic of params.context.diagnostics) {
@@ -82,7 +83,7 @@ export function quickFixes(doc: TextDocument, params: CodeActionParams, support:
     }
     const suggested = diagnostic.data.suggestedProgram;
     if (diagnostic.code === 'unknown-program' && suggested && folderPath) {
-      const action = addProgramRecordAction(suggested, folderPath, support, diagnostic);
+      const action = addProgramRecordAction(suggested, folderPath, support, diagnostic, locale);
       if (action) actions.push(action);
     }
   }
@@ -101,41 +102,73 @@ export function programEntry(suggested: SuggestedProgram): Record<string, unknow
   return { id: suggested.id, kind: 'program', name: suggested.name, aliases: [suggested.name], agency: [] };
 }
 
-/** "Add a record for “X”": creates `<folder>/.claimcheck/programs.json` or appends to it. */
-export function addProgramRecordAction(suggested: SuggestedProgram, folderPath: string, support: EditSupport, diagnostic?: Diagnostic): CodeAction | undefined {
-  const path = join(folderPath, '.claimcheck', 'programs.json');
-  const uri = pathToUri(path);
-  const title = `Add a record for “${suggested.name}”`;
-  const action = (edit: WorkspaceEdit): CodeAction => ({ title, kind: CodeActionKind.QuickFix, diagnostics: diagnostic ? [diagnostic] : undefined, edit });
+/** What `appendRecordEdit` produced: the edit and the id the entry got, or why there is none. */
+export type AppendResult = { ok: true; edit: WorkspaceEdit; id: string } | { ok: false; reason: 'cannot-create' | 'unreadable' | 'not-array' };
 
-  if (!existsSync(path)) {
-    if (!support.createFile) return undefined;
-    const content = JSON.stringify([programEntry(suggested)], null, 2) + '\n';
-    return action({
-      documentChanges: [CreateFile.create(uri, { ignoreIfExists: true }), TextDocumentEdit.create({ uri, version: null }, [TextEdit.insert({ line: 0, character: 0 }, content)])],
-    });
+/**
+ * The edit that appends one entry to the JSON list of a record file, or creates the file
+ * with it: through jsonc-parser's `modify`, so the file keeps its indentation, line breaks
+ * and comments. The entry's id is `baseId`, or `baseId-2`, `-3`… when the file or `taken`
+ * already has it. `current` is the file's text when the editor holds a newer one than the
+ * disk (with its version, so that the edit is refused if it changes meanwhile).
+ */
+export function appendRecordEdit(
+  path: string,
+  baseId: string,
+  entry: (id: string) => Record<string, unknown>,
+  support: EditSupport,
+  options: { current?: { text: string; version: number | null }; taken?: (id: string) => boolean } = {},
+): AppendResult {
+  const uri = pathToUri(path);
+  let text: string | undefined = options.current?.text;
+  if (text === undefined && existsSync(path)) {
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch {
+      return { ok: false, reason: 'unreadable' };
+    }
   }
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
+  const unique = (ids: Set<unknown>) => {
+    let id = baseId;
+    for (let n = 2; ids.has(id) || options.taken?.(id); n++) id = `${baseId}-${n}`;
+    return id;
+  };
+  const version = options.current?.version ?? null;
+  if (text === undefined) {
+    if (!support.createFile) return { ok: false, reason: 'cannot-create' };
+    const id = unique(new Set());
+    const content = JSON.stringify([entry(id)], null, 2) + '\n';
+    return {
+      ok: true,
+      id,
+      edit: { documentChanges: [CreateFile.create(uri, { ignoreIfExists: true }), TextDocumentEdit.create({ uri, version: null }, [TextEdit.insert({ line: 0, character: 0 }, content)])] },
+    };
+  }
+  const fileDoc = documentFor(uri, text);
+  const edit = (edits: TextEdit[]): WorkspaceEdit => (support.documentChanges ? { documentChanges: [TextDocumentEdit.create({ uri, version }, edits)] } : { changes: { [uri]: edits } });
+  // An empty file (just created by hand) takes a new list.
+  if (text.trim() === '') {
+    const id = unique(new Set());
+    return { ok: true, id, edit: edit([TextEdit.replace(toRange(fileDoc, { start: 0, end: text.length }), JSON.stringify([entry(id)], null, 2) + '\n')]) };
   }
   const tree = parseTree(text);
   // Only a JSON array can take one more entry; anything else is reported on the file itself.
-  if (!tree || tree.type !== 'array') return undefined;
-  const ids = new Set((tree.children ?? []).map((child: JsonNode) => child.children?.find((p) => p.children?.[0]?.value === 'id')?.children?.[1]?.value));
-  let id = suggested.id;
-  for (let n = 2; ids.has(id); n++) id = `${suggested.id}-${n}`;
+  if (!tree || tree.type !== 'array') return { ok: false, reason: 'not-array' };
+  const id = unique(new Set((tree.children ?? []).map((child: JsonNode) => child.children?.find((p) => p.children?.[0]?.value === 'id')?.children?.[1]?.value)));
   const eol = /\r\n|\r|\n/.exec(text)?.[0] ?? '\n';
   const indent = /^([ \t]+)\S/m.exec(text)?.[1] ?? '  ';
-  const edits = modify(text, [-1], programEntry({ ...suggested, id }), {
+  const edits = modify(text, [-1], entry(id), {
     isArrayInsertion: true,
     formattingOptions: { insertSpaces: !indent.includes('\t'), tabSize: indent.includes('\t') ? 1 : indent.length, eol },
   });
-  const fileDoc = documentFor(uri, text);
-  const textEdits = edits.map((e) => TextEdit.replace(toRange(fileDoc, { start: e.offset, end: e.offset + e.length }), e.content));
-  return action(support.documentChanges ? { documentChanges: [TextDocumentEdit.create({ uri, version: null }, textEdits)] } : { changes: { [uri]: textEdits } });
+  return { ok: true, id, edit: edit(edits.map((e) => TextEdit.replace(toRange(fileDoc, { start: e.offset, end: e.offset + e.length }), e.content))) };
+}
+
+/** "Add a record for “X”": creates `<folder>/.claimcheck/programs.json` or appends to it. */
+export function addProgramRecordAction(suggested: SuggestedProgram, folderPath: string, support: EditSupport, diagnostic?: Diagnostic, locale: Locale = 'en'): CodeAction | undefined {
+  const result = appendRecordEdit(join(folderPath, '.claimcheck', 'programs.json'), suggested.id, (id) => programEntry({ ...suggested, id }), support);
+  if (!result.ok) return undefined;
+  return { title: msg(locale, 'fix.addRecord', { name: suggested.name }), kind: CodeActionKind.QuickFix, diagnostics: diagnostic ? [diagnostic] : undefined, edit: result.edit };
 }
 
 /** Data of a cite-all action whose edit is computed on resolve. */
@@ -154,10 +187,11 @@ export function isCiteAllData(data: unknown): data is CiteAllData {
  * The source action. Its edit costs an analysis, and editors ask for code actions at every
  * cursor move, so when the editor can resolve it, the edit is computed only when chosen.
  */
-export function citeAllAction(doc: TextDocument, hasCandidates: boolean, support: EditSupport, edits: () => CoreTextEdit[]): CodeAction | undefined {
+export function citeAllAction(doc: TextDocument, hasCandidates: boolean, support: EditSupport, edits: () => CoreTextEdit[], locale: Locale = 'en'): CodeAction | undefined {
   if (!hasCandidates) return undefined;
-  if (support.resolveEdit) return { title: CITE_ALL_TITLE, kind: CITE_ALL_KIND, data: { kind: 'citeAll', uri: doc.uri, version: doc.version } satisfies CiteAllData };
+  const title = msg(locale, 'fix.citeAll');
+  if (support.resolveEdit) return { title, kind: CITE_ALL_KIND, data: { kind: 'citeAll', uri: doc.uri, version: doc.version } satisfies CiteAllData };
   const list = edits();
   if (list.length === 0) return undefined;
-  return { title: CITE_ALL_TITLE, kind: CITE_ALL_KIND, edit: documentEdit(doc, list, support) };
+  return { title, kind: CITE_ALL_KIND, edit: documentEdit(doc, list, support) };
 }

@@ -5,6 +5,7 @@
 import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatDate } from '../analysis/fixes';
+import type { Locale } from '../analysis/messages';
 import type { FootnoteDefinition } from '../analysis/model';
 import type { RecordSet } from '../records/recordSet';
 import { toOffset, toRange } from '../positions';
@@ -21,6 +22,8 @@ export interface CompletionContext {
   doc: TextDocument;
   records: RecordSet;
   footnotes: FootnoteDefinition[];
+  /** The language of the details (dates, verification status); English when not given. */
+  locale?: Locale;
 }
 
 /** What is being completed at `position`, and the span of the part already typed. */
@@ -64,8 +67,8 @@ export function completions(ctx: CompletionContext, position: Position): Complet
   }
   const items: CompletionItem[] = [];
   for (const { value: source } of ctx.records.sources.values()) {
-    const date = formatDate(source);
-    const docs = [`*${text(sourceStatus(source), 200)}*`];
+    const date = formatDate(source, ctx.locale);
+    const docs = [`*${text(sourceStatus(source, ctx.locale), 200)}*`];
     if (source.number) docs.push(text(source.number, 60));
     if (source.note) docs.push(text(source.note, 1000));
     items.push({

@@ -22,7 +22,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, Fix, Severity, SuggestedProgram } from '../analysis/model';
 import { documentFor, toRange } from '../positions';
-import type { DocumentStore } from './documents';
+import type { Analysed, DocumentStore } from './documents';
 
 export const DIAGNOSTIC_SOURCE = 'Claim Check';
 
@@ -89,6 +89,9 @@ export class DiagnosticsManager {
   private readonly external = new Set<string>();
   /** Bumped when records or settings change: every earlier pull result is out of date. */
   private generation = 0;
+  /** Diagnostics that come from comparing drafts ("Check all drafts"), added to an open draft's own. */
+  crossDraft?: (result: Analysed) => Diagnostic[];
+  private refreshQueued = false;
 
   constructor(
     private readonly connection: Connection,
@@ -105,7 +108,9 @@ export class DiagnosticsManager {
     const current = this.documents.get(doc.uri) ?? doc;
     // Positions must come from the text that was analysed; if the document has moved on meanwhile, convert against that text.
     const view = current.version === result.version ? current : documentFor(doc.uri, result.text);
-    return { version: result.version, diagnostics: result.analysis.findings.map((f) => toDiagnostic(view, f, result.version)) };
+    const own = result.analysis.findings.map((f) => toDiagnostic(view, f, result.version));
+    const cross = this.crossDraft?.(result) ?? [];
+    return { version: result.version, diagnostics: cross.length > 0 ? [...own, ...cross] : own };
   }
 
   opened(doc: TextDocument): void {
@@ -151,6 +156,24 @@ export class DiagnosticsManager {
     this.reports.clear();
     if (this.mode === 'pull') void this.refresh();
     else for (const doc of this.documents.all()) this.schedule(doc.uri, 0);
+  }
+
+  /** Delivers an open draft's diagnostics again (its cross-draft findings changed while it did not). */
+  invalidate(uri: string): void {
+    if (!this.documents.get(uri)) return;
+    if (this.mode === 'push') {
+      this.schedule(uri, 0);
+      return;
+    }
+    this.generation++;
+    this.reports.delete(uri);
+    // Several drafts change together (one edit, two findings): one refresh for all of them.
+    if (this.refreshQueued) return;
+    this.refreshQueued = true;
+    setImmediate(() => {
+      this.refreshQueued = false;
+      void this.refresh();
+    });
   }
 
   /** Pushes diagnostics for a file that is not an open draft (a record file, a closed draft). An empty list clears them. */

@@ -6,6 +6,7 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatDate, shortTitle } from '../analysis/fixes';
+import { msg, type Locale, type MessageId } from '../analysis/messages';
 import type { AttributionRef, CitationRef, DocumentAnalysis, FootnoteDefinition, MentionRef } from '../analysis/model';
 import type { RecordSet } from '../records/recordSet';
 import type { Claim, Located, Program, Source } from '../records/types';
@@ -24,6 +25,8 @@ export interface HoverContext {
   records: RecordSet;
   /** A record file's path as shown to the writer (relative to the workspace folder). */
   displayPath(file: string): string;
+  /** The language of the card (the analysis locale); English when not given. */
+  locale?: Locale;
 }
 
 const within = (offset: number) => (s: { start: number; end: number }) => s.start <= offset && offset <= s.end;
@@ -60,35 +63,55 @@ export function sourceRank(source: Source | undefined): number {
 }
 
 /** The verification status of a source in plain words. */
-export function sourceStatus(source: Source): string {
+export function sourceStatus(source: Source, locale: Locale = 'en'): string {
   const c = source.custom;
   switch (c?.verification) {
     case 'confirmed':
-      return c.documentConfirmed ? 'Source confirmed; its facts and quotes were checked against the document.' : 'Source identified; its facts were not all checked against the document.';
+      return msg(locale, c.documentConfirmed ? 'hover.status.confirmedChecked' : 'hover.status.confirmed');
     case 'probable':
-      return 'Probable source (right author, venue and year); its wording is not verified.';
+      return msg(locale, 'hover.status.probable');
     case 'candidate':
-      return 'Candidate source (a weak match); not verified.';
+      return msg(locale, 'hover.status.candidate');
     case 'unidentified':
-      return 'Source not identified: this record is a placeholder.';
+      return msg(locale, 'hover.status.unidentified');
     default:
-      return 'No verification recorded for this source.';
+      return msg(locale, 'hover.status.none');
   }
 }
 
-function quoteStatus(claim: Claim): string {
+const KIND_WORDS: Readonly<Record<string, MessageId>> = { program: 'hover.kind.program', agency: 'hover.kind.agency', institution: 'hover.kind.institution' };
+const STATE_WORDS: Readonly<Record<string, MessageId>> = {
+  active: 'hover.state.active',
+  suspended: 'hover.state.suspended',
+  ended: 'hover.state.ended',
+  planned: 'hover.state.planned',
+  proposed: 'hover.state.proposed',
+  unknown: 'hover.state.unknown',
+};
+
+/** A record's enumerated value (kind, status) in the card's language, or the value itself, escaped, when the catalogue has no word for it. */
+function enumWord(locale: Locale | undefined, words: Readonly<Record<string, MessageId>>, value: unknown): string {
+  const key = String(value);
+  return Object.hasOwn(words, key) ? msg(locale, words[key]) : text(key, 60);
+}
+
+function quoteStatus(claim: Claim, locale: Locale | undefined): string {
   if (!claim.quote) return '';
-  return claim.quoteVerified === true ? 'Quote checked against the source.' : 'Quote not yet checked against the source.';
+  return msg(locale, claim.quoteVerified === true ? 'hover.quoteChecked' : 'hover.quoteUnchecked');
 }
 
-function recordNote(ctx: HoverContext, entry: Located<unknown> | undefined, what: string): string {
+function recordNote(ctx: HoverContext, entry: Located<unknown> | undefined, what: 'hover.recordFrom' | 'hover.claimFrom' | 'hover.sourceFrom'): string {
   if (!entry || entry.origin.bundled) return '';
-  return `${what} from ${text(ctx.displayPath(entry.origin.file), 200)}, line ${entry.origin.line + 1}.`;
+  return msg(ctx.locale, what, { file: text(ctx.displayPath(entry.origin.file), 200), line: entry.origin.line + 1 });
 }
 
-function sourceHeading(source: Source): string {
+function moreSections(locale: Locale | undefined): (n: number) => string {
+  return (n) => `*${msg(locale, 'hover.moreSections', { count: n })}*`;
+}
+
+function sourceHeading(source: Source, locale: Locale | undefined): string {
   const title = link(source.title ?? shortTitle(source), source.URL);
-  const details = [formatDate(source), source.number !== undefined && source.title ? source.number : undefined, source['container-title'] ?? source.publisher]
+  const details = [formatDate(source, locale), source.number !== undefined && source.title ? source.number : undefined, source['container-title'] ?? source.publisher]
     .filter((d): d is string => typeof d === 'string' && d.length > 0)
     .map((d) => text(d, 120));
   return [`**${title}**`, ...details].join(' · ');
@@ -97,7 +120,11 @@ function sourceHeading(source: Source): string {
 function claimLines(ctx: HoverContext, claim: Claim): string[] {
   const out = [text(claim.fact, 500)];
   if (claim.quote) out.push(blockQuote(claim.quote, MAX_QUOTE));
-  const notes = [quoteStatus(claim), claim.locator ? `At ${text(claim.locator, 60)}.` : '', recordNote(ctx, ctx.records.claims.get(claim.id), 'Claim')].filter(Boolean);
+  const notes = [
+    quoteStatus(claim, ctx.locale),
+    claim.locator ? msg(ctx.locale, 'hover.locator', { locator: text(claim.locator, 60) }) : '',
+    recordNote(ctx, ctx.records.claims.get(claim.id), 'hover.claimFrom'),
+  ].filter(Boolean);
   if (notes.length) out.push(`*${notes.join(' ')}*`);
   return out;
 }
@@ -105,13 +132,13 @@ function claimLines(ctx: HoverContext, claim: Claim): string[] {
 /** One source's section: heading, its claims (about `programs` if given), its status. */
 function sourceSection(ctx: HoverContext, sourceId: string, claims: Claim[]): string {
   const entry = ctx.records.sources.get(sourceId);
-  if (!entry) return `No source with the id “${text(sourceId, 100)}” in the records.`;
+  if (!entry) return msg(ctx.locale, 'hover.noSourceId', { id: text(sourceId, 100) });
   const source = entry.value;
-  const lines = [sourceHeading(source)];
+  const lines = [sourceHeading(source, ctx.locale)];
   const sorted = [...claims].sort((a, b) => Number(b.quoteVerified === true) - Number(a.quoteVerified === true)).slice(0, MAX_CLAIMS_PER_SOURCE);
   for (const claim of sorted) lines.push(...claimLines(ctx, claim));
-  if (claims.length > sorted.length) lines.push(`*…and ${claims.length - sorted.length} more claim(s) from this source.*`);
-  const status = [sourceStatus(source), recordNote(ctx, entry, 'Source')].filter(Boolean).join(' ');
+  if (claims.length > sorted.length) lines.push(`*${msg(ctx.locale, 'hover.moreClaims', { count: claims.length - sorted.length })}*`);
+  const status = [sourceStatus(source, ctx.locale), recordNote(ctx, entry, 'hover.sourceFrom')].filter(Boolean).join(' ');
   lines.push(`*${status}*`);
   return lines.join('\n\n');
 }
@@ -122,25 +149,28 @@ function agencyNames(records: RecordSet, program: Program): string {
 
 /** The card of the program a mention names. */
 export function programCard(ctx: HoverContext, mention: MentionRef): string | undefined {
-  const { records } = ctx;
+  const { records, locale } = ctx;
   const program = records.program(mention.program);
   if (!program) return undefined;
   const head: string[] = [];
-  const kind = [program.kind, program.type].filter(Boolean).map((k) => text(k, 60)).join(', ');
+  const kind = [program.kind ? enumWord(locale, KIND_WORDS, program.kind) : '', program.type ? text(program.type, 60) : ''].filter(Boolean).join(', ');
   head.push(`**${text(program.name, 200)}** · ${kind}`);
-  if (mention.unconfirmed) head.push(`*“${text(mention.text, 100)}” is an unconfirmed name for it.*`);
+  if (mention.unconfirmed) head.push(`*${msg(locale, 'hover.unconfirmedName', { name: text(mention.text, 100) })}*`);
   const agencies = agencyNames(records, program);
-  if (agencies) head.push(`Agency: ${agencies}`);
-  if (program.country?.length) head.push(`Country: ${program.country.map((c) => text(c, 60)).join(', ')}`);
+  if (agencies) head.push(msg(locale, 'hover.agency', { names: agencies }));
+  if (program.country?.length) head.push(msg(locale, 'hover.country', { names: program.country.map((c) => text(c, 60)).join(', ') }));
   if (program.status) {
-    const since = program.status.since ? ` since ${text(program.status.since, 20)}` : '';
-    head.push(`Status: ${text(program.status.state, 20)}${since} (as last reported by the sources)`);
+    const since = program.status.since ? msg(locale, 'hover.since', { date: text(program.status.since, 20) }) : '';
+    head.push(msg(locale, 'hover.status', { state: enumWord(locale, STATE_WORDS, program.status.state), since }));
     const events = program.status.events ?? [];
     const shown = events.slice(-6);
-    if (shown.length) head.push([...(events.length > shown.length ? [`- *${events.length - shown.length} earlier event(s)*`] : []), ...shown.map((e) => `- ${text(e.date, 20)}: ${text(e.event, 300)}`)].join('\n'));
+    if (shown.length)
+      head.push(
+        [...(events.length > shown.length ? [`- *${msg(locale, 'hover.earlierEvents', { count: events.length - shown.length })}*`] : []), ...shown.map((e) => `- ${text(e.date, 20)}: ${text(e.event, 300)}`)].join('\n'),
+      );
   }
   if (program.description) head.push(text(program.description, 600));
-  const own = recordNote(ctx, records.programs.get(program.id), 'Record');
+  const own = recordNote(ctx, records.programs.get(program.id), 'hover.recordFrom');
   if (own) head.push(`*${own}*`);
 
   const bySource = new Map<string, Claim[]>();
@@ -156,13 +186,14 @@ export function programCard(ctx: HoverContext, mention: MentionRef): string | un
     return Number(verified(b)) - Number(verified(a));
   });
   const sections = [head.join('\n\n')];
-  if (sourceIds.length === 0) sections.push('*No claim about it in the records yet.*');
+  if (sourceIds.length === 0) sections.push(`*${msg(locale, 'hover.noClaims')}*`);
   else {
-    sections.push(`---\n\n**What the sources say** (${sourceIds.length} source${sourceIds.length === 1 ? '' : 's'})`);
+    const count = sourceIds.length === 1 ? msg(locale, 'hover.sourceCount.one') : msg(locale, 'hover.sourceCount.other', { count: sourceIds.length });
+    sections.push(`---\n\n${msg(locale, 'hover.whatSourcesSay', { count })}`);
     for (const id of sourceIds.slice(0, MAX_SOURCES)) sections.push(sourceSection(ctx, id, bySource.get(id) ?? []));
-    if (sourceIds.length > MAX_SOURCES) sections.push(`*…and ${sourceIds.length - MAX_SOURCES} more source(s).*`);
+    if (sourceIds.length > MAX_SOURCES) sections.push(`*${msg(locale, 'hover.moreSources', { count: sourceIds.length - MAX_SOURCES })}*`);
   }
-  return joinSections(sections, MAX_CARD, (n) => `*…${n} more section(s) left out.*`);
+  return joinSections(sections, MAX_CARD, moreSections(locale));
 }
 
 /** Programs mentioned in the paragraph around a span (between blank lines). */
@@ -183,7 +214,7 @@ function sourcesSections(ctx: HoverContext, sourceIds: string[], programs: Set<s
     const relevant = programs.size > 0 ? claims.filter((c) => programs.has(c.program)) : claims;
     sections.push(sourceSection(ctx, id, relevant.length > 0 ? relevant : claims));
   }
-  if (sorted.length > MAX_SOURCES) sections.push(`*…and ${sorted.length - MAX_SOURCES} more source(s).*`);
+  if (sorted.length > MAX_SOURCES) sections.push(`*${msg(ctx.locale, 'hover.moreSources', { count: sorted.length - MAX_SOURCES })}*`);
   return sections;
 }
 
@@ -192,24 +223,22 @@ export function citationCard(ctx: HoverContext, citation: CitationRef): string {
   if (citation.sources.length === 0) {
     if (citation.kind === 'footnote') {
       const defined = ctx.analysis.footnotes.some((f) => f.label.toLowerCase() === citation.key.toLowerCase());
-      return defined
-        ? `The footnote ${text(`[^${citation.key}]`, 80)} cites no source that the records know.`
-        : `The footnote ${text(`[^${citation.key}]`, 80)} has no definition in this document.`;
+      return msg(ctx.locale, defined ? 'hover.footnoteUnknown' : 'hover.footnoteUndefined', { label: text(`[^${citation.key}]`, 80) });
     }
-    if (citation.kind === 'pandoc') return `No source with the id “${text(citation.key, 100)}” in the records.`;
-    return 'This link is not a source in the records.';
+    if (citation.kind === 'pandoc') return msg(ctx.locale, 'hover.noSourceId', { id: text(citation.key, 100) });
+    return msg(ctx.locale, 'hover.linkNotSource');
   }
   const sections = sourcesSections(ctx, citation.sources, paragraphPrograms(ctx, citation));
-  return joinSections(sections, MAX_CARD, (n) => `*…${n} more section(s) left out.*`);
+  return joinSections(sections, MAX_CARD, moreSections(ctx.locale));
 }
 
 function definitionCard(ctx: HoverContext, definition: FootnoteDefinition): string {
-  if (definition.sources.length === 0) return `The footnote ${text(`[^${definition.label}]`, 80)} cites no source that the records know.`;
-  return joinSections(sourcesSections(ctx, definition.sources, new Set()), MAX_CARD, (n) => `*…${n} more section(s) left out.*`);
+  if (definition.sources.length === 0) return msg(ctx.locale, 'hover.footnoteUnknown', { label: text(`[^${definition.label}]`, 80) });
+  return joinSections(sourcesSections(ctx, definition.sources, new Set()), MAX_CARD, moreSections(ctx.locale));
 }
 
 function attributionCard(ctx: HoverContext, attribution: AttributionRef): string {
-  const head = attribution.sources.length === 1 ? '**Attributed source**' : '**Candidate sources for this attribution**, best first';
+  const head = msg(ctx.locale, attribution.sources.length === 1 ? 'hover.attributedSource' : 'hover.candidateSources');
   const sections = [head, ...sourcesSections(ctx, attribution.sources, paragraphPrograms(ctx, attribution), true)];
-  return joinSections(sections, MAX_CARD, (n) => `*…${n} more section(s) left out.*`);
+  return joinSections(sections, MAX_CARD, moreSections(ctx.locale));
 }

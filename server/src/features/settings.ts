@@ -4,12 +4,14 @@
  * kept in globals; the cache is dropped whenever the client says the configuration changed.
  */
 import type { Connection } from 'vscode-languageserver/node';
-import { CHECKS } from '../checks';
-import type { Locale } from '../analysis/messages';
+import { CHECKS, WORKSPACE_CHECKS } from '../checks';
+import { toLocale, type Locale } from '../analysis/messages';
 import { FINDING_CODES, type AnalysisOptions, type CitationStyle, type FindingCode, type Severity } from '../analysis/model';
 
 export type SeveritySetting = Severity | 'off';
 export type RunMode = 'onType' | 'onSave';
+/** `auto` follows the editor's display language (the `locale` of `initialize`). */
+export type LocaleSetting = Locale | 'auto';
 
 export interface Settings {
   citationStyle: CitationStyle;
@@ -18,19 +20,19 @@ export interface Settings {
   records: readonly string[];
   attributionCounts: boolean;
   run: RunMode;
-  /** The language of messages and fix titles, and of figures in the drafts ("4.600" is 4,600 in Spanish). */
+  /** The language of messages, fix titles and hover cards, and of figures in the drafts ("4.600" is 4,600 in Spanish); `auto` already resolved. */
   locale: Locale;
 }
 
 const CITATION_STYLES: readonly CitationStyle[] = ['footnote', 'pandoc', 'link'];
 const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'info', 'hint', 'off'];
 const RUN_MODES: readonly RunMode[] = ['onType', 'onSave'];
-const LOCALES: readonly Locale[] = ['en', 'es'];
+const LOCALES: readonly LocaleSetting[] = ['auto', 'en', 'es'];
 
-/** The settings' defaults; the severities come from the check registry. */
+/** The settings' defaults (with `auto` resolved to English); the severities come from the check registries. */
 export const DEFAULT_SETTINGS: Readonly<Settings> = deepFreeze({
   citationStyle: 'footnote',
-  severity: Object.fromEntries(CHECKS.map((c) => [c.code, c.defaultSeverity])) as Record<FindingCode, SeveritySetting>,
+  severity: Object.fromEntries([...CHECKS, ...WORKSPACE_CHECKS].map((c) => [c.code, c.defaultSeverity])) as Record<FindingCode, SeveritySetting>,
   records: [],
   attributionCounts: true,
   run: 'onType',
@@ -40,8 +42,9 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = deepFreeze({
 /**
  * Normalises whatever the client sent: unknown keys are ignored, bad values fall back to
  * their defaults and are reported through `warn` (once per value, by the caller's logger).
+ * `locale: "auto"` (the default) becomes `editorLocale`, the language the editor runs in.
  */
-export function normalizeSettings(raw: unknown, warn: (message: string) => void = () => {}): Readonly<Settings> {
+export function normalizeSettings(raw: unknown, warn: (message: string) => void = () => {}, editorLocale: Locale = 'en'): Readonly<Settings> {
   const input = isObject(raw) ? raw : {};
   const pick = <T extends string>(key: string, allowed: readonly T[], fallback: T): T => {
     const value = input[key];
@@ -77,8 +80,12 @@ export function normalizeSettings(raw: unknown, warn: (message: string) => void 
     records,
     attributionCounts,
     run: pick('run', RUN_MODES, DEFAULT_SETTINGS.run),
-    locale: pick('locale', LOCALES, DEFAULT_SETTINGS.locale),
+    locale: resolveLocale(pick('locale', LOCALES, 'auto'), editorLocale),
   });
+}
+
+function resolveLocale(setting: LocaleSetting, editorLocale: Locale): Locale {
+  return setting === 'auto' ? editorLocale : setting;
 }
 
 const optionsCache = new WeakMap<Readonly<Settings>, AnalysisOptions>();
@@ -96,14 +103,31 @@ export function analysisOptions(settings: Readonly<Settings>): AnalysisOptions {
 /** Per-resource settings, cached until the configuration changes. */
 export class SettingsStore {
   private readonly cache = new Map<string, Promise<Readonly<Settings>>>();
-  /** Settings pushed with didChangeConfiguration, for clients that cannot be asked. */
+  /** Settings pushed with didChangeConfiguration, for clients that cannot be asked (as sent, normalised on use). */
+  private pushedRaw: unknown = {};
   private pushed: Readonly<Settings> = DEFAULT_SETTINGS;
+  /** The editor's language, from `initialize`; what `locale: "auto"` means. */
+  private editor: Locale = 'en';
+  private fallback: Readonly<Settings> = DEFAULT_SETTINGS;
   private readonly warned = new Set<string>();
 
   constructor(
     private readonly connection: Connection,
     private readonly canAsk: () => boolean,
   ) {}
+
+  /** Sets the editor's language (`initialize`'s `locale`, e.g. "es-419"), which `auto` follows. */
+  setEditorLocale(tag: string | undefined): void {
+    this.editor = toLocale(tag);
+    this.fallback = normalizeSettings({}, undefined, this.editor);
+    this.pushed = normalizeSettings(this.pushedRaw, (m) => this.warn(m), this.editor);
+    this.cache.clear();
+  }
+
+  /** The editor's language. */
+  get editorLocale(): Locale {
+    return this.editor;
+  }
 
   /** The settings that apply to a document or folder (by URI); defaults when the client cannot say. */
   get(resource: string | undefined): Promise<Readonly<Settings>> {
@@ -114,11 +138,11 @@ export class SettingsStore {
       entry = this.connection.workspace
         .getConfiguration({ scopeUri: resource, section: 'claimcheck' })
         .then(
-          (raw) => normalizeSettings(raw, (m) => this.warn(m)),
+          (raw) => normalizeSettings(raw, (m) => this.warn(m), this.editor),
           (err) => {
             this.connection.console.error(`Claim Check: cannot read the settings: ${err instanceof Error ? err.message : String(err)}`);
             this.cache.delete(key);
-            return DEFAULT_SETTINGS;
+            return this.fallback;
           },
         );
       this.cache.set(key, entry);
@@ -130,7 +154,10 @@ export class SettingsStore {
   changed(pushedSettings: unknown): void {
     this.cache.clear();
     this.warned.clear();
-    if (isObject(pushedSettings) && 'claimcheck' in pushedSettings) this.pushed = normalizeSettings(pushedSettings.claimcheck, (m) => this.warn(m));
+    if (isObject(pushedSettings) && 'claimcheck' in pushedSettings) {
+      this.pushedRaw = pushedSettings.claimcheck;
+      this.pushed = normalizeSettings(this.pushedRaw, (m) => this.warn(m), this.editor);
+    }
   }
 
   /** Drops the cached settings of a closed document. */

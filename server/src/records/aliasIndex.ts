@@ -95,7 +95,8 @@ function textKeys(word: string): string[] {
 }
 
 interface TrieNode {
-  next: Map<string, TrieNode>;
+  /** Absent on leaves: most nodes end an alias, and an empty Map per node is most of a large index's memory. */
+  next?: Map<string, TrieNode>;
   hit?: AliasHit;
 }
 
@@ -122,12 +123,18 @@ export interface Mention {
 /** An alias that could not be indexed, and why. */
 export interface AliasConflict {
   entry: AliasEntry;
-  reason: 'empty' | 'taken';
+  reason: 'empty' | 'taken' | 'too-long';
   takenBy?: string;
 }
 
+/**
+ * The longest alias, in words. Matching walks the trie as deep as the longest alias from every
+ * word of a draft, so this bound keeps matching linear with a small factor whatever the records.
+ */
+export const MAX_ALIAS_WORDS = 16;
+
 export class AliasIndex {
-  private readonly root: TrieNode = { next: new Map() };
+  private readonly root: TrieNode & { next: Map<string, TrieNode> } = { next: new Map() };
   private maxDepth = 0;
   readonly size: number;
   readonly conflicts: AliasConflict[] = [];
@@ -136,6 +143,10 @@ export class AliasIndex {
     let size = 0;
     for (const entry of entries) {
       const variants = aliasVariants(entry.alias);
+      if (variants.some((v) => v.length > MAX_ALIAS_WORDS)) {
+        this.conflicts.push({ entry, reason: 'too-long' });
+        continue;
+      }
       if (variants.length === 0) {
         this.conflicts.push({ entry, reason: 'empty' });
         continue;
@@ -154,11 +165,12 @@ export class AliasIndex {
 
   /** Inserts one key path; returns the target already stored there, if any. */
   private insert(keys: string[], hit: AliasHit): string | undefined {
-    let node = this.root;
+    let node: TrieNode = this.root;
     for (const key of keys) {
+      node.next ??= new Map();
       let child = node.next.get(key);
       if (!child) {
-        child = { next: new Map() };
+        child = {};
         node.next.set(key, child);
       }
       node = child;
@@ -218,7 +230,7 @@ export class AliasIndex {
       const nextFrontier: TrieNode[] = [];
       for (const node of frontier) {
         for (const key of keys[j]) {
-          const child = node.next.get(key);
+          const child = node.next?.get(key);
           if (child && !nextFrontier.includes(child)) nextFrontier.push(child);
         }
       }

@@ -1,4 +1,4 @@
-import { AliasIndex, type AliasEntry } from './aliasIndex';
+import { AliasIndex, MAX_ALIAS_WORDS, type AliasEntry } from './aliasIndex';
 import { parseRecordFile, type ParsedRecordFile } from './loader';
 import type { Claim, Located, Program, RecordFileText, RecordProblem, Source } from './types';
 
@@ -95,6 +95,7 @@ export class RecordSet {
       const { where } = conflict.entry as (typeof entries)[number];
       if (where[1][0] === 'name') continue;
       if (conflict.reason === 'empty') this.problem(where[0], where[1], `The alias "${conflict.entry.alias}" has no letters or digits to match.`, 'error');
+      else if (conflict.reason === 'too-long') this.problem(where[0], where[1], `The alias "${conflict.entry.alias.slice(0, 80)}…" has more than ${MAX_ALIAS_WORDS} words; it is not used.`, 'error');
       else this.problem(where[0], where[1], `The alias "${conflict.entry.alias}" already names "${conflict.takenBy}"; it is not used for "${conflict.entry.target}".`, 'warning');
     }
     return index;

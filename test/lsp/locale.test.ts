@@ -1,0 +1,108 @@
+/** The editor's language: `initialize`'s locale picks Spanish or English unless `claimcheck.locale` says otherwise. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CodeAction, Hover, MarkupContent } from 'vscode-languageserver-protocol';
+import { TestClient, capabilities, codes, messageOf, tempWorkspace, waitFor, type Workspace } from './harness';
+
+const UNCITED = 'ICE agents created and accompany a Guatemalan Transnational Criminal Investigative Unit (TCIU) in Guatemala.';
+const CITED = 'CBP trained 4,600 Guatemalan police in 2017 [@gao-18-618].';
+const DRAFT = `# Borrador\n\n${UNCITED}\n\n${CITED}\n`;
+
+const unescape = (markdown: string) => markdown.replace(/\\(.)/g, '$1');
+
+describe('locale from initialize', () => {
+  let client: TestClient;
+  let ws: Workspace;
+  const uri = () => ws.uriOf('borrador.md');
+  const hover = async (line: number, character: number) => {
+    const result = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: uri() }, position: { line, character } });
+    return unescape((result!.contents as MarkupContent).value);
+  };
+
+  beforeAll(async () => {
+    ws = tempWorkspace();
+    client = new TestClient();
+    client.settings = {};
+    await client.initialize({ workspace: ws, locale: 'es' });
+    await client.recordsLoaded();
+  });
+
+  afterAll(() => {
+    client?.kill();
+    ws?.dispose();
+  });
+
+  it('speaks Spanish in diagnostics and fix titles when the editor does (claimcheck.locale: auto)', async () => {
+    await client.open(uri(), DRAFT);
+    const published = await client.waitForDiagnostics(uri(), (p) => p.version === 1);
+    const uncited = published.diagnostics.find((d) => d.code === 'uncited-claim')!;
+    expect(messageOf(uncited)).toMatch(/^Ninguna fuente citada para esta afirmación/);
+    expect(codes(published.diagnostics)).toEqual(['uncited-claim']);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: uri() }, range: uncited.range, context: { diagnostics: [uncited], only: ['quickfix'] } });
+    expect(actions.length).toBeGreaterThan(0);
+    for (const a of actions) expect(a.title).toMatch(/^Citar «/);
+  });
+
+  it('speaks Spanish in the hover cards: headings, status sentences, quote status and dates', async () => {
+    const program = await hover(2, UNCITED.indexOf('TCIU') + 1);
+    expect(program).toContain('Lo que dicen las fuentes');
+    expect(program).toMatch(/Estado: activo/);
+    expect(program).toContain('Cita aún no comprobada con la fuente');
+    expect(program).toContain('Agencia: ');
+    expect(program).not.toContain('What the sources say');
+    expect(program).not.toContain('Quote not yet checked');
+
+    const source = await hover(4, CITED.indexOf('@gao') + 2);
+    expect(source).toContain('5 de septiembre de 2018');
+    expect(source).toContain('Fuente probable');
+    expect(source).not.toContain('September');
+  });
+
+  it('follows claimcheck.locale: "en" over the editor’s Spanish', async () => {
+    const before = client.published.get(uri())!.length;
+    client.settings = { locale: 'en' };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    const english = await client.waitForDiagnostics(uri(), () => client.published.get(uri())!.length > before, 'diagnostics after the locale change');
+    expect(messageOf(english.diagnostics.find((d) => d.code === 'uncited-claim')!)).toMatch(/^No source cited for this claim/);
+    const program = await hover(2, UNCITED.indexOf('TCIU') + 1);
+    expect(program).toContain('What the sources say');
+    expect(program).toContain('Quote not yet checked against the source');
+    expect(program).toMatch(/Status: active/);
+    const source = await hover(4, CITED.indexOf('@gao') + 2);
+    expect(source).toContain('5 September 2018');
+  });
+
+  it('goes back to the editor’s language with "auto"', async () => {
+    client.settings = { locale: 'auto' };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await client.waitForDiagnostics(uri(), (p) => p.diagnostics.some((d) => messageOf(d).startsWith('Ninguna fuente citada')), 'Spanish again');
+    expect(await hover(2, UNCITED.indexOf('TCIU') + 1)).toContain('Lo que dicen las fuentes');
+  });
+});
+
+describe('locale of a client that cannot be asked for settings', () => {
+  let client: TestClient;
+  let ws: Workspace;
+
+  beforeAll(async () => {
+    ws = tempWorkspace();
+    client = new TestClient();
+    const caps = capabilities();
+    caps.workspace!.configuration = false;
+    await client.initialize({ workspace: ws, capabilities: caps, locale: 'es-419' });
+    await client.recordsLoaded();
+  });
+
+  afterAll(() => {
+    client?.kill();
+    ws?.dispose();
+  });
+
+  it('reads "es-419" as Spanish, and takes a pushed "en" over it', async () => {
+    const uri = ws.uriOf('draft.md');
+    await client.open(uri, `# Draft\n\n${UNCITED}\n`);
+    const spanish = await client.waitForDiagnostics(uri, (p) => p.version === 1);
+    expect(messageOf(spanish.diagnostics.find((d) => d.code === 'uncited-claim')!)).toMatch(/^Ninguna fuente citada/);
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { claimcheck: { locale: 'en' } } });
+    await waitFor(() => client.latest(uri)?.diagnostics.some((d) => messageOf(d).startsWith('No source cited')) || false, 'English after the pushed setting');
+  });
+});

@@ -1,0 +1,273 @@
+/**
+ * The incremental analysis and the shortcuts of the core (see chunk.ts, prose.ts, blocks.ts)
+ * change no result:
+ * - after every edit of a seeded random sequence (characters, whole lines, blank lines that
+ *   split or merge chunks, fence markers, paragraphs and block quotes), a warm analyzer equals
+ *   a fresh one, and a fresh one without shortcuts;
+ * - on generated drafts and the fixtures, the analysis with shortcuts equals the one without;
+ * - chunk by chunk, the plain-chunk reader gives what remark gives, and a chunk left unparsed
+ *   as inert would have produced nothing;
+ * - matching against 100,000 synthetic programs costs about what matching against the bundled
+ *   records does (a ratio measured in the same test).
+ */
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Rng, generateDraft, generateSyntheticRecords } from '../../bench/generate';
+import { splitBlocks } from '../../server/src/analysis/blocks';
+import { analyzeChunk, isInert, mayNameKindOfSource } from '../../server/src/analysis/chunk';
+import { DocumentAnalyzer } from '../../server/src/analysis/document';
+import { DEFAULT_OPTIONS, type AnalysisOptions } from '../../server/src/analysis/model';
+import { extractProse, simpleProse } from '../../server/src/analysis/prose';
+import { AliasIndex } from '../../server/src/records/aliasIndex';
+import type { Program } from '../../server/src/records/types';
+import { bundledRecords } from '../helpers/records';
+
+const records = bundledRecords();
+const ROOT = join(__dirname, '..', '..');
+const FIXTURES = [
+  ...readdirSync(join(ROOT, 'test/fixtures/drafts')).map((f) => join(ROOT, 'test/fixtures/drafts', f)),
+  ...readdirSync(join(ROOT, 'examples'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => join(ROOT, 'examples', f)),
+].map((path) => readFileSync(path, 'utf8'));
+
+const PANDOC: AnalysisOptions = { ...DEFAULT_OPTIONS, citationStyle: 'pandoc', attributionCounts: false };
+
+/** Lines an edit may insert: block starts, fences, plain prose (left unparsed), quotes that a plain paragraph introduces. */
+const LINES = [
+  '```',
+  '~~~',
+  '> The host country owns the biometric data and shares the information with ICE for intelligence and screening.',
+  '> A quoted line without marks.[^1]',
+  'Families keep leaving because violence and poverty have not eased.',
+  'Seeking asylum is not an illegal act.',
+  '- Operation Citadel expanded in 2016, according to 2016 HSI testimony.',
+  '1. The TCIU trained 4,600 police in 2017.',
+  '| Program | Agency |',
+  '| --- | --- |',
+  '[^1]: GAO-18-618, <https://www.gao.gov/products/gao-18-618>.',
+  '[^9]: A note without a source.',
+  '<!-- claimcheck-disable-next-line uncited-claim -- reason: our notes -->',
+  '# Operation Hornet',
+  'Under Operation Citadel, the arrest figure reached 210 arrests in 2016.[^2] See [the GAO](https://www.gao.gov/products/gao-15-707).',
+  '    indented code or continuation',
+  '',
+];
+const CHARS = [...'abcdeOT .,;:!?\'"“”«»[]()^@-_*~`|>#\\&<\n\t0123'];
+
+/** One random edit: its description and the new text. */
+function randomEdit(text: string, rng: Rng): { what: string; text: string } {
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+  const lineAt = () => rng.pick(lineStarts);
+  const at = rng.int(0, text.length);
+  switch (rng.int(0, 7)) {
+    case 0: {
+      const c = rng.pick(CHARS);
+      return { what: `insert ${JSON.stringify(c)} at ${at}`, text: text.slice(0, at) + c + text.slice(at) };
+    }
+    case 1:
+      return { what: `delete at ${at}`, text: text.slice(0, at) + text.slice(at + 1) };
+    case 2: {
+      // A blank line: splits a chunk.
+      const s = lineAt();
+      return { what: `blank line at ${s}`, text: text.slice(0, s) + '\n' + text.slice(s) };
+    }
+    case 3: {
+      // Remove a blank line: merges two chunks.
+      const blanks = [...text.matchAll(/\n\n/g)].map((m) => m.index);
+      if (blanks.length === 0) return { what: 'nothing', text };
+      const b = rng.pick(blanks);
+      return { what: `merge at ${b}`, text: text.slice(0, b) + text.slice(b + 1) };
+    }
+    case 4: {
+      // Delete a whole line.
+      const s = lineAt();
+      const e = text.indexOf('\n', s);
+      return { what: `delete line at ${s}`, text: text.slice(0, s) + (e < 0 ? '' : text.slice(e + 1)) };
+    }
+    case 5: {
+      const s = lineAt();
+      const line = rng.pick(LINES);
+      return { what: `insert line ${JSON.stringify(line)} at ${s}`, text: text.slice(0, s) + line + '\n' + text.slice(s) };
+    }
+    case 6: {
+      // A cited claim, a plain paragraph (left unparsed), then a block quote that the plain
+      // paragraph introduces: the quote must not inherit the claim's citation.
+      const s = lineAt();
+      const cited = rng.chance(0.5) ? '\nOperation Hornet grew in 2018, according to 2018 testimony.[^1]\n' : '';
+      return { what: `insert plain paragraph and quote at ${s}`, text: text.slice(0, s) + cited + '\nThe border is long and porous.\n\n> Operation Citadel dismantled several networks in 2016.\n\n' + text.slice(s) };
+    }
+    default: {
+      // Retype a character in place.
+      const c = rng.pick(CHARS);
+      return { what: `replace at ${at} with ${JSON.stringify(c)}`, text: text.slice(0, at) + c + text.slice(at + 1) };
+    }
+  }
+}
+
+describe('incremental analysis', () => {
+  it('equals a fresh analysis (with and without shortcuts) after every edit of random sequences', () => {
+    for (const seed of [1, 2, 3]) {
+      const rng = new Rng(seed * 7919);
+      let text = generateDraft({ bytes: 6_000, seed });
+      const warm = new DocumentAnalyzer(records);
+      warm.analyze(text);
+      for (let step = 0; step < 70; step++) {
+        const edit = randomEdit(text, rng);
+        text = edit.text;
+        const options = step % 5 === 0 ? PANDOC : DEFAULT_OPTIONS;
+        const incremental = warm.analyze(text, options);
+        const where = `seed ${seed}, step ${step}: ${edit.what}`;
+        expect(incremental, where).toEqual(new DocumentAnalyzer(records).analyze(text, options));
+        if (step % 2 === 0) expect(incremental, `${where} (no shortcuts)`).toEqual(new DocumentAnalyzer(records, { shortcuts: false }).analyze(text, options));
+      }
+    }
+  }, 120_000);
+
+  it('reuses the chunks an edit did not touch', () => {
+    const text = generateDraft({ bytes: 20_000, seed: 4 });
+    const analyzer = new DocumentAnalyzer(records);
+    analyzer.analyze(text);
+    const chunks = analyzer.lastStats.analysed + analyzer.lastStats.reused;
+    const at = text.indexOf('\n\n', text.length / 2) + 2;
+    analyzer.analyze(text.slice(0, at) + 'x' + text.slice(at));
+    expect(analyzer.lastStats.analysed).toBe(1);
+    expect(analyzer.lastStats.reused).toBe(chunks - 1);
+  });
+});
+
+describe('the shortcuts', () => {
+  it('change nothing on generated drafts and the fixtures', () => {
+    const texts = [...FIXTURES, ...[11, 12, 13, 14].map((seed) => generateDraft({ bytes: 40_000, seed }))];
+    for (const [i, text] of texts.entries()) {
+      for (const options of [DEFAULT_OPTIONS, PANDOC]) {
+        const fast = new DocumentAnalyzer(records).analyze(text, options);
+        expect(fast, `text ${i}`).toEqual(new DocumentAnalyzer(records, { shortcuts: false }).analyze(text, options));
+      }
+    }
+  }, 60_000);
+
+  it('leave most of a generated draft to the plain-chunk reader or unparsed', () => {
+    const text = generateDraft({ bytes: 100_000, seed: 5 });
+    const chunks = splitBlocks(text).map((b) => text.slice(b.start, b.end));
+    const inert = chunks.filter((c) => isInert(c, records)).length;
+    const withoutRemark = chunks.filter((c) => isInert(c, records) || prosePlainly(c)).length;
+    expect(inert).toBeGreaterThan(chunks.length * 0.1);
+    expect(withoutRemark).toBeGreaterThan(chunks.length * 0.8);
+  });
+
+  it('read each chunk as remark does', () => {
+    const chunks: string[] = [];
+    for (const text of [...FIXTURES, generateDraft({ bytes: 60_000, seed: 21 })]) for (const b of splitBlocks(text)) chunks.push(text.slice(b.start, b.end));
+    chunks.push(...randomChunks(new Rng(99), 4_000));
+    let plain = 0;
+    for (const chunk of chunks) {
+      const fast = extractProse(chunk, true);
+      if (prosePlainly(chunk)) plain++;
+      expect(fast, JSON.stringify(chunk)).toEqual(extractProse(chunk, false));
+    }
+    // The random chunks must exercise the reader, not only remark.
+    expect(plain).toBeGreaterThan(chunks.length * 0.1);
+  }, 60_000);
+
+  it('leave unparsed only chunks that would produce nothing', () => {
+    const chunks: string[] = [];
+    for (const text of [...FIXTURES, generateDraft({ bytes: 60_000, seed: 22 })]) for (const b of splitBlocks(text)) chunks.push(text.slice(b.start, b.end));
+    chunks.push(...randomChunks(new Rng(98), 3_000));
+    let inert = 0;
+    for (const chunk of chunks) {
+      if (!isInert(chunk, records)) continue;
+      inert++;
+      const full = analyzeChunk(chunk, records, { shortcuts: false });
+      expect(full.footnotes, chunk).toEqual([]);
+      expect(full.comments, chunk).toEqual([]);
+      for (const s of full.sentences) {
+        expect({ mentions: s.mentions, citations: s.citations, quotes: s.quotes, attributions: s.attributions, unknownPrograms: s.unknownPrograms }, chunk).toEqual({
+          mentions: [],
+          citations: [],
+          quotes: [],
+          attributions: [],
+          unknownPrograms: [],
+        });
+      }
+      for (const u of full.units) expect(u.inBlockquote, chunk).toBe(false);
+    }
+    expect(inert).toBeGreaterThan(100);
+  }, 60_000);
+
+  it('skip attribution phrases only where no word of attributions.ts KIND_WORDS can be', () => {
+    // chunk.ts copies what findAttributions needs (a kind word or an agency): keep the two in step.
+    const source = readFileSync(join(ROOT, 'server/src/analysis/attributions.ts'), 'utf8');
+    expect(source).toMatch(/if \(kinds\.length === 0 && agencies\.length === 0\) continue;/);
+    const block = /const KIND_WORDS[^\n]*\n([\s\S]*?)\n\];/.exec(source)?.[1] ?? '';
+    const words = [...block.matchAll(/\/\\b\(\?:([^)]*)\)\\b\//g)].flatMap((m) => m[1].split('|'));
+    expect(words.length).toBeGreaterThan(20);
+    for (const word of words) {
+      // "reporters?" → "reporter" and "reporters"; "art[ií]culo" → "artículo" and "articulo".
+      const variants = [word.replace(/.\?/g, ''), word.replace(/\?/g, '')].flatMap((w) => {
+        const cls = /\[([^\]]+)\]/.exec(w);
+        return cls ? [...cls[1]].map((c) => w.replace(cls[0], c)) : [w];
+      });
+      for (const v of variants) expect(mayNameKindOfSource(`as the ${v} says`), v).toBe(true);
+    }
+  });
+
+  it('split a run of footnote definitions into one chunk per line, and nothing else', () => {
+    const text = 'Text.[^1]\n\n[^1]: One, <https://a.b/c>.\n[^2]: Two.\n[^3]: Three.\n\n[^4]: Four.\n[^5]: See [^4].\n';
+    const chunks = (split: boolean) => splitBlocks(text, { splitDefinitions: split }).map((b) => text.slice(b.start, b.end));
+    expect(chunks(true)).toEqual(['Text.[^1]', '[^1]: One, <https://a.b/c>.', '[^2]: Two.', '[^3]: Three.', '[^4]: Four.\n[^5]: See [^4].']);
+    expect(chunks(false)).toEqual(['Text.[^1]', '[^1]: One, <https://a.b/c>.\n[^2]: Two.\n[^3]: Three.', '[^4]: Four.\n[^5]: See [^4].']);
+  });
+});
+
+/** Whether the plain-chunk reader takes the chunk (prose.ts). */
+function prosePlainly(chunk: string): boolean {
+  return simpleProse(chunk) !== undefined;
+}
+
+/** Random chunks in the shapes the plain-chunk reader handles, with the characters that make it decline. */
+function randomChunks(rng: Rng, n: number): string[] {
+  const words = ['a', 'Foo', 'ICE', 'Tecún', ' according to 2016 testimony', ' a 2017 report says', ' Operation Nightfall', ' the Falcon Task Force', ' TCIUs', ' op*er*ation', 'Oper_ation', ' T*CIU*', ' Oper*ation* Nightfall', ' ice cream', ' Times', 'e\u0301', '😀', '2019', '4,600', ' ', ' ', '  ', '\t', '[^1]', '[@key]', '[x]', '[a](http://x.org/p)', '<https://z.org/a>', '“q”', '"', '(', ')', '!', '#', ':', ']:', '=', '-', '+', '>', '$', '@', '*', '_', '`', '~', '|', '&amp;', '\\', '<b>', 'www.x', '2016.', '1.', '[ ]', '\u00a0'];
+  const prefixes = ['', '', '', '# ', '## ', '  ', '    ', '- ', '  - ', '1. ', '2. ', '> ', '>', '| ', '[^1]: ', '[x]: ', '<!-- c -->\n', '```\n', '~~~\n'];
+  const breaks = ['\n', '\n', '\r\n', '\n  ', '\n- ', '\n  - ', '\n1. ', '\n2. ', '\n> ', '\n| --- | --- |\n| ', '\n```', '\n[^2]: ', ' \n', '  \n'];
+  const out: string[] = [];
+  while (out.length < n) {
+    let s = rng.pick(prefixes);
+    const parts = rng.int(1, 12);
+    for (let i = 0; i < parts; i++) s += rng.chance(0.2) ? rng.pick(breaks) : rng.pick(words);
+    // A chunk has no blank line and does not start or end with white space lines.
+    s = s.replace(/^(?:[ \t]*(?:\r\n|\n|\r))+/, '').replace(/(?:\r\n|\n|\r)[ \t]*$/, '');
+    if (s.trim() === '' || /(?:\r\n|\n|\r)[ \t]*(?:\r\n|\n|\r)/.test(s)) continue;
+    out.push(s);
+  }
+  return out;
+}
+
+describe('the alias index at scale', () => {
+  it('matches against 100,000 synthetic programs about as fast as against the bundled records', () => {
+    const [programsFile] = generateSyntheticRecords({ programs: 100_000 });
+    const synthetic = JSON.parse(programsFile.text) as Program[];
+    const bundled = [...records.programs.values()].map((e) => e.value);
+    const entries = (programs: Program[]) => programs.flatMap((p) => [...p.aliases, p.name].map((alias) => ({ alias, target: p.id })));
+    const small = new AliasIndex(entries(bundled));
+    const large = new AliasIndex([...entries(bundled), ...entries(synthetic)]);
+    expect(large.size).toBeGreaterThan(300_000);
+
+    const text = generateDraft({ bytes: 200_000, seed: 8 });
+    expect(large.findMentions(text)).toEqual(small.findMentions(text));
+    const time = (index: AliasIndex) => {
+      const samples: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const t = performance.now();
+        index.findMentions(text);
+        samples.push(performance.now() - t);
+      }
+      return samples.sort((a, b) => a - b)[2];
+    };
+    time(small);
+    time(large);
+    expect(time(large) / time(small)).toBeLessThan(3);
+  }, 60_000);
+});
