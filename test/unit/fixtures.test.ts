@@ -7,6 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { documentFor } from '../../server/src/positions';
+import type { AnalysisOptions } from '../../server/src/analysis/model';
 import { analyze, applyEdits } from '../helpers/records';
 
 const DIR = join(__dirname, '..', 'fixtures', 'drafts');
@@ -31,22 +32,29 @@ function actualByLine(text: string, options = {}): Record<number, string[]> {
 
 const files = readdirSync(DIR).filter((f) => f.endsWith('.md'));
 
+/** Options a fixture asks for on its first line: `<!-- fixture: locale=es -->`. */
+function fixtureOptions(text: string): Partial<AnalysisOptions> {
+  const m = /^<!-- fixture: ([^>]*?) -->/.exec(text);
+  return m ? Object.fromEntries(m[1].split(/\s+/).map((kv) => kv.split('='))) : {};
+}
+
 describe.each(files)('fixture %s', (file) => {
   const text = readFileSync(join(DIR, file), 'utf8');
+  const options = fixtureOptions(text);
 
   it('reports exactly the marked findings', () => {
-    expect(actualByLine(text)).toEqual(expectedByLine(text));
+    expect(actualByLine(text, options)).toEqual(expectedByLine(text));
   });
 
   it('has no internal errors', () => {
-    expect(analyze(text).internalErrors).toEqual([]);
+    expect(analyze(text, options).internalErrors).toEqual([]);
   });
 
   it('each fix removes the finding it fixes', () => {
-    const before = analyze(text).findings;
+    const before = analyze(text, options).findings;
     for (const f of before.filter((x) => x.fixes.length > 0)) {
       const fixed = applyEdits(text, f.fixes[0].edits);
-      const after = analyze(fixed).findings.filter((x) => x.code === f.code);
+      const after = analyze(fixed, options).findings.filter((x) => x.code === f.code);
       expect(after.length, `${f.code} at ${f.start}: "${f.fixes[0].title}"`).toBeLessThan(before.filter((x) => x.code === f.code).length);
     }
   });

@@ -6,6 +6,7 @@
 import type { RecordSet } from '../records/recordSet';
 import { findAttributions, type RawAttribution } from './attributions';
 import { findNumbers, type NumberRef } from './figures';
+import type { Locale } from './messages';
 import { extractProse, toSource, type RawCitation, type RawComment, type RawFootnoteDefinition, type UnitKind } from './prose';
 import { findQuotedPassages, type QuotedPassage } from './quotes';
 import { splitSentences, type SentenceSpan } from './sentences';
@@ -80,14 +81,18 @@ const TRAILING_NOISE = /(?:\s+(?:of|de|del))+$/u;
  * without remark (prose.ts) and finders that cannot match are not run; `shortcuts: false`
  * does all the work, for tests that check the shortcuts change nothing.
  */
-export function analyzeChunk(chunk: string, records: RecordSet, { shortcuts = true, lazy = shortcuts }: { shortcuts?: boolean; lazy?: boolean } = {}): ChunkAnalysis {
+export function analyzeChunk(
+  chunk: string,
+  records: RecordSet,
+  { shortcuts = true, lazy = shortcuts, locale = 'en' }: { shortcuts?: boolean; lazy?: boolean; locale?: Locale } = {},
+): ChunkAnalysis {
   if (lazy && isInert(chunk, records)) return { units: [], sentences: [], footnotes: [], comments: [], lazy: true };
   const prose = extractProse(chunk, shortcuts);
   const result: ChunkAnalysis = { units: [], sentences: [], footnotes: prose.footnotes, comments: prose.comments };
   for (const unit of prose.units) {
     const allMentions = records.aliasIndex.findMentions(unit.text);
     const passages = findQuotedPassages(unit.text);
-    const spans = joinAcrossQuotes(splitSentences(unit.text), passages);
+    const spans = joinAcrossQuotes(splitSentences(unit.text, locale), passages);
     const chunkUnit: ChunkUnit = {
       kind: unit.kind,
       inBlockquote: unit.inBlockquote,
@@ -122,7 +127,8 @@ export function analyzeChunk(chunk: string, records: RecordSet, { shortcuts = tr
         citations: unit.citations.filter((c) => c.start >= (i === 0 ? unit.start : srcStart) && c.start < srcNext),
         // A block quote without quotation marks is itself a quoted passage.
         quotes: quotedPassages(passages, span, text, unit.inBlockquote),
-        numbers: findNumbers(text),
+        // Spanish writes thousands with a dot: "4.600 policías".
+        numbers: findNumbers(text, locale === 'es'),
         attributions: !shortcuts || mayAttribute(text, mentions, records) ? findAttributions(text, agenciesIn) : [],
         unknownPrograms: !shortcuts || PROGRAM_SHAPE_WORD.test(text) ? findUnknownPrograms(text, mentions) : [],
         toSource: (offset, isEnd) => toSource(unit, span.start + offset, isEnd),

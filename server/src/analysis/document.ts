@@ -31,6 +31,7 @@ import {
   DEFAULT_OPTIONS,
 } from './model';
 import type { NumberRef } from './figures';
+import type { Locale } from './messages';
 import { quoteIndexFor, type QuoteMatch } from './quotes';
 import { findSuppressions } from './suppressions';
 
@@ -105,6 +106,7 @@ export interface CheckContext {
 /** Analyses one document; keeps the chunk analyses of its latest version for the next. */
 export class DocumentAnalyzer {
   private chunks = new Map<string, ChunkAnalysis>();
+  private locale: Locale = 'en';
   private quoteMatches = new Map<string, QuoteMatch | undefined>();
   private readonly facts = new WeakMap<ChunkSentence, SentenceFacts>();
   /** How many chunks the last analysis took from the cache, and how many it analysed. */
@@ -130,6 +132,12 @@ export class DocumentAnalyzer {
   /** Builds the document model that the checks read. */
   model(text: string, options: AnalysisOptions = DEFAULT_OPTIONS): CheckContext & { analysis: Omit<DocumentAnalysis, 'findings' | 'internalErrors'> } {
     const blocks = splitBlocks(text, { splitDefinitions: this.shortcuts });
+    // Chunk analyses depend on the locale (sentence rules, "4.600"): a new locale starts afresh.
+    const locale = options.locale ?? 'en';
+    if (locale !== this.locale) {
+      this.chunks = new Map();
+      this.locale = locale;
+    }
     const next = new Map<string, ChunkAnalysis>();
     const stats = { reused: 0, analysed: 0 };
     const placed: Array<{ offset: number; chunk: ChunkAnalysis; text: string }> = [];
@@ -138,7 +146,7 @@ export class DocumentAnalyzer {
       let chunk = next.get(chunkText) ?? this.chunks.get(chunkText);
       if (chunk) stats.reused++;
       else {
-        chunk = analyzeChunk(chunkText, this.records, { shortcuts: this.shortcuts });
+        chunk = analyzeChunk(chunkText, this.records, { shortcuts: this.shortcuts, locale });
         stats.analysed++;
       }
       next.set(chunkText, chunk);
@@ -354,7 +362,7 @@ export class DocumentAnalyzer {
       const p = placed[i];
       if (p.chunk.lazy) {
         if (!quoteFollows) continue;
-        p.chunk = analyzeChunk(p.text, this.records, { shortcuts: this.shortcuts, lazy: false });
+        p.chunk = analyzeChunk(p.text, this.records, { shortcuts: this.shortcuts, lazy: false, locale: this.locale });
         cache.set(p.text, p.chunk);
       }
       for (let u = p.chunk.units.length - 1; u >= 0; u--) {

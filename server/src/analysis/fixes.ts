@@ -30,15 +30,14 @@ export interface FootnoteState {
 /** Plans citations for one batch of fixes, so that labels stay unique and a source gets one definition. */
 export class CitationPlanner {
   private readonly newDefinitions = new Map<string, { label: string; text: string }>();
-  private readonly labels: Set<string>;
+  /** Labels this planner has taken, beside the document's own (not copied: a planner is made per fix). */
+  private readonly taken = new Set<string>();
 
   constructor(
     private readonly records: RecordSet,
     private readonly docText: string,
     private readonly footnotes: FootnoteState,
-  ) {
-    this.labels = new Set(footnotes.labels);
-  }
+  ) {}
 
   /** The edits that cite `sourceId` at `point` in `style`, or undefined when the style cannot (a link without URL). */
   cite(point: CitePoint, sourceId: string, style: CitationStyle): TextEdit[] | undefined {
@@ -84,8 +83,9 @@ export class CitationPlanner {
     }
     base = base.slice(0, 40) || 'source';
     let label = base;
-    for (let n = 2; this.labels.has(label.toLowerCase()); n++) label = `${base}-${n}`;
-    this.labels.add(label.toLowerCase());
+    const used = (l: string) => this.footnotes.labels.has(l.toLowerCase()) || this.taken.has(l.toLowerCase());
+    for (let n = 2; used(label); n++) label = `${base}-${n}`;
+    this.taken.add(label.toLowerCase());
     return label;
   }
 }

@@ -58,9 +58,21 @@ const SPANISH_CUES: Record<string, string[]> = {
   deliver: ['entreg'],
 };
 
+const stemPatterns = new Map<string, RegExp>();
+
+/** A stem as the start of a word; compiled once per stem, not once per sentence. */
+function stemPattern(stem: string): RegExp {
+  let re = stemPatterns.get(stem);
+  if (!re) {
+    re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(fold(stem))}`, 'u');
+    stemPatterns.set(stem, re);
+  }
+  return re;
+}
+
 function hasCue(foldedText: string, figure: Figure): boolean {
   const stems = (figure.cues ?? []).flatMap((cue) => [cue, ...(SPANISH_CUES[fold(cue)] ?? [])]);
-  return stems.some((stem) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(fold(stem))}`, 'u').test(foldedText));
+  return stems.some((stem) => stemPattern(stem).test(foldedText));
 }
 
 function escapeRegExp(s: string): string {
