@@ -104,15 +104,23 @@ function parseJsonRecordFile(file: RecordFileText): ParsedRecordFile {
   }
   const brokenOffsets = errors.map((e) => e.offset);
   const entries: EntryView[] = [];
-  for (const child of root.children ?? []) {
+  // The parse tree holds a node per value (most of a large file's memory): entries keep only
+  // their index, and a field is located, when a problem needs it, in a tree parsed anew.
+  let reparsed: Node[] | undefined;
+  const entryNode = (i: number) => (reparsed ??= parseTree(text, [], { disallowComments: true, allowTrailingComma: false })?.children ?? [])[i];
+  (root.children ?? []).forEach((child, i) => {
     // An entry that a syntax error cut through is not trusted, even if it happens to validate.
-    if (brokenOffsets.some((o) => o >= child.offset && o <= child.offset + child.length)) continue;
+    if (brokenOffsets.some((o) => o >= child.offset && o <= child.offset + child.length)) return;
+    const offset = child.offset;
     entries.push({
       value: nodeValue(child),
-      offset: child.offset,
-      locate: (path) => findNodeAtLocation(child, path)?.offset ?? child.offset,
+      offset,
+      locate: (path) => {
+        const node = entryNode(i);
+        return (node && findNodeAtLocation(node, path)?.offset) ?? offset;
+      },
     });
-  }
+  });
   return collectEntries(file, entries, lines, problems);
 }
 
