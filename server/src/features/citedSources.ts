@@ -3,14 +3,13 @@
  * list (what `claimcheck sources <draft>` prints), for `pandoc --citeproc --bibliography`.
  * The client asks where to save it and writes the file.
  */
-import { readFileSync, statSync } from 'node:fs';
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentAnalyzer } from '../analysis/document';
 import { citedSources } from '../analysis/export';
 import type { Source } from '../records/types';
 import type { DocumentStore } from './documents';
-import { uriToPath, type RecordManager } from './records';
+import { readDraft, type RecordManager } from './records';
 import { analysisOptions, type SettingsStore } from './settings';
 
 export const CITED_SOURCES_METHOD = 'claimcheck/citedSources';
@@ -19,8 +18,6 @@ export interface CitedSourcesParams {
   textDocument: { uri: string };
 }
 
-const MAX_FILE_BYTES = 4 * 1024 * 1024;
-
 /** The sources the draft cites, in order of first citation: an open draft's current text, a closed one's file; null when it cannot be read. */
 export async function citedSourcesOf(uri: string, documents: TextDocuments<TextDocument>, store: DocumentStore, records: RecordManager, settings: SettingsStore): Promise<Source[] | null> {
   const open = documents.get(uri);
@@ -28,15 +25,8 @@ export async function citedSourcesOf(uri: string, documents: TextDocuments<TextD
     const result = await store.analyse(open);
     return citedSources(result.analysis, result.records);
   }
-  const path = uriToPath(uri);
-  if (!path) return null;
-  let text: string;
-  try {
-    if (statSync(path).size > MAX_FILE_BYTES) return null;
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return null;
-  }
+  const text = readDraft(uri);
+  if (text === undefined) return null;
   await records.ready;
   const set = records.recordsFor(uri);
   const options = analysisOptions(await settings.get(uri));

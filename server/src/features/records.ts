@@ -5,6 +5,7 @@
  * Problems in record files are published as diagnostics in those files; the valid records
  * keep serving.
  */
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Connection, type Diagnostic, type WorkspaceFolder } from 'vscode-languageserver/node';
@@ -27,6 +28,21 @@ interface Scope {
 }
 
 /** Turns a `file:` URI into a path, or undefined for other schemes (untitled:, vscode-notebook-cell:…). */
+/** Drafts larger than this are not read from disk for workspace-wide work. */
+export const MAX_DRAFT_BYTES = 4 * 1024 * 1024;
+
+/** A closed draft's text from disk, or undefined when it is not a file, too large, or unreadable. */
+export function readDraft(uri: string): string | undefined {
+  const path = uriToPath(uri);
+  if (!path) return undefined;
+  try {
+    if (statSync(path).size > MAX_DRAFT_BYTES) return undefined;
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
 export function uriToPath(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
   try {

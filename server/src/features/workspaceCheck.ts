@@ -11,7 +11,6 @@
  * again, which costs little next to the analysis itself; drafts whose cross-draft findings
  * changed get their diagnostics again.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { globSync } from 'tinyglobby';
 import type { CancellationToken, Connection, Diagnostic, TextDocuments, WorkDoneProgressParams, WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -23,7 +22,7 @@ import type { RecordSet } from '../records/recordSet';
 import { documentFor, toRange } from '../positions';
 import { toDiagnostic, type DiagnosticsManager } from './diagnostics';
 import type { Analysed, DocumentStore } from './documents';
-import { pathToUri, uriToPath, type RecordManager } from './records';
+import { pathToUri, readDraft, uriToPath, type RecordManager } from './records';
 import { analysisOptions, type SettingsStore } from './settings';
 
 export const CHECK_WORKSPACE_METHOD = 'claimcheck/checkWorkspace';
@@ -41,7 +40,6 @@ export interface CheckWorkspaceResult {
 }
 
 const MAX_FILES = 5000;
-const MAX_FILE_BYTES = 4 * 1024 * 1024;
 /** Diagnostics of a closed file belong to no document version; their fixes are refused until it is opened and checked. */
 const NO_VERSION = -1;
 /** Progress reports are sent at most this often: a workspace of thousands of drafts must not flood the client. */
@@ -176,14 +174,9 @@ export class WorkspaceChecker {
       this.index(result);
       return result.analysis.findings;
     }
-    const path = uriToPath(uri);
-    if (!path) return undefined;
-    let text: string;
-    try {
-      if (statSync(path).size > MAX_FILE_BYTES) return undefined;
-      text = readFileSync(path, 'utf8');
-    } catch {
-      // Deleted since it was listed (or never readable): it leaves the comparison.
+    const text = readDraft(uri);
+    if (text === undefined) {
+      // Deleted since it was listed, too large or never readable: it leaves the comparison.
       if (this.drafts.delete(uri)) this.diagnostics.publishExternal(uri, []);
       return undefined;
     }
