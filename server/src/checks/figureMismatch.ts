@@ -70,9 +70,15 @@ function stemPattern(stem: string): RegExp {
   return re;
 }
 
+const cuePatterns = new WeakMap<Figure, RegExp[]>();
+
 function hasCue(foldedText: string, figure: Figure): boolean {
-  const stems = (figure.cues ?? []).flatMap((cue) => [cue, ...(SPANISH_CUES[fold(cue)] ?? [])]);
-  return stems.some((stem) => stemPattern(stem).test(foldedText));
+  let patterns = cuePatterns.get(figure);
+  if (!patterns) {
+    patterns = (figure.cues ?? []).flatMap((cue) => [cue, ...(SPANISH_CUES[fold(cue)] ?? [])]).map(stemPattern);
+    cuePatterns.set(figure, patterns);
+  }
+  return patterns.some((re) => re.test(foldedText));
 }
 
 function escapeRegExp(s: string): string {
@@ -81,10 +87,18 @@ function escapeRegExp(s: string): string {
 
 function* figureFindings(ctx: CheckContext, s: SentenceModel): Iterable<CheckFinding> {
   if (s.numbers.length === 0) return;
-  const folded = fold(s.text);
+  // Only figures in a unit the sentence writes can be contradicted by it.
+  const units = new Set(s.numbers.map((n) => n.unit));
+  let folded: string | undefined;
   // Figures of the same fact: the sentence carries one of the figure's cue words.
   const figures: Array<{ claim: Claim; figure: Figure }> = [];
-  for (const claim of relevantClaims(ctx, s)) for (const figure of claim.figures ?? []) if (hasCue(folded, figure)) figures.push({ claim, figure });
+  for (const claim of relevantClaims(ctx, s)) {
+    for (const figure of claim.figures ?? []) {
+      if (!units.has(figure.unit)) continue;
+      folded ??= fold(s.text);
+      if (hasCue(folded, figure)) figures.push({ claim, figure });
+    }
+  }
   if (figures.length === 0) return;
   const excluded = [...s.attributions.map((a) => [a.start, a.end]), ...s.quotes.filter((q) => q.match).map((q) => [q.start, q.end])];
   const numbers = s.numbers.filter((n) => {
