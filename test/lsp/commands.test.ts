@@ -6,7 +6,7 @@ import type { CreateFile, TextDocumentEdit } from 'vscode-languageserver-protoco
 import type { RecordChoices, RecordClaimResult } from '../../server/src/features/recordClaim';
 import { claimSlug, stripQuotationMarks } from '../../server/src/features/recordClaim';
 import { sentenceAround } from '../../client/src/sentence';
-import { TestClient, applyEdits, codes, messageOf, tempWorkspace, waitFor, type Workspace } from './harness';
+import { TestClient, applyEdits, codes, messageOf, waitFor, type Workspace, startServer, stopServer } from './harness';
 
 const CITING = '# Draft\n\nCBP trained 4,600 Guatemalan police in 2017 [@gao-18-618].\n\nICE agents created a TCIU in Guatemala.[^1]\n\n[^1]: GAO, <https://www.gao.gov/products/GAO-18-618>.\n';
 const QUOTE = 'The vetted unit shared intelligence on forty-two smuggling networks with partner prosecutors';
@@ -16,17 +16,10 @@ let client: TestClient;
 let ws: Workspace;
 
 beforeAll(async () => {
-  ws = tempWorkspace();
-  ws.file('closed-draft.md', CITING);
-  client = new TestClient();
-  await client.initialize({ workspace: ws });
-  await client.recordsLoaded();
+  ({ client, ws } = await startServer({ files: { 'closed-draft.md': CITING } }));
 });
 
-afterAll(() => {
-  client?.kill();
-  ws?.dispose();
-});
+afterAll(() => stopServer({ client, ws }));
 
 describe('claimcheck/citedSources', () => {
   it('answers the CSL-JSON items an open draft cites, in order of first citation, each once', async () => {

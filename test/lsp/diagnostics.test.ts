@@ -1,7 +1,7 @@
 /** Push diagnostics over a real stdio connection: capabilities, open, UTF-16 + CRLF ranges, incremental changes, shutdown. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InitializeResult } from 'vscode-languageserver-protocol';
-import { TestClient, codes, tempWorkspace, waitFor, type Workspace } from './harness';
+import { TestClient, codes, waitFor, type Workspace, startServer, stopServer } from './harness';
 
 const FIGURE = 'CBP and ICE were among the agencies that trained 5,000 Guatemalan police in 2017 alone, according to GAO.';
 const UNCITED = 'ICE agents created and accompany a Guatemalan Transnational Criminal Investigative Unit (TCIU) in Guatemala.';
@@ -11,15 +11,10 @@ let ws: Workspace;
 let init: InitializeResult;
 
 beforeAll(async () => {
-  ws = tempWorkspace();
-  client = new TestClient();
-  init = await client.initialize({ workspace: ws });
+  ({ client, ws, init } = await startServer({ waitForRecords: false }));
 });
 
-afterAll(() => {
-  client?.kill();
-  ws?.dispose();
-});
+afterAll(() => stopServer({ client, ws }));
 
 describe('diagnostics (push)', () => {
   it('declares its capabilities', () => {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeAction, CompletionList, Diagnostic, DocumentLink, Hover, Location, MarkupContent, TextDocumentEdit } from 'vscode-languageserver-protocol';
-import { DATA, TestClient, applyEdits, codes, tempWorkspace, type Workspace } from './harness';
+import { DATA, TestClient, applyEdits, codes, type Workspace, startServer, stopServer } from './harness';
 
 const UNCITED = 'ICE agents created and accompany a Guatemalan Transnational Criminal Investigative Unit (TCIU) in Guatemala.';
 const TCIU_QUOTE = 'TCIUs are comprised of foreign law enforcement officials';
@@ -44,19 +44,13 @@ let client: TestClient;
 let ws: Workspace;
 
 beforeAll(async () => {
-  ws = tempWorkspace();
-  ws.file('.claimcheck/programs.json', JSON.stringify(HOSTILE_PROGRAMS, null, 2) + '\n');
-  ws.file('.claimcheck/sources.json', JSON.stringify(HOSTILE_SOURCES, null, 2) + '\n');
-  ws.file('.claimcheck/claims.json', JSON.stringify(HOSTILE_CLAIMS, null, 2) + '\n');
-  client = new TestClient();
-  await client.initialize({ workspace: ws });
-  await client.recordsLoaded();
+  const json = (v: unknown) => JSON.stringify(v, null, 2) + '\n';
+  ({ client, ws } = await startServer({
+    files: { '.claimcheck/programs.json': json(HOSTILE_PROGRAMS), '.claimcheck/sources.json': json(HOSTILE_SOURCES), '.claimcheck/claims.json': json(HOSTILE_CLAIMS) },
+  }));
 });
 
-afterAll(() => {
-  client?.kill();
-  ws?.dispose();
-});
+afterAll(() => stopServer({ client, ws }));
 
 const hover = (uri: string, line: number, character: number) => client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line, character } });
 const unescape = (markdown: string) => markdown.replace(/\\(.)/g, '$1');

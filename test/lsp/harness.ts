@@ -232,3 +232,29 @@ export function messageOf(d: Diagnostic): string {
 export function codes(diagnostics: Diagnostic[]): string[] {
   return diagnostics.map((d) => String(d.code));
 }
+
+export interface Server {
+  client: TestClient;
+  ws: Workspace;
+  init: InitializeResult;
+}
+
+/**
+ * Starts one server on a fresh temporary workspace holding `files`, initialised with
+ * `capabilities`, and (by default) waits for its records: the setup of every protocol test file.
+ */
+export async function startServer(options: { files?: Record<string, string>; capabilities?: ClientCapabilities; waitForRecords?: boolean } = {}): Promise<Server> {
+  const ws = tempWorkspace();
+  for (const [path, text] of Object.entries(options.files ?? {})) ws.file(path, text);
+  const client = new TestClient();
+  const init = await client.initialize({ workspace: ws, capabilities: options.capabilities });
+  if (options.waitForRecords ?? true) await client.recordsLoaded();
+  return { client, ws, init };
+}
+
+/** Stops what startServer started; safe when it never started. */
+export function stopServer(server: Partial<Server> | undefined): void {
+  server?.client?.kill();
+  server?.ws?.dispose();
+}
+

@@ -1,7 +1,7 @@
 /** Pull diagnostics: a client that declares textDocument.diagnostic pulls them, and gets no pushed ones for its drafts. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeAction, DocumentDiagnosticReport, InitializeResult, TextDocumentEdit } from 'vscode-languageserver-protocol';
-import { TestClient, applyEdits, capabilities, codes, tempWorkspace, waitFor, type Workspace } from './harness';
+import { TestClient, applyEdits, capabilities, codes, waitFor, type Workspace, startServer, stopServer } from './harness';
 
 const DRAFT = '# Draft\n\nICE agents created and accompany a Guatemalan Transnational Criminal Investigative Unit (TCIU) in Guatemala.\n';
 
@@ -10,15 +10,10 @@ let ws: Workspace;
 let init: InitializeResult;
 
 beforeAll(async () => {
-  ws = tempWorkspace();
-  client = new TestClient();
-  init = await client.initialize({ workspace: ws, capabilities: capabilities({ pull: true, resolve: true }) });
+  ({ client, ws, init } = await startServer({ capabilities: capabilities({ pull: true, resolve: true }), waitForRecords: false }));
 });
 
-afterAll(() => {
-  client?.kill();
-  ws?.dispose();
-});
+afterAll(() => stopServer({ client, ws }));
 
 const pull = (uri: string, previousResultId?: string) => client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri }, previousResultId });
 

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeAction, CreateFile, Hover, MarkupContent, TextDocumentEdit } from 'vscode-languageserver-protocol';
-import { TestClient, applyEdits, codes, messageOf, tempWorkspace, waitFor, type Workspace } from './harness';
+import { TestClient, applyEdits, codes, messageOf, waitFor, type Workspace, startServer, stopServer } from './harness';
 
 const UNCITED = 'ICE agents created and accompany a Guatemalan Transnational Criminal Investigative Unit (TCIU) in Guatemala.';
 
@@ -34,19 +34,10 @@ let client: TestClient;
 let ws: Workspace;
 
 beforeAll(async () => {
-  ws = tempWorkspace();
-  ws.file('.claimcheck/claims.json', CLAIMS_WITH_PROBLEMS);
-  ws.file('.claimcheck/sources.json', SOURCES_BROKEN_JSON);
-  client = new TestClient();
-  client.settings = {};
-  await client.initialize({ workspace: ws });
-  await client.recordsLoaded();
+  ({ client, ws } = await startServer({ files: { '.claimcheck/claims.json': CLAIMS_WITH_PROBLEMS, '.claimcheck/sources.json': SOURCES_BROKEN_JSON } }));
 });
 
-afterAll(() => {
-  client?.kill();
-  ws?.dispose();
-});
+afterAll(() => stopServer({ client, ws }));
 
 describe('record files', () => {
   it('reports problems in the record file itself, at their line, with the field', async () => {

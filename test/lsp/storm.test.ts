@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { ROOT, TestClient, tempWorkspace, waitFor, type Workspace } from './harness';
+import { ROOT, TestClient, waitFor, type Workspace, startServer, stopServer } from './harness';
 
 const EDITS = 5_000;
 const PIECES = ['a', ' ', '.', '\n', '\r\n', '\n\n', '“', '”', '😀', 'ICE ', 'TCIU', ' Operation Citadel', '[^1]', '[@gao-18-618]', '2016', '4,600', '```', '> ', '- '];
@@ -18,16 +18,10 @@ let client: TestClient;
 let ws: Workspace;
 
 beforeAll(async () => {
-  ws = tempWorkspace();
-  client = new TestClient();
-  await client.initialize({ workspace: ws });
-  await client.recordsLoaded();
+  ({ client, ws } = await startServer());
 });
 
-afterAll(() => {
-  client?.kill();
-  ws?.dispose();
-});
+afterAll(() => stopServer({ client, ws }));
 
 function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic, Range } from 'vscode-languageserver-protocol';
 import type { CheckWorkspaceResult } from '../../server/src/features/workspaceCheck';
-import { ROOT, TestClient, capabilities, codes, messageOf, tempWorkspace, waitFor, type Workspace } from './harness';
+import { ROOT, TestClient, capabilities, codes, messageOf, tempWorkspace, waitFor, type Workspace, startServer, stopServer } from './harness';
 
 const FIXTURE = join(ROOT, 'test', 'fixtures', 'workspace', 'consistency');
 const DRAFT_A = readFileSync(join(FIXTURE, 'draft-a.md'), 'utf8');
@@ -25,19 +25,13 @@ let client: TestClient;
 let ws: Workspace;
 
 beforeAll(async () => {
-  ws = tempWorkspace();
-  ws.file('draft-a.md', DRAFT_A);
-  ws.file('draft-b.md', DRAFT_B);
-  ws.file('notes/unrelated.md', '# Notes\n\nNothing about any program here.\n');
-  client = new TestClient();
-  await client.initialize({ workspace: ws, capabilities: capabilities({ progress: true }) });
-  await client.recordsLoaded();
+  ({ client, ws } = await startServer({
+    files: { 'draft-a.md': DRAFT_A, 'draft-b.md': DRAFT_B, 'notes/unrelated.md': '# Notes\n\nNothing about any program here.\n' },
+    capabilities: capabilities({ progress: true }),
+  }));
 });
 
-afterAll(() => {
-  client?.kill();
-  ws?.dispose();
-});
+afterAll(() => stopServer({ client, ws }));
 
 describe('consistency across drafts', () => {
   // The open draft says 5,100 where its file on disk says 4,600: the check must read the editor's text.
