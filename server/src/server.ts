@@ -40,6 +40,7 @@ import {
   type RecordClaimParams,
   type RecordClaimResult,
 } from './features/recordClaim';
+import { citeEveryClaim } from './analysis/document';
 import { formatDate } from './analysis/fixes';
 import { pathToUri } from './features/records';
 
@@ -193,12 +194,19 @@ connection.languages.diagnostics.on(
   }),
 );
 
+/** The open document and the analysis of its current version; undefined when it closed or changed meanwhile. */
+async function currentAnalysis(uri: string) {
+  const doc = documents.get(uri);
+  if (!doc) return undefined;
+  const result = await store.analyse(doc);
+  return result.version === doc.version ? { doc, result } : undefined;
+}
+
 connection.onHover(
   guard('hover', null, async (params) => {
-    const doc = documents.get(params.textDocument.uri);
-    if (!doc) return null;
-    const result = await store.analyse(doc);
-    if (result.version !== doc.version) return null;
+    const current = await currentAnalysis(params.textDocument.uri);
+    if (!current) return null;
+    const { doc, result } = current;
     return hoverAt(
       { doc, text: result.text, analysis: result.analysis, records: result.records, displayPath: (f) => records.displayPath(f), locale: result.options.locale },
       toOffset(doc, params.position),
@@ -218,20 +226,18 @@ connection.onCompletion(
 
 connection.onDefinition(
   guard('definition', [], async (params) => {
-    const doc = documents.get(params.textDocument.uri);
-    if (!doc) return [];
-    const result = await store.analyse(doc);
-    if (result.version !== doc.version) return [];
+    const current = await currentAnalysis(params.textDocument.uri);
+    if (!current) return [];
+    const { doc, result } = current;
     return definitionAt({ doc, text: result.text, analysis: result.analysis, records: result.records }, toOffset(doc, params.position));
   }),
 );
 
 connection.onDocumentLinks(
   guard('document links', [], async (params) => {
-    const doc = documents.get(params.textDocument.uri);
-    if (!doc) return [];
-    const result = await store.analyse(doc);
-    if (result.version !== doc.version) return [];
+    const current = await currentAnalysis(params.textDocument.uri);
+    if (!current) return [];
+    const { doc, result } = current;
     return documentLinks({ doc, text: result.text, analysis: result.analysis, records: result.records, displayPath: (f) => records.displayPath(f) });
   }),
 );
@@ -247,7 +253,7 @@ connection.onCodeAction(
       const result = await store.analyse(doc);
       if (result.version === doc.version) {
         const hasCandidates = result.analysis.findings.some((f) => f.code === 'uncited-claim' && f.sources.length > 0);
-        const action = citeAllAction(doc, hasCandidates, support, () => result.analyzer.citeAll(result.text, result.options), locale);
+        const action = citeAllAction(doc, hasCandidates, support, () => citeEveryClaim(result.context, result.analysis.findings), locale);
         if (action) actions.push(action);
       }
     }
@@ -263,7 +269,7 @@ connection.onCodeActionResolve(async (action) => {
     if (!doc || doc.version !== action.data.version) return action;
     const result = await store.analyse(doc);
     if (result.version !== action.data.version) return action;
-    return { ...action, edit: documentEdit(doc, result.analyzer.citeAll(result.text, result.options), support) };
+    return { ...action, edit: documentEdit(doc, citeEveryClaim(result.context, result.analysis.findings), support) };
   } catch (err) {
     connection.console.error(`Claim Check: code action resolve failed: ${describe(err)}`);
     return action;

@@ -243,11 +243,13 @@ export interface Server {
  * Starts one server on a fresh temporary workspace holding `files`, initialised with
  * `capabilities`, and (by default) waits for its records: the setup of every protocol test file.
  */
-export async function startServer(options: { files?: Record<string, string>; capabilities?: ClientCapabilities; waitForRecords?: boolean } = {}): Promise<Server> {
+export async function startServer(
+  options: { files?: Record<string, string>; capabilities?: ClientCapabilities; locale?: string; waitForRecords?: boolean } = {},
+): Promise<Server> {
   const ws = tempWorkspace();
   for (const [path, text] of Object.entries(options.files ?? {})) ws.file(path, text);
   const client = new TestClient();
-  const init = await client.initialize({ workspace: ws, capabilities: options.capabilities });
+  const init = await client.initialize({ workspace: ws, capabilities: options.capabilities, locale: options.locale });
   if (options.waitForRecords ?? true) await client.recordsLoaded();
   return { client, ws, init };
 }

@@ -1,7 +1,7 @@
 /** The editor's language: `initialize`'s locale picks Spanish or English unless `claimcheck.locale` says otherwise. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeAction, Hover, MarkupContent } from 'vscode-languageserver-protocol';
-import { TestClient, capabilities, codes, messageOf, tempWorkspace, waitFor, type Workspace } from './harness';
+import { TestClient, capabilities, codes, messageOf, waitFor, type Workspace, startServer, stopServer } from './harness';
 
 const UNCITED = 'ICE agents created and accompany a Guatemalan Transnational Criminal Investigative Unit (TCIU) in Guatemala.';
 const CITED = 'CBP trained 4,600 Guatemalan police in 2017 [@gao-18-618].';
@@ -19,17 +19,10 @@ describe('locale from initialize', () => {
   };
 
   beforeAll(async () => {
-    ws = tempWorkspace();
-    client = new TestClient();
-    client.settings = {};
-    await client.initialize({ workspace: ws, locale: 'es' });
-    await client.recordsLoaded();
+    ({ client, ws } = await startServer({ locale: 'es' }));
   });
 
-  afterAll(() => {
-    client?.kill();
-    ws?.dispose();
-  });
+  afterAll(() => stopServer({ client, ws }));
 
   it('speaks Spanish in diagnostics and fix titles when the editor does (claimcheck.locale: auto)', async () => {
     await client.open(uri(), DRAFT);
@@ -84,18 +77,12 @@ describe('locale of a client that cannot be asked for settings', () => {
   let ws: Workspace;
 
   beforeAll(async () => {
-    ws = tempWorkspace();
-    client = new TestClient();
     const caps = capabilities();
     caps.workspace!.configuration = false;
-    await client.initialize({ workspace: ws, capabilities: caps, locale: 'es-419' });
-    await client.recordsLoaded();
+    ({ client, ws } = await startServer({ capabilities: caps, locale: 'es-419' }));
   });
 
-  afterAll(() => {
-    client?.kill();
-    ws?.dispose();
-  });
+  afterAll(() => stopServer({ client, ws }));
 
   it('reads "es-419" as Spanish, and takes a pushed "en" over it', async () => {
     const uri = ws.uriOf('draft.md');

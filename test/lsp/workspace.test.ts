@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic, Range } from 'vscode-languageserver-protocol';
 import type { CheckWorkspaceResult } from '../../server/src/features/workspaceCheck';
-import { ROOT, TestClient, capabilities, codes, messageOf, tempWorkspace, waitFor, type Workspace, startServer, stopServer } from './harness';
+import { ROOT, TestClient, capabilities, codes, messageOf, waitFor, type Workspace, startServer, stopServer } from './harness';
 
 const FIXTURE = join(ROOT, 'test', 'fixtures', 'workspace', 'consistency');
 const DRAFT_A = readFileSync(join(FIXTURE, 'draft-a.md'), 'utf8');
@@ -125,18 +125,10 @@ describe('consistency across drafts (pull)', () => {
   let pws: Workspace;
 
   beforeAll(async () => {
-    pws = tempWorkspace();
-    pws.file('draft-a.md', DRAFT_A);
-    pws.file('draft-b.md', DRAFT_B);
-    pulling = new TestClient();
-    await pulling.initialize({ workspace: pws, capabilities: capabilities({ pull: true }) });
-    await pulling.recordsLoaded();
+    ({ client: pulling, ws: pws } = await startServer({ files: { 'draft-a.md': DRAFT_A, 'draft-b.md': DRAFT_B }, capabilities: capabilities({ pull: true }) }));
   });
 
-  afterAll(() => {
-    pulling?.kill();
-    pws?.dispose();
-  });
+  afterAll(() => stopServer({ client: pulling, ws: pws }));
 
   it('adds the cross-draft finding to the pulled report of an open draft, and asks the client to pull again', async () => {
     const uriA = pws.uriOf('draft-a.md');

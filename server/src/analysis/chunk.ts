@@ -107,14 +107,33 @@ export function analyzeChunk(
     if (spans.length > 0 && /^\s*$/.test(trailingText)) {
       chunkUnit.trailingCitations = unit.citations.filter((c) => c.start >= lastEnd);
     }
+    // Mentions, citations and passages are in text order, like the sentences: each sentence takes
+    // its share by advancing a cursor, so a paragraph of many sentences costs no more than its length.
+    let nextMention = 0;
+    let nextCitation = 0;
+    let nextPassage = 0;
     spans.forEach((span, i) => {
       const srcStart = toSource(unit, span.start);
       const srcEnd = toSource(unit, span.end, true);
       const srcNext = i + 1 < spans.length ? toSource(unit, spans[i + 1].start) : unit.end;
       const text = unit.text.slice(span.start, span.end);
-      const mentions = allMentions
-        .filter((m) => m.start >= span.start && m.end <= span.end)
-        .map((m) => ({ start: m.start - span.start, end: m.end - span.start, program: m.target, text: unit.text.slice(m.start, m.end), unconfirmed: m.unconfirmed }));
+      const mentions: ChunkMention[] = [];
+      while (nextMention < allMentions.length && allMentions[nextMention].start < span.end) {
+        const m = allMentions[nextMention++];
+        if (m.start >= span.start && m.end <= span.end) {
+          mentions.push({ start: m.start - span.start, end: m.end - span.start, program: m.target, text: unit.text.slice(m.start, m.end), unconfirmed: m.unconfirmed });
+        }
+      }
+      const citations: RawCitation[] = [];
+      while (nextCitation < unit.citations.length && unit.citations[nextCitation].start < srcNext) {
+        const c = unit.citations[nextCitation++];
+        if (c.start >= (i === 0 ? unit.start : srcStart)) citations.push(c);
+      }
+      const sentencePassages: QuotedPassage[] = [];
+      while (nextPassage < passages.length && passages[nextPassage].start < span.end) {
+        const p = passages[nextPassage++];
+        if (p.start >= span.start && p.end <= span.end) sentencePassages.push({ ...p, start: p.start - span.start, end: p.end - span.start });
+      }
       const agenciesIn = (from: number, to: number) =>
         mentions.filter((m) => m.start >= from && m.end <= to && records.program(m.program)?.kind === 'agency').map((m) => m.program);
       const sentence: ChunkSentence = {
@@ -124,9 +143,9 @@ export function analyzeChunk(
         unit: result.units.length,
         isQuestion: /\?[”"’)\]]*$/.test(text),
         mentions: mentions.map((m) => ({ ...m, start: toSource(unit, span.start + m.start), end: toSource(unit, span.start + m.end, true) })),
-        citations: unit.citations.filter((c) => c.start >= (i === 0 ? unit.start : srcStart) && c.start < srcNext),
+        citations,
         // A block quote without quotation marks is itself a quoted passage.
-        quotes: quotedPassages(passages, span, text, unit.inBlockquote),
+        quotes: sentencePassages.length > 0 || !unit.inBlockquote ? sentencePassages : [{ start: 0, end: text.length, text }],
         // Spanish writes thousands with a dot: "4.600 policías".
         numbers: findNumbers(text, locale === 'es'),
         attributions: !shortcuts || mayAttribute(text, mentions, records) ? findAttributions(text, agenciesIn) : [],
@@ -196,18 +215,15 @@ export function isInert(chunk: string, records: RecordSet): boolean {
   );
 }
 
-function quotedPassages(passages: QuotedPassage[], span: SentenceSpan, text: string, inBlockquote: boolean): QuotedPassage[] {
-  const marked = passages.filter((p) => p.start >= span.start && p.end <= span.end).map((p) => ({ ...p, start: p.start - span.start, end: p.end - span.start }));
-  if (marked.length > 0 || !inBlockquote) return marked;
-  return [{ start: 0, end: text.length, text }];
-}
-
 /** A quotation that runs over several sentences belongs to the sentence that opens it. */
 function joinAcrossQuotes(spans: SentenceSpan[], passages: QuotedPassage[]): SentenceSpan[] {
   const out: SentenceSpan[] = [];
+  // Passages are in order and do not overlap; those that end before a sentence end cannot cross it.
+  let k = 0;
   for (const span of spans) {
     const prev = out[out.length - 1];
-    if (prev && passages.some((p) => p.start < prev.end && p.end > prev.end)) {
+    while (prev && k < passages.length && passages[k].end <= prev.end) k++;
+    if (prev && k < passages.length && passages[k].start < prev.end) {
       prev.end = span.end;
       prev.next = span.next;
     } else out.push({ ...span });

@@ -185,7 +185,7 @@ export class DocumentAnalyzer {
           attributions.push(...s.attributions);
           if (s.attributions.length > 0) previousAttribution = s.attributions[s.attributions.length - 1];
           // Paragraph-final citations cover the paragraph.
-          if (s.citations.length === 0) s.inheritedCitations.push(...trailing.filter((t) => !s.citations.includes(t)));
+          if (s.citations.length === 0) s.inheritedCitations.push(...trailing);
           if (introducer && unit.inBlockquote) {
             s.inheritedCitations.push(...introducer.citations, ...introducer.inheritedCitations);
             s.inheritedAttributions.push(...introducer.attributions);
@@ -227,41 +227,32 @@ export class DocumentAnalyzer {
 
   /** Runs every check; a check that throws becomes one internal error and the others still report. */
   analyze(text: string, options: AnalysisOptions = DEFAULT_OPTIONS): DocumentAnalysis {
-    const ctx = this.model(text, options);
+    return this.analyzeWithContext(text, options).analysis;
+  }
+
+  /** The analysis and the document model it was made from, for callers that need both (cite-all, cross-draft checks). */
+  analyzeWithContext(text: string, options: AnalysisOptions = DEFAULT_OPTIONS): { analysis: DocumentAnalysis; context: CheckContext } {
+    const context = this.model(text, options);
     const findings: Finding[] = [];
     const internalErrors: DocumentAnalysis['internalErrors'] = [];
     for (const check of this.checks) {
       const severity = options.severity[check.code] ?? check.defaultSeverity;
       if (severity === 'off') continue;
       try {
-        for (const f of check.check(ctx)) findings.push({ ...f, severity });
+        for (const f of check.check(context)) findings.push({ ...f, severity });
       } catch (err) {
         internalErrors.push({ check: check.code, message: err instanceof Error ? err.message : String(err) });
       }
     }
-    const kept = findings.filter((f) => !isSuppressed(f, ctx.analysis.suppressions));
+    const kept = findings.filter((f) => !isSuppressed(f, context.suppressions));
     kept.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
-    return { ...ctx.analysis, findings: kept, internalErrors };
+    return { analysis: { ...context.analysis, findings: kept, internalErrors }, context };
   }
 
   /** Edits that cite every uncited claim with its best source, in one batch (one definition per source). */
   citeAll(text: string, options: AnalysisOptions = DEFAULT_OPTIONS): TextEdit[] {
-    const analysis = this.analyze(text, options);
-    const ctx = this.model(text, options);
-    const planner = new CitationPlanner(this.records, text, ctx.footnoteState);
-    const edits: TextEdit[] = [];
-    for (const f of analysis.findings) {
-      if (f.code !== 'uncited-claim' || f.sources.length === 0) continue;
-      const sentence = ctx.sentences.find((s) => s.start <= f.start && f.end <= s.end);
-      if (!sentence) continue;
-      const style = options.citationStyle;
-      const source = f.sources.find((id) => planner.cite(sentence.citePoint, id, style) !== undefined);
-      if (!source) continue;
-      edits.push(...(planner.cite(sentence.citePoint, source, style) ?? []));
-    }
-    const definitions = planner.definitionsEdit();
-    if (definitions) edits.push(definitions);
-    return edits;
+    const { analysis, context } = this.analyzeWithContext(text, options);
+    return citeEveryClaim(context, analysis.findings);
   }
 
   private sentenceModel(
@@ -429,6 +420,32 @@ export class DocumentAnalyzer {
 function looksLikeSentence(text: string, kind: ChunkUnit['kind']): boolean {
   const words = text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
   return words >= (kind === 'tableCell' ? 4 : 3);
+}
+
+/**
+ * Edits that cite every uncited claim among `findings` with its best source that the style can
+ * cite, planned together so that each source gets one footnote definition.
+ */
+export function citeEveryClaim(context: CheckContext, findings: Finding[]): TextEdit[] {
+  const planner = new CitationPlanner(context.records, context.text, context.footnoteState);
+  const style = context.options.citationStyle;
+  // An uncited-claim finding spans its sentence.
+  const sentenceAt = new Map(context.sentences.map((s) => [s.start, s]));
+  const edits: TextEdit[] = [];
+  for (const f of findings) {
+    const sentence = f.code === 'uncited-claim' ? sentenceAt.get(f.start) : undefined;
+    if (!sentence) continue;
+    for (const id of f.sources) {
+      const cited = planner.cite(sentence.citePoint, id, style);
+      if (cited) {
+        edits.push(...cited);
+        break;
+      }
+    }
+  }
+  const definitions = planner.definitionsEdit();
+  if (definitions) edits.push(definitions);
+  return edits;
 }
 
 function endsWithFootnoteDefinition(text: string, footnotes: FootnoteDefinition[]): boolean {

@@ -52,7 +52,7 @@ export class CitationPlanner {
     if (existing) return [insert(point.end, `[^${existing.label}]`)];
     let planned = this.newDefinitions.get(sourceId);
     if (!planned) {
-      planned = { label: this.uniqueLabel(source), text: formatReference(source) };
+      planned = { label: this.uniqueLabel(source), text: referenceOf(source) };
       this.newDefinitions.set(sourceId, planned);
     }
     return [insert(point.end, `[^${planned.label}]`)];
@@ -116,6 +116,18 @@ export function shortTitle(source: Source): string {
   if (source.number) return source.number;
   const title = (source.title ?? source.id).replace(/^\[[^\]]*\]\s*/, '');
   return title.length > 60 ? title.slice(0, 57).replace(/\s+\S*$/, '') + '…' : title;
+}
+
+const references = new WeakMap<Source, string>();
+
+/** formatReference, once per source record: every uncited claim's fixes ask for it again on every edit. */
+function referenceOf(source: Source): string {
+  let text = references.get(source);
+  if (text === undefined) {
+    text = formatReference(source);
+    references.set(source, text);
+  }
+  return text;
 }
 
 /** A one-line reference for a footnote definition: author, *title*, publisher, number, date, URL. */

@@ -54,9 +54,21 @@ function alignText(value: string, chunk: string, srcStart: number, srcEnd: numbe
 }
 
 /** The segment for `value`, which remark made of source [srcStart, srcEnd), placed at `textStart` in the unit's text. */
-function newSegment(chunk: string, textStart: number, value: string, srcStart: number, srcEnd: number): Segment {
-  const exact = chunk.slice(srcStart, srcEnd) === value;
-  return { textStart, srcStart, srcEnd, exact, map: exact || value.length === 1 ? undefined : alignText(value, chunk, srcStart, srcEnd) };
+/** A unit's plain text as it is built from pieces of its chunk, with the map back to the source. */
+class UnitText {
+  text = '';
+  readonly segments: Segment[] = [];
+
+  constructor(private readonly chunk: string) {}
+
+  /** Appends `value`, which stands for the source [srcStart, srcEnd). */
+  append(value: string, srcStart: number, srcEnd: number): void {
+    if (value.length === 0) return;
+    const exact = this.chunk.slice(srcStart, srcEnd) === value;
+    const map = exact || value.length === 1 ? undefined : alignText(value, this.chunk, srcStart, srcEnd);
+    this.segments.push({ textStart: this.text.length, srcStart, srcEnd, exact, map });
+    this.text += value;
+  }
 }
 
 export type UnitKind = 'paragraph' | 'heading' | 'tableCell';
@@ -200,15 +212,10 @@ function buildUnit(
   inBlockquote: boolean,
   footnoteLabel: string | undefined,
 ): ProseUnit {
-  let text = '';
-  const segments: Segment[] = [];
+  const built = new UnitText(chunk);
   const citations: RawCitation[] = [];
   const comments: RawComment[] = [];
-  const append = (value: string, srcStart: number, srcEnd: number) => {
-    if (value.length === 0) return;
-    segments.push(newSegment(chunk, text.length, value, srcStart, srcEnd));
-    text += value;
-  };
+  const append = (value: string, srcStart: number, srcEnd: number) => built.append(value, srcStart, srcEnd);
   // Nodes that a transform made (GFM autolink literals) may have no position: they are found in
   // the source after the node placed before them.
   let cursor = start;
@@ -271,7 +278,7 @@ function buildUnit(
     }
   };
   visit(children);
-  return finishUnit({ kind, text, start, end, inBlockquote, footnoteLabel, citations, comments, segments });
+  return finishUnit({ kind, text: built.text, start, end, inBlockquote, footnoteLabel, citations, comments, segments: built.segments });
 }
 
 /** Adds the citations that remark leaves as text, and blanks them out of the unit's text. */
@@ -361,6 +368,9 @@ const FOOTNOTE_DEFINITION = /^\[\^([\p{L}\p{N}_.-]{1,100})\]: (?=\S)/u;
 const ITEM = /^( *)(-|\+|(\d{1,9})([.)])) (?=\S)/;
 const EDGE_SPACE = /[ \t]*(\r\n|\r|\n)[ \t]*/g;
 const EDGE_SPACE_QUOTE = /[ \t]*(\r\n|\r|\n)>?[ \t]*/g;
+// The indentation (and a block quote's ">") that closes a run of text after its last line ending.
+const INDENT_AFTER_EOL = /(?<=[\r\n])[ \t]+$/;
+const INDENT_AFTER_EOL_QUOTE = /(?<=[\r\n])>?[ \t]*$/;
 const QUOTE_LINE = /^> ?(?=\S)/;
 const TABLE_DELIMITER = /^\|(?:[ \t]*:?-+:?[ \t]*\|)*[ \t]*:?-+:?[ \t]*\|?[ \t]*$/;
 
@@ -621,15 +631,10 @@ function simpleUnit(
 ): ProseUnit {
   // In a block quote the ">" that starts a line goes with the indentation.
   const edge = inBlockquote ? EDGE_SPACE_QUOTE : EDGE_SPACE;
-  const indentAfterEol = inBlockquote ? /(?<=[\r\n])>?[ \t]*$/ : /(?<=[\r\n])[ \t]+$/;
-  let text = '';
-  const segments: Segment[] = [];
+  const indentAfterEol = inBlockquote ? INDENT_AFTER_EOL_QUOTE : INDENT_AFTER_EOL;
+  const built = new UnitText(chunk);
   const citations: RawCitation[] = [];
-  const append = (value: string, srcStart: number, srcEnd: number) => {
-    if (value.length === 0) return;
-    segments.push(newSegment(chunk, text.length, value, srcStart, srcEnd));
-    text += value;
-  };
+  const append = (value: string, srcStart: number, srcEnd: number) => built.append(value, srcStart, srcEnd);
   // A text node between links: the white space at the edges of its lines is not its text, and
   // its position leaves out what it drops next to a line ending (as remark places it).
   const run = (from: number, to: number) => {
@@ -649,7 +654,7 @@ function simpleUnit(
     pos = l.end;
   }
   if (ce > pos) run(pos, ce);
-  return finishUnit({ kind, text, start, end, inBlockquote, footnoteLabel, citations, comments: [], segments });
+  return finishUnit({ kind, text: built.text, start, end, inBlockquote, footnoteLabel, citations, comments: [], segments: built.segments });
 }
 
 /** Maps an offset in a unit's plain text to a source offset in its chunk. */

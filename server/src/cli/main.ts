@@ -85,7 +85,7 @@ export function runCheck(paths: string[], opts: CheckOptions, cwd = process.cwd(
     }
     const text = readFileSync(draft, 'utf8');
     const analyzer = new DocumentAnalyzer(records);
-    const analysis = analyzer.analyze(text, options);
+    const { analysis, context } = analyzer.analyzeWithContext(text, options);
     for (const e of analysis.internalErrors) err += `${relative(cwd, draft)}: internal error in ${e.check}: ${e.message}\n`;
     const doc = documentFor(pathToFileURL(draft).href, text);
     const report: FileReport = {
@@ -103,7 +103,7 @@ export function runCheck(paths: string[], opts: CheckOptions, cwd = process.cwd(
       suppressions: analysis.suppressions.map((s) => ({ codes: s.codes, reason: s.reason ?? null, range: toRange(doc, s.comment) })),
     };
     reports.push(report);
-    if (drafts.length > 1) models.push({ path: report.path, sentences: analyzer.model(text, options).sentences, report, doc });
+    if (drafts.length > 1) models.push({ path: report.path, sentences: context.sentences, report, doc });
   }
   // The same figure stated differently in two drafts.
   for (const f of findInconsistencies(models, options.locale)) {

@@ -5,7 +5,7 @@
  */
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DocumentAnalyzer } from '../analysis/document';
+import { DocumentAnalyzer, type CheckContext } from '../analysis/document';
 import type { AnalysisOptions, DocumentAnalysis } from '../analysis/model';
 import type { RecordSet } from '../records/recordSet';
 import type { RecordManager } from './records';
@@ -17,6 +17,8 @@ export interface Analysed {
   /** The text that was analysed (the document's text at `version`). */
   text: string;
   analysis: DocumentAnalysis;
+  /** The document model the analysis was made from (for cite-all and the cross-draft check). */
+  context: CheckContext;
   settings: Readonly<Settings>;
   options: AnalysisOptions;
   records: RecordSet;
@@ -51,9 +53,9 @@ export class DocumentStore {
     if (state?.latest && state.latest.version === version && state.latest.options === options && state.latest.records === records) return state.latest;
     if (!state || state.analyzer.records !== records) state = { analyzer: new DocumentAnalyzer(records) };
     const text = current.getText();
-    const analysis = state.analyzer.analyze(text, options);
+    const { analysis, context } = state.analyzer.analyzeWithContext(text, options);
     for (const e of analysis.internalErrors) this.connection.console.error(`Claim Check: the check "${e.check}" failed on ${doc.uri} (version ${version}): ${e.message}`);
-    const result: Analysed = { uri: doc.uri, version, text, analysis, settings, options, records, analyzer: state.analyzer };
+    const result: Analysed = { uri: doc.uri, version, text, analysis, context, settings, options, records, analyzer: state.analyzer };
     state.latest = result;
     // Keep state only for open documents: a request may finish after the document closed.
     if (this.documents.get(doc.uri)) this.states.set(doc.uri, state);

@@ -183,10 +183,10 @@ export class WorkspaceChecker {
     const options = analysisOptions(await this.settings.get(uri));
     const records = this.records.recordsFor(uri);
     const analyzer = new DocumentAnalyzer(records);
-    const analysis = analyzer.analyze(text, options);
+    const { analysis, context } = analyzer.analyzeWithContext(text, options);
     // The document may have been opened while the settings were fetched; its analysis indexes it then.
     if (this.documents.get(uri)) return analysis.findings;
-    const sentences = compared(analyzer.model(text, options).sentences);
+    const sentences = compared(context.sentences);
     const doc = documentFor(uri, text);
     const previous = this.drafts.get(uri);
     const own = analysis.findings.map((f) => toDiagnostic(doc, f, NO_VERSION));
@@ -199,7 +199,7 @@ export class WorkspaceChecker {
 
   /** Indexes an open draft from its analysis. */
   private index(result: Analysed): void {
-    const sentences = compared(result.analyzer.model(result.text, result.options).sentences);
+    const sentences = compared(result.context.sentences);
     this.drafts.set(result.uri, {
       uri: result.uri,
       name: this.nameFor(result.uri),
