@@ -1,50 +1,62 @@
 /**
- * Worst cases for the analysis' running time: the time for four times the text must stay
- * near four times the time (a ratio measured in the same run, with a wide margin; a
- * quadratic cost would give sixteen).
+ * Worst cases for the analysis' running time: the time for sixteen times the text must stay near
+ * sixteen times the time (a ratio of two runs in the same process, fastest of several; a
+ * quadratic cost would give 256).
  */
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { DocumentAnalyzer } from '../../server/src/analysis/document';
 import { RecordSet } from '../../server/src/records/recordSet';
 import { bundledRecords } from '../helpers/records';
+import { growthRatio } from '../helpers/timing';
 
-function medianMs(run: () => void, times = 3): number {
-  const samples: number[] = [];
-  for (let i = 0; i < times; i++) {
-    const t = performance.now();
-    run();
-    samples.push(performance.now() - t);
-  }
-  return samples.sort((a, b) => a - b)[Math.floor(times / 2)];
+const parser = unified().use(remarkParse).use(remarkGfm);
+
+/**
+ * Time for `factor` times the text over time for the text ("{n}" in the piece counts up, so no
+ * two repeats are alike, up to `cycle`), against a limit of twice the factor: linear work gives about the
+ * factor; a quadratic term, even one still small beside the linear work at these sizes, passes
+ * twice it, and quadratic work gives the factor squared. The analysis hands some paragraphs to
+ * remark, whose own cost grows faster than linearly on a few shapes (one paragraph of thousands
+ * of inline HTML comments): past the limit, the analysis must still grow no faster than bare
+ * parsing of the same texts.
+ */
+function expectLinear(piece: string, records: RecordSet, { baseKb = 50, factor = 16, cycle = Infinity } = {}): void {
+  const make = (kb: number) => Array.from({ length: Math.ceil((kb * 1024) / piece.length) }, (_, i) => piece.replace('{n}', String(i % cycle))).join('');
+  const texts = new Map([1, factor].map((scale) => [scale, make(baseKb * scale)]));
+  const analysis = growthRatio((scale) => new DocumentAnalyzer(records).analyze(texts.get(scale)!), factor);
+  if (analysis < 2 * factor) return;
+  const parsing = growthRatio((scale) => parser.parse(texts.get(scale)!), factor);
+  expect(analysis, `analysis grew ${analysis.toFixed(1)}×, bare parsing ${parsing.toFixed(1)}×`).toBeLessThan(2 * parsing);
 }
-
-/** Time for a 4× larger text divided by the time for the smaller one; "{n}" in the piece counts up, so no two repeats are alike. */
-function growth(piece: string, records: RecordSet, smallKb = 100): number {
-  const make = (kb: number) => Array.from({ length: Math.ceil((kb * 1024) / piece.length) }, (_, i) => piece.replace('{n}', String(i))).join('');
-  const small = make(smallKb);
-  const large = make(smallKb * 4);
-  new DocumentAnalyzer(records).analyze(small); // warm up the engine
-  return medianMs(() => new DocumentAnalyzer(records).analyze(large)) / medianMs(() => new DocumentAnalyzer(records).analyze(small));
-}
-
-const LIMIT = 8;
 
 describe('analysis time grows linearly', () => {
   it('on a paragraph without a full stop', () => {
-    expect(growth('ICE and the TCIU worked with Operation Citadel and “the dismantlement of several networks” [^{n}] and 4,600 police in 2017 ', bundledRecords())).toBeLessThan(LIMIT);
+    expectLinear('ICE and the TCIU worked with Operation Citadel and “the dismantlement of several networks” [^{n}] and 4,600 police in 2017 ', bundledRecords());
   }, 60_000);
 
   it('on a paragraph of many short sentences with citations', () => {
-    expect(growth('Operation Citadel grew in 2016. The TCIU trained {n} police [@gao-18-618]. “Quoted, unbalanced. ', bundledRecords())).toBeLessThan(LIMIT);
+    expectLinear('Operation Citadel grew in 2016. The TCIU trained {n} police [@gao-18-618]. “Quoted, unbalanced. ', bundledRecords());
   }, 60_000);
 
   it('on thousands of aliases sharing a prefix', () => {
     const programs = Array.from({ length: 5_000 }, (_, i) => ({ id: `p${i}`, kind: 'program', name: `Operation Alpha Unit ${i}`, aliases: [`Operation Alpha Unit ${i}`, `Alpha Unit ${i} Task Force`], agency: [] }));
     const records = RecordSet.fromTexts([{ path: 'programs.json', text: JSON.stringify(programs) }]);
-    expect(growth('Operation Alpha Unit Operation Alpha Alpha Unit Task Force Operation Alpha Unit {n} ', records)).toBeLessThan(LIMIT);
+    // Counting up to the number of programs and round again, so that the larger text is made of the same pieces.
+    expectLinear('Operation Alpha Unit Operation Alpha Alpha Unit Task Force Operation Alpha Unit {n} ', records, { cycle: programs.length });
+  }, 60_000);
+
+  it('on a long line of suppression comments', () => {
+    expectLinear('The TCIU trained {n} police in 2017. <!-- claimcheck-disable-line uncited-claim -- reason: ours --> ', bundledRecords());
+  }, 60_000);
+
+  it('on a sentence of many attributions and agencies', () => {
+    expectLinear('according to 2016 HSI testimony ICE and the TCIU trained {n} police in that year, explains the GAO, ', bundledRecords());
   }, 60_000);
 
   it('on many lines of fences, quotes and brackets that never close', () => {
-    expect(growth('```\n> “[ ( ** _ [^ [@ <!-- {n}\n\n', bundledRecords())).toBeLessThan(LIMIT);
+    expectLinear('```\n> “[ ( ** _ [^ [@ <!-- {n}\n\n', bundledRecords(), { factor: 8 }); // the slowest piece: 8× keeps the test short
   }, 60_000);
 });

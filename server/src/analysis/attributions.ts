@@ -5,6 +5,7 @@
  */
 import type { RecordSet } from '../records/recordSet';
 import type { Source } from '../records/types';
+import { Intervals } from './intervals';
 
 export interface RawAttribution {
   /** Offsets of the phrase in the sentence's plain text. */
@@ -54,18 +55,22 @@ const PATTERNS: RegExp[] = [
 /** Finds attribution phrases in a sentence's plain text. `agenciesIn` names the agencies in a span. */
 export function findAttributions(text: string, agenciesIn: (start: number, end: number) => string[]): RawAttribution[] {
   const found: RawAttribution[] = [];
+  // "that year" takes the sentence's first year; found once, not once per phrase.
+  let sentenceYear: [RegExpExecArray | null] | undefined;
   for (const re of PATTERNS) {
+    // One pattern's matches never overlap each other: test them against the earlier patterns' phrases.
+    const taken = new Intervals(found);
     re.lastIndex = 0;
     for (const m of text.matchAll(re)) {
       let start = m.index;
       let end = start + m[0].length;
       while (start < end && /\s/.test(text[start])) start++;
       while (end > start && /\s/.test(text[end - 1])) end--;
-      if (found.some((f) => start < f.end && end > f.start)) continue;
+      if (taken.overlaps(start, end)) continue;
       const phrase = text.slice(start, end);
       const kinds = [...new Set(KIND_WORDS.filter(([re]) => re.test(phrase)).flatMap(([, k]) => k))];
       const agencies = agenciesIn(start, end);
-      const yearMatch = /\b((?:19|20)\d\d)\b/.exec(phrase) ?? (/\b(?:that|the same|ese|aquel) (?:year|año)\b/i.test(phrase) ? /\b((?:19|20)\d\d)\b/.exec(text) : null);
+      const yearMatch = /\b((?:19|20)\d\d)\b/.exec(phrase) ?? (/\b(?:that|the same|ese|aquel) (?:year|año)\b/i.test(phrase) ? (sentenceYear ??= [/\b((?:19|20)\d\d)\b/.exec(text)])[0] : null);
       // A phrase that names neither a kind of source nor an agency is not an attribution ("according to plan").
       if (kinds.length === 0 && agencies.length === 0) continue;
       found.push({ start, end, text: phrase, year: yearMatch ? Number(yearMatch[1]) : undefined, agencies, kinds, same: /\b(?:the same|that|this|esa misma|ese mismo|el mismo|la misma)\s+(?:testimony|release|report|letter|statement|testimonio|informe|comunicado|carta)\b/i.test(phrase) });

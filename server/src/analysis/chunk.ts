@@ -6,6 +6,7 @@
 import type { RecordSet } from '../records/recordSet';
 import { findAttributions, type RawAttribution } from './attributions';
 import { findNumbers, type NumberRef } from './figures';
+import { Intervals, lowerBound } from './intervals';
 import type { Locale } from './messages';
 import { extractProse, toSource, type RawCitation, type RawComment, type RawFootnoteDefinition, type UnitKind } from './prose';
 import { findQuotedPassages, type QuotedPassage } from './quotes';
@@ -134,8 +135,15 @@ export function analyzeChunk(
         const p = passages[nextPassage++];
         if (p.start >= span.start && p.end <= span.end) sentencePassages.push({ ...p, start: p.start - span.start, end: p.end - span.start });
       }
-      const agenciesIn = (from: number, to: number) =>
-        mentions.filter((m) => m.start >= from && m.end <= to && records.program(m.program)?.kind === 'agency').map((m) => m.program);
+      // Mentions are in order: look up the first one inside the span, then walk only the span.
+      const agenciesIn = (from: number, to: number) => {
+        const out: string[] = [];
+        for (let k = lowerBound(mentions.length, (i) => mentions[i].start < from); k < mentions.length && mentions[k].start < to; k++) {
+          const m = mentions[k];
+          if (m.end <= to && records.program(m.program)?.kind === 'agency') out.push(m.program);
+        }
+        return out;
+      };
       const sentence: ChunkSentence = {
         start: srcStart,
         end: srcEnd,
@@ -234,6 +242,8 @@ function joinAcrossQuotes(spans: SentenceSpan[], passages: QuotedPassage[]): Sen
 function findUnknownPrograms(text: string, known: Array<{ start: number; end: number }>): ChunkSentence['unknownPrograms'] {
   const out: ChunkSentence['unknownPrograms'] = [];
   for (const re of PROGRAM_SHAPES) {
+    // One pattern's matches never overlap each other: test them against what came before.
+    const taken = new Intervals([...known, ...out]);
     for (const m of text.matchAll(re)) {
       let start = m.index;
       let name = m[0];
@@ -245,8 +255,7 @@ function findUnknownPrograms(text: string, known: Array<{ start: number; end: nu
       name = name.replace(TRAILING_NOISE, '');
       const end = start + name.length;
       if (!/\s/.test(name)) continue;
-      if (known.some((k) => k.start < end && k.end > start)) continue;
-      if (out.some((o) => o.start < end && o.end > start)) continue;
+      if (taken.overlaps(start, end)) continue;
       out.push({ start, end, name });
     }
   }

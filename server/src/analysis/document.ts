@@ -33,6 +33,7 @@ import {
 import type { NumberRef } from './figures';
 import type { Locale } from './messages';
 import { quoteIndexFor, type QuoteMatch } from './quotes';
+import { Intervals } from './intervals';
 import { findSuppressions } from './suppressions';
 
 export interface QuoteModel {
@@ -193,12 +194,16 @@ export class DocumentAnalyzer {
           unitSentences.push(s);
           sentences.push(s);
         }
-        for (const t of trailing) {
-          const owner = unitSentences.find((s) => s.citations.some((c) => c.start === t.start));
-          if (!owner) continue;
-          const covered = new Set(owner.programs);
-          for (const s of unitSentences) if (s.citations.length === 0) for (const p of s.programs) covered.add(p);
-          owner.coveredPrograms.set(t.start, [...covered]);
+        if (trailing.length > 0) {
+          // A trailing citation covers its own sentence's programs and those of every uncited sentence.
+          const owners = new Map<number, SentenceModel>();
+          for (const s of unitSentences) for (const c of s.citations) if (!owners.has(c.start)) owners.set(c.start, s);
+          const uncitedPrograms = new Set<string>();
+          for (const s of unitSentences) if (s.citations.length === 0) for (const p of s.programs) uncitedPrograms.add(p);
+          for (const t of trailing) {
+            const owner = owners.get(t.start);
+            if (owner) owner.coveredPrograms.set(t.start, [...new Set([...owner.programs, ...uncitedPrograms])]);
+          }
         }
         // A block quote's own closing citation covers the quote.
         if (unit.inBlockquote && trailing.length > 0) for (const s of unitSentences) if (s.citations.length === 0) s.inheritedCitations.push(...trailing);
@@ -244,7 +249,8 @@ export class DocumentAnalyzer {
         internalErrors.push({ check: check.code, message: err instanceof Error ? err.message : String(err) });
       }
     }
-    const kept = findings.filter((f) => !isSuppressed(f, context.suppressions));
+    const suppressed = suppressionIndex(context.suppressions);
+    const kept = findings.filter((f) => !suppressed(f));
     kept.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
     return { analysis: { ...context.analysis, findings: kept, internalErrors }, context };
   }
@@ -453,6 +459,18 @@ function endsWithFootnoteDefinition(text: string, footnotes: FootnoteDefinition[
   return !!last && text.slice(last.end).trim().length === 0;
 }
 
-function isSuppressed(f: Finding, suppressions: Suppression[]): boolean {
-  return suppressions.some((s) => f.start >= s.from && f.start <= s.to && (s.codes.length === 0 || s.codes.includes(f.code)));
+/** Whether a suppression covers a finding: its start lies in [from, to] of one that names its code or no code. */
+function suppressionIndex(suppressions: Suppression[]): (f: Finding) => boolean {
+  if (suppressions.length === 0) return () => false;
+  const byCode = new Map<string, Array<{ start: number; end: number }>>();
+  for (const s of suppressions) {
+    for (const code of s.codes.length === 0 ? [ANY_CODE] : s.codes) {
+      let spans = byCode.get(code);
+      if (!spans) byCode.set(code, (spans = []));
+      spans.push({ start: s.from, end: s.to + 1 });
+    }
+  }
+  const index = new Map([...byCode].map(([code, spans]) => [code, new Intervals(spans)]));
+  return (f) => !!(index.get(ANY_CODE)?.contains(f.start) || index.get(f.code)?.contains(f.start));
 }
+const ANY_CODE = '*';

@@ -5,6 +5,7 @@
  *   <!-- claimcheck-disable figure-mismatch --> … <!-- claimcheck-enable figure-mismatch -->
  * Without codes, a comment covers every code.
  */
+import { lowerBound } from './intervals';
 import type { Suppression } from './model';
 
 const DIRECTIVE = /<!--\s*claimcheck-(disable-next-line|disable-line|disable|enable)\b([\s\S]*?)-->/g;
@@ -12,6 +13,7 @@ const DIRECTIVE = /<!--\s*claimcheck-(disable-next-line|disable-line|disable|ena
 /** The suppressions that the document's HTML comments declare. */
 export function findSuppressions(text: string, comments: Array<{ value: string; start: number; end: number }>): Suppression[] {
   const out: Suppression[] = [];
+  const lines = new LineBreaks(text);
   const open: Array<{ codes: string[]; from: number; comment: { start: number; end: number }; reason?: string }> = [];
   for (const c of comments) {
     DIRECTIVE.lastIndex = 0;
@@ -21,13 +23,13 @@ export function findSuppressions(text: string, comments: Array<{ value: string; 
       const comment = { start: c.start + m.index, end: c.start + m.index + m[0].length };
       switch (m[1]) {
         case 'disable-next-line': {
-          const lineEnd = nextLineBreak(text, comment.end);
+          const lineEnd = lines.next(comment.end);
           const nextStart = lineEnd < text.length ? lineEnd + (text.startsWith('\r\n', lineEnd) ? 2 : 1) : text.length;
-          out.push({ codes, from: nextStart, to: nextLineBreak(text, nextStart), comment, reason: reasonPart });
+          out.push({ codes, from: nextStart, to: lines.next(nextStart), comment, reason: reasonPart });
           break;
         }
         case 'disable-line':
-          out.push({ codes, from: lineStart(text, comment.start), to: nextLineBreak(text, comment.end), comment, reason: reasonPart });
+          out.push({ codes, from: lines.start(comment.start), to: lines.next(comment.end), comment, reason: reasonPart });
           break;
         case 'disable':
           open.push({ codes, from: comment.end, comment, reason: reasonPart });
@@ -54,16 +56,37 @@ function splitReason(s: string): [string, string | undefined] {
   return [s.slice(0, m.index), m[1] || undefined];
 }
 
-function nextLineBreak(text: string, from: number): number {
-  for (let i = from; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) return i;
-  }
-  return text.length;
-}
+/**
+ * The document's line breaks, found on first use (most documents have no directive) and then
+ * looked up by binary search: many directives on one long line must not rescan it each time.
+ */
+class LineBreaks {
+  private breaks: number[] | undefined;
 
-function lineStart(text: string, at: number): number {
-  let i = at;
-  while (i > 0 && text.charCodeAt(i - 1) !== 10 && text.charCodeAt(i - 1) !== 13) i--;
-  return i;
+  constructor(private readonly text: string) {}
+
+  /** The offset of the first line break at or after `from`, or the text's length. */
+  next(from: number): number {
+    const breaks = this.all();
+    const i = lowerBound(breaks.length, (k) => breaks[k] < from);
+    return i < breaks.length ? breaks[i] : this.text.length;
+  }
+
+  /** The offset where the line holding `at` starts. */
+  start(at: number): number {
+    const breaks = this.all();
+    const i = lowerBound(breaks.length, (k) => breaks[k] < at);
+    return i > 0 ? breaks[i - 1] + 1 : 0;
+  }
+
+  private all(): number[] {
+    if (!this.breaks) {
+      this.breaks = [];
+      for (let i = 0; i < this.text.length; i++) {
+        const c = this.text.charCodeAt(i);
+        if (c === 10 || c === 13) this.breaks.push(i);
+      }
+    }
+    return this.breaks;
+  }
 }

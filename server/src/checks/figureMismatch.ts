@@ -6,6 +6,7 @@ import { fold } from '../records/aliasIndex';
 import type { Claim, Figure } from '../records/types';
 import type { Check, CheckFinding } from './types';
 import { sourceLabel } from './describe';
+import { Intervals } from '../analysis/intervals';
 import { msg } from '../analysis/messages';
 
 export const figureMismatch: Check = {
@@ -100,11 +101,8 @@ function* figureFindings(ctx: CheckContext, s: SentenceModel): Iterable<CheckFin
     }
   }
   if (figures.length === 0) return;
-  const excluded = [...s.attributions.map((a) => [a.start, a.end]), ...s.quotes.filter((q) => q.match).map((q) => [q.start, q.end])];
-  const numbers = s.numbers.filter((n) => {
-    const at = s.toDocument(n.start);
-    return !excluded.some(([from, to]) => at >= from && at < to);
-  });
+  const excluded = new Intervals([...s.attributions, ...s.quotes.filter((q) => q.match)]);
+  const numbers = s.numbers.filter((n) => !excluded.contains(s.toDocument(n.start)));
   const reported = new Set<number>();
   for (const { figure } of figures) {
     const sameUnit = numbers.filter((n) => n.unit === figure.unit);
