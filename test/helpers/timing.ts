@@ -22,7 +22,7 @@ export function fastestMs(run: () => void, times = 5): number {
 export function growthRatio(run: (scale: number) => void, factor: number): number {
   run(1);
   run(factor); // warm both sizes up: compiled code, grown heaps
-  const small = fastestMs(() => run(1));
+  const small = fastestMs(() => run(1), 7);
   const large = fastestMs(() => run(factor), 3);
   return large / small;
 }
