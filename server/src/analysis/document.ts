@@ -17,6 +17,7 @@ import type { RecordSet } from '../records/recordSet';
 import { resolveAttribution, type RawAttribution } from './attributions';
 import { splitBlocks } from './blocks';
 import { analyzeChunk, type ChunkAnalysis, type ChunkSentence, type ChunkUnit } from './chunk';
+import { FindingsCache } from './findingsCache';
 import { CitationPlanner, type CitePoint, type FootnoteState } from './fixes';
 import {
   type AnalysisOptions,
@@ -26,6 +27,7 @@ import {
   type Finding,
   type FootnoteDefinition,
   type MentionRef,
+  type Severity,
   type Suppression,
   type TextEdit,
   DEFAULT_OPTIONS,
@@ -53,9 +55,7 @@ export interface SentenceModel {
   inBlockquote: boolean;
   inFootnote: boolean;
   isQuestion: boolean;
-  /** Mentions of records of kind "program" (not agencies or institutions), absolute. */
-  mentions: MentionRef[];
-  /** Distinct program ids mentioned. */
+  /** Distinct ids of the programs it mentions (records of kind "program", not agencies or institutions). */
   programs: string[];
   /** Citations in the sentence itself. */
   citations: CitationRef[];
@@ -81,8 +81,6 @@ export interface SentenceModel {
 
 /** The offset-independent part of a sentence model (see DocumentAnalyzer.sentenceFacts). */
 interface SentenceFacts {
-  /** Mentions of records of kind "program", relative to the chunk. */
-  programMentions: ChunkSentence['mentions'];
   programs: string[];
   quoteMatches: Array<QuoteMatch | undefined>;
   /** Per attribution, its sources (unless it is "the same testimony" as the previous attribution). */
@@ -110,6 +108,9 @@ export class DocumentAnalyzer {
   private locale: Locale = 'en';
   private quoteMatches = new Map<string, QuoteMatch | undefined>();
   private readonly facts = new WeakMap<ChunkSentence, SentenceFacts>();
+  private readonly findingsCache = new FindingsCache();
+  /** The signature of what every chunk's findings depend on (options, footnote state); a change empties the findings cache. */
+  private documentSignature = '';
   /** How many chunks the last analysis took from the cache, and how many it analysed. */
   lastStats = { reused: 0, analysed: 0 };
   /** How many chunks of the last analysis were left unparsed because nothing in them can be found (chunk.ts). */
@@ -131,7 +132,7 @@ export class DocumentAnalyzer {
   }
 
   /** Builds the document model that the checks read. */
-  model(text: string, options: AnalysisOptions = DEFAULT_OPTIONS): CheckContext & { analysis: Omit<DocumentAnalysis, 'findings' | 'internalErrors'> } {
+  model(text: string, options: AnalysisOptions = DEFAULT_OPTIONS): CheckContext & { analysis: Omit<DocumentAnalysis, 'findings' | 'internalErrors'>; chunks: PlacedChunk[] } {
     const blocks = splitBlocks(text, { splitDefinitions: this.shortcuts });
     // Chunk analyses depend on the locale (sentence rules, "4.600"): a new locale starts afresh.
     const locale = options.locale ?? 'en';
@@ -170,8 +171,13 @@ export class DocumentAnalyzer {
     let previousAttribution: AttributionRef | undefined;
     let introducer: SentenceModel | undefined;
     let lastNonQuote: SentenceModel | undefined;
+    const chunks: PlacedChunk[] = [];
 
-    for (const { offset, chunk } of placed) {
+    for (const { offset, chunk, text: chunkText } of placed) {
+      // What this chunk's sentence models take from outside the chunk (findingsCache.ts); the
+      // footnote definitions that its references resolve through are in documentSignature.
+      const outside: string[] = [chunk.lazy ? 'lazy' : 'parsed'];
+      const from = sentences.length;
       for (const unit of chunk.units) {
         const trailing = unit.trailingCitations.map((c) => this.resolveCitation(c, offset, byLabel));
         if (unit.inBlockquote && !introducer) introducer = lastNonQuote;
@@ -179,6 +185,7 @@ export class DocumentAnalyzer {
         const unitSentences: SentenceModel[] = [];
         for (const index of unit.sentences) {
           const cs = chunk.sentences[index];
+          if (cs.attributions.some((a) => a.same)) outside.push(`same:${previousAttribution ? attributionSignature(previousAttribution) : ''}`);
           const s = this.sentenceModel(cs, unit, offset, byLabel, previousAttribution);
           for (const c of cs.citations) if (c.kind === 'footnote') labels.add(c.key.toLowerCase());
           for (const m of cs.mentions) mentions.push({ start: offset + m.start, end: offset + m.end, program: m.program, text: m.text, unconfirmed: m.unconfirmed });
@@ -190,6 +197,7 @@ export class DocumentAnalyzer {
           if (introducer && unit.inBlockquote) {
             s.inheritedCitations.push(...introducer.citations, ...introducer.inheritedCitations);
             s.inheritedAttributions.push(...introducer.attributions);
+            outside.push(`quote:${[...introducer.citations, ...introducer.inheritedCitations].map(citationSignature).join(';')}/${introducer.attributions.map(attributionSignature).join(';')}`);
           }
           unitSentences.push(s);
           sentences.push(s);
@@ -209,6 +217,7 @@ export class DocumentAnalyzer {
         if (unit.inBlockquote && trailing.length > 0) for (const s of unitSentences) if (s.citations.length === 0) s.inheritedCitations.push(...trailing);
         if (!unit.inBlockquote && unitSentences.length > 0) lastNonQuote = unitSentences[unitSentences.length - 1];
       }
+      if (sentences.length > from) chunks.push({ text: chunkText, offset, from, to: sentences.length, signature: outside.join('\n') });
     }
     mentions.sort((a, b) => a.start - b.start);
     const suppressions = findSuppressions(text, placed.flatMap(({ offset, chunk }) => chunk.comments.map((c) => ({ ...c, start: c.start + offset, end: c.end + offset }))));
@@ -227,6 +236,7 @@ export class DocumentAnalyzer {
       footnoteState,
       suppressions,
       analysis: { mentions, citations, attributions, footnotes, suppressions },
+      chunks,
     };
   }
 
@@ -237,18 +247,50 @@ export class DocumentAnalyzer {
 
   /** The analysis and the document model it was made from, for callers that need both (cite-all, cross-draft checks). */
   analyzeWithContext(text: string, options: AnalysisOptions = DEFAULT_OPTIONS): { analysis: DocumentAnalysis; context: CheckContext } {
-    const context = this.model(text, options);
+    const { chunks, ...context } = this.model(text, options);
     const findings: Finding[] = [];
-    const internalErrors: DocumentAnalysis['internalErrors'] = [];
-    for (const check of this.checks) {
-      const severity = options.severity[check.code] ?? check.defaultSeverity;
-      if (severity === 'off') continue;
-      try {
-        for (const f of check.check(context)) findings.push({ ...f, severity });
-      } catch (err) {
-        internalErrors.push({ check: check.code, message: err instanceof Error ? err.message : String(err) });
+    const errors = new Map<Check, string>();
+    const enabled = this.checks.filter((c) => (options.severity[c.code] ?? c.defaultSeverity) !== 'off');
+    const perSentence = enabled.filter((c) => (c.scope ?? 'sentence') === 'sentence');
+    // A check that throws becomes one internal error; the other checks, and its findings elsewhere, still report.
+    const run = (checks: readonly Check[], ctx: CheckContext, into: Finding[]): boolean => {
+      let ok = true;
+      for (const check of checks) {
+        const severity = (options.severity[check.code] ?? check.defaultSeverity) as Severity;
+        try {
+          for (const f of check.check(ctx)) into.push({ ...f, severity });
+        } catch (err) {
+          ok = false;
+          if (!errors.has(check)) errors.set(check, err instanceof Error ? err.message : String(err));
+        }
       }
-    }
+      return ok;
+    };
+    if (this.shortcuts) {
+      // Sentence checks run per chunk, and a chunk whose text and outside dependencies are unchanged keeps its findings.
+      const signature = documentSignature(options, context.footnoteState, text);
+      if (signature !== this.documentSignature) {
+        this.findingsCache.clear();
+        this.documentSignature = signature;
+      }
+      for (const chunk of chunks) {
+        const cached = this.findingsCache.get(chunk.text, chunk.signature, chunk.offset, text.length);
+        if (cached) {
+          findings.push(...cached);
+          continue;
+        }
+        const own: Finding[] = [];
+        if (run(perSentence, { ...context, sentences: context.sentences.slice(chunk.from, chunk.to) }, own)) this.findingsCache.set(chunk.text, chunk.signature, chunk.offset, own);
+        findings.push(...own);
+      }
+      this.findingsCache.commit();
+    } else run(perSentence, context, findings);
+    run(
+      enabled.filter((c) => c.scope === 'document'),
+      context,
+      findings,
+    );
+    const internalErrors = this.checks.filter((c) => errors.has(c)).map((c) => ({ check: c.code, message: errors.get(c)! }));
     const suppressed = suppressionIndex(context.suppressions);
     const kept = findings.filter((f) => !suppressed(f));
     kept.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
@@ -270,7 +312,6 @@ export class DocumentAnalyzer {
   ): SentenceModel {
     const facts = this.sentenceFacts(cs, unit);
     const toDocument = (o: number, isEnd?: boolean) => offset + cs.toSource(o, isEnd);
-    const mentions = facts.programMentions.map((m) => ({ start: offset + m.start, end: offset + m.end, program: m.program, text: m.text, unconfirmed: m.unconfirmed }));
     const citations = cs.citations.map((c) => this.resolveCitation(c, offset, byLabel));
     const quotes = cs.quotes.map((q, i) => ({ start: toDocument(q.start), end: toDocument(q.end, true), text: q.text, match: facts.quoteMatches[i] }));
     const attributions = cs.attributions.map((a, i) => {
@@ -287,7 +328,6 @@ export class DocumentAnalyzer {
       inBlockquote: unit.inBlockquote,
       inFootnote,
       isQuestion: cs.isQuestion,
-      mentions,
       // A copy: findings hand it on.
       programs: [...facts.programs],
       citations,
@@ -317,8 +357,7 @@ export class DocumentAnalyzer {
     let facts = this.facts.get(cs);
     if (facts) return facts;
     const kindOf = (m: { program: string }) => this.records.program(m.program)?.kind;
-    const programMentions = cs.mentions.filter((m) => kindOf(m) === 'program');
-    const programs = [...new Set(programMentions.map((m) => m.program))];
+    const programs = [...new Set(cs.mentions.filter((m) => kindOf(m) === 'program').map((m) => m.program))];
     const quoteMatches = cs.quotes.map((q) => this.matchQuote(q.text));
     const context = {
       agencies: cs.mentions.filter((m) => kindOf(m) === 'agency').map((m) => m.program),
@@ -327,7 +366,6 @@ export class DocumentAnalyzer {
     const inFootnote = unit.footnoteLabel !== undefined;
     const terminal = /[.!?](?=[\s]*$)/.exec(cs.text);
     facts = {
-      programMentions,
       programs,
       quoteMatches,
       attributionSources: cs.attributions.map((a) => this.withQuotedFirst(resolveAttribution(a, this.records, programs, context), quoteMatches)),
@@ -452,6 +490,38 @@ export function citeEveryClaim(context: CheckContext, findings: Finding[]): Text
   const definitions = planner.definitionsEdit();
   if (definitions) edits.push(definitions);
   return edits;
+}
+
+/** A chunk's place in one version of the document, and the signature of what its sentences take from outside it. */
+interface PlacedChunk {
+  text: string;
+  offset: number;
+  /** Its sentences: context.sentences[from, to). */
+  from: number;
+  to: number;
+  signature: string;
+}
+
+/** What every chunk's findings read beyond its own sentences: the options, and what citation fixes read of the whole document. */
+function documentSignature(options: AnalysisOptions, footnotes: FootnoteState, text: string): string {
+  const last = text.charCodeAt(text.length - 1);
+  return [
+    JSON.stringify(options),
+    footnotes.definitions.map((d) => `${d.label}=${d.sources.join(',')}`).join(';'),
+    [...footnotes.labels].join(';'),
+    footnotes.endsWithDefinition,
+    footnotes.eol,
+    last === 10 || last === 13,
+    /\S/.test(text),
+  ].join('\n');
+}
+
+function citationSignature(c: CitationRef): string {
+  return `${c.kind}:${c.key}=${c.sources.join(',')}`;
+}
+
+function attributionSignature(a: AttributionRef): string {
+  return `${a.text}|${a.year}|${a.kinds.join(',')}|${a.agencies.join(',')}|${a.sources.join(',')}`;
 }
 
 function endsWithFootnoteDefinition(text: string, footnotes: FootnoteDefinition[]): boolean {

@@ -69,7 +69,9 @@ export class CitationPlanner {
     let prefix = endsWithEol ? '' : eol;
     if (!this.footnotes.endsWithDefinition && /\S/.test(text)) prefix += eol;
     const body = [...this.newDefinitions.values()].map((d) => `[^${d.label}]: ${d.text}`).join(eol);
-    return insert(text.length, prefix + body + eol);
+    const edit = insert(text.length, prefix + body + eol);
+    DOCUMENT_END_EDITS.add(edit);
+    return edit;
   }
 
   /** A short, readable label: the report number, or the id cut at a word boundary ("kelly-2017-testimony"). */
@@ -105,6 +107,14 @@ export function citationFix(
   if (!edits) return undefined;
   const definitions = planner.definitionsEdit();
   return { title, edits: definitions ? [...edits, definitions] : edits };
+}
+
+/** Edits that append to the document: they follow its end, not the sentence they cite (findingsCache.ts). */
+const DOCUMENT_END_EDITS = new WeakSet<TextEdit>();
+
+/** Whether an edit appends footnote definitions at the document's end. */
+export function isDocumentEndEdit(edit: TextEdit): boolean {
+  return DOCUMENT_END_EDITS.has(edit);
 }
 
 function insert(at: number, newText: string): TextEdit {

@@ -5,6 +5,7 @@ export const suppressionWithoutReason: Check = {
   code: 'suppression-without-reason',
   description: 'A claimcheck-disable comment that gives no “-- reason: …”, so a reviewer cannot tell why the check is off.',
   defaultSeverity: 'hint',
+  scope: 'document',
   *check(ctx) {
     for (const s of ctx.suppressions) {
       if (s.reason) continue;
