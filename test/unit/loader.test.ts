@@ -2,8 +2,10 @@
  * A catalogue of broken record files: each yields an error located to file, line and field,
  * and every valid entry of the file keeps serving.
  */
+import fc from 'fast-check';
+import { getNodeValue, parseTree, type ParseError } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
-import { parseRecordFile } from '../../server/src/records/loader';
+import { parseRecordFile, readTopLevel } from '../../server/src/records/loader';
 import { RecordSet } from '../../server/src/records/recordSet';
 import type { RecordFileText } from '../../server/src/records/types';
 
@@ -137,5 +139,45 @@ describe('cross-references', () => {
     expect(parsed.kind).toBe('sources');
     expect(parsed.problems).toEqual([]);
     expect(parsed.sources).toHaveLength(1);
+  });
+});
+
+describe('reading a JSON record file without a parse tree', () => {
+  const textOf = fc.tuple(fc.array(fc.jsonValue({ maxDepth: 3 }), { maxLength: 8 }), fc.constantFrom(0, 1, 2)).map(([values, indent]) => JSON.stringify(values, null, indent));
+
+  it('builds the values JSON.parse builds, each at its own offset', () => {
+    fc.assert(
+      fc.property(textOf, (text) => {
+        const errors: ParseError[] = [];
+        const top = readTopLevel(text, errors);
+        expect(errors).toEqual([]);
+        expect(top.isArray).toBe(true);
+        expect(top.entries.map((e) => e.value)).toEqual(JSON.parse(text));
+        for (const e of top.entries) expect(JSON.parse(text.slice(e.offset, e.offset + e.length))).toEqual(e.value);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reports the errors, offsets and lengths that a parse tree would, on broken text too', () => {
+    const broken = fc.tuple(textOf, fc.nat(), fc.nat(3), fc.constantFrom('', '{', '}', '[', ']', ',', ':', '"', 'x', '1')).map(([text, at, cut, insert]) => {
+      const i = at % (text.length + 1);
+      return text.slice(0, i) + insert + text.slice(i + cut);
+    });
+    fc.assert(
+      fc.property(broken, (text) => {
+        const ours: ParseError[] = [];
+        const top = readTopLevel(text, ours);
+        const theirs: ParseError[] = [];
+        const tree = parseTree(text, theirs, { disallowComments: true, allowTrailingComma: false });
+        expect(ours).toEqual(theirs);
+        expect(top.isArray).toBe(tree?.type === 'array');
+        if (tree?.type === 'array') {
+          expect(top.entries.map((e) => [e.offset, e.length])).toEqual((tree.children ?? []).map((c) => [c.offset, c.length]));
+          expect(top.entries.map((e) => e.value)).toEqual((tree.children ?? []).map((c) => getNodeValue(c)));
+        } else expect(top.offset).toBe(tree?.offset);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

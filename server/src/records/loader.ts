@@ -1,5 +1,5 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
-import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, parseTree, printParseErrorCode, visit, type ParseError } from 'jsonc-parser';
 import { LineCounter, isMap, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import programsSchema from '../../../data/schema/programs.schema.json';
 import sourcesSchema from '../../../data/schema/sources.schema.json';
@@ -96,50 +96,127 @@ function parseJsonRecordFile(file: RecordFileText): ParsedRecordFile {
     return { path: file.path, kind: file.kind, programs: [], sources: [], claims: [], problems };
   }
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
+  const top = readTopLevel(text, errors);
   for (const e of errors) problemAt(e.offset, '', `Invalid JSON: ${describeParseError(printParseErrorCode(e.error))}.`);
-  if (!root || root.type !== 'array') {
-    if (root) problemAt(root.offset, '', 'A record file holds a JSON array of entries.');
+  if (!top.isArray) {
+    if (top.offset !== undefined) problemAt(top.offset, '', 'A record file holds a JSON array of entries.');
     return { path: file.path, kind: file.kind, programs: [], sources: [], claims: [], problems };
   }
-  const brokenOffsets = errors.map((e) => e.offset);
   const entries: EntryView[] = [];
-  // The parse tree holds a node per value (most of a large file's memory): entries keep only
-  // their index, and a field is located, when a problem needs it, in a tree parsed anew.
-  let reparsed: Node[] | undefined;
-  const entryNode = (i: number) => (reparsed ??= parseTree(text, [], { disallowComments: true, allowTrailingComma: false })?.children ?? [])[i];
-  (root.children ?? []).forEach((child, i) => {
+  // Errors and entries are both in file order: one pass pairs them.
+  let e = 0;
+  top.entries.forEach((entry) => {
+    const to = entry.offset + entry.length;
+    while (e < errors.length && errors[e].offset < entry.offset) e++;
     // An entry that a syntax error cut through is not trusted, even if it happens to validate.
-    if (brokenOffsets.some((o) => o >= child.offset && o <= child.offset + child.length)) return;
-    const offset = child.offset;
-    entries.push({
-      value: nodeValue(child),
-      offset,
-      locate: (path) => {
-        const node = entryNode(i);
-        return (node && findNodeAtLocation(node, path)?.offset) ?? offset;
-      },
-    });
+    if (e < errors.length && errors[e].offset <= to) return;
+    entries.push(jsonEntry(text, entry.value, entry.offset, entry.length));
   });
   return collectEntries(file, entries, lines, problems);
 }
 
-/** Like jsonc-parser's getNodeValue, but builds objects without a prototype so that "__proto__" stays data. */
-function nodeValue(node: Node): unknown {
-  switch (node.type) {
-    case 'array':
-      return (node.children ?? []).map(nodeValue);
-    case 'object': {
-      const obj: Record<string, unknown> = Object.create(null);
-      for (const prop of node.children ?? []) {
-        const [keyNode, valueNode] = prop.children ?? [];
-        if (keyNode && valueNode) obj[String(keyNode.value)] = nodeValue(valueNode);
+/**
+ * An entry of a JSON record file. A field is located, when a problem needs it, in a parse tree
+ * of the entry's own text, made then and dropped: a tree of the whole file holds a node per
+ * value, many times the file's size.
+ */
+function jsonEntry(text: string, value: unknown, offset: number, length: number): EntryView {
+  return {
+    value,
+    offset,
+    locate: (path) => {
+      const own = text.slice(offset, length < 0 ? text.length : offset + length);
+      const node = parseTree(own, [], { disallowComments: true, allowTrailingComma: false });
+      const found = node && findNodeAtLocation(node, path);
+      return found ? offset + found.offset : offset;
+    },
+  };
+}
+
+interface TopLevel {
+  /** Whether the file's value is an array; `offset` is where that value starts. */
+  isArray: boolean;
+  offset?: number;
+  /** The array's elements, with their offsets and lengths (-1 for one never closed, as jsonc-parser's parseTree). */
+  entries: Array<{ value: unknown; offset: number; length: number }>;
+}
+
+/**
+ * Reads a JSON file's top-level array with jsonc-parser's event API, building each element's
+ * value (as jsonc-parser's getNodeValue would from a parse tree) without a tree in between, so that loading a
+ * large record file costs little more than its values.
+ */
+export function readTopLevel(text: string, errors: ParseError[]): TopLevel {
+  type Container = { value: unknown[] | Record<string, unknown>; key?: string; entry?: TopLevel['entries'][number] };
+  const result: TopLevel = { isArray: false, entries: [] };
+  const stack: Container[] = [];
+  let rootSeen = false;
+  const attach = (value: unknown, offset: number, length: number): TopLevel['entries'][number] | undefined => {
+    if (stack.length === 0) {
+      if (!rootSeen) {
+        rootSeen = true;
+        result.offset = offset;
       }
-      return obj;
+      return undefined;
     }
-    default:
-      return node.value;
-  }
+    const parent = stack[stack.length - 1];
+    if (Array.isArray(parent.value)) {
+      parent.value.push(value);
+      if (stack.length === 1 && result.isArray) {
+        const entry = { value, offset, length };
+        result.entries.push(entry);
+        return entry;
+      }
+    } else if (parent.key !== undefined) {
+      setKey(parent.value, parent.key, value);
+      parent.key = undefined;
+    }
+    return undefined;
+  };
+  const open = (value: unknown[] | Record<string, unknown>, offset: number) => {
+    const isRoot = stack.length === 0 && !rootSeen;
+    const entry = attach(value, offset, -1);
+    if (isRoot) result.isArray = Array.isArray(value);
+    // Only the root array and what lies inside it are built.
+    if (stack.length > 0 || (isRoot && result.isArray)) stack.push({ value, entry });
+  };
+  const close = (offset: number, length: number) => {
+    const done = stack.pop();
+    if (done?.entry) done.entry.length = offset + length - done.entry.offset;
+  };
+  visit(
+    text,
+    {
+      onObjectBegin: (offset) => open({}, offset),
+      onObjectProperty: (name) => {
+        const parent = stack[stack.length - 1];
+        if (parent && !Array.isArray(parent.value)) parent.key = name;
+      },
+      onObjectEnd: close,
+      onArrayBegin: (offset) => open([], offset),
+      onArrayEnd: close,
+      onLiteralValue: (value, offset, length) => void attach(value, offset, length),
+      onSeparator: (sep) => {
+        // A property left without a value ends at the next comma.
+        const parent = stack[stack.length - 1];
+        if (sep === ',' && parent && !Array.isArray(parent.value)) parent.key = undefined;
+      },
+      onError: (error, offset, length) => void errors.push({ error, offset, length }),
+    },
+    { disallowComments: true, allowTrailingComma: false },
+  );
+  return result;
+}
+
+/**
+ * Sets a key of a record's object: a "__proto__", "constructor" or "prototype" key stays an own
+ * data property (so that collectEntries finds it and refuses the entry) instead of reaching a
+ * prototype. Other keys are plain assignments: objects built that way keep V8's compact layout,
+ * where prototype-less objects would each hold a hash table.
+ */
+function setKey(obj: Record<string, unknown>, key: string, value: unknown): void {
+  if (FORBIDDEN_KEYS.has(key)) Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  else obj[key] = value;
 }
 
 function parseYamlRecordFile(file: RecordFileText): ParsedRecordFile {
