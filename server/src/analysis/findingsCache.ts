@@ -31,7 +31,8 @@ export class FindingsCache {
 
   /** The stored findings of a chunk with this text and signature, placed at `offset` in a text of `length`. */
   get(chunkText: string, signature: string, offset: number, length: number): Finding[] | undefined {
-    const stored = (this.next.get(chunkText) ?? this.entries.get(chunkText))?.find((s) => s.signature === signature);
+    const matches = (s: Stored) => s.signature === signature;
+    const stored = this.next.get(chunkText)?.find(matches) ?? this.entries.get(chunkText)?.find(matches);
     if (!stored) return undefined;
     this.keep(chunkText, stored);
     return stored.findings.map((f) => place(f, offset, length));
