@@ -5,6 +5,7 @@
  * analyzer gives exactly what a fresh one gives.
  */
 import { describe, expect, it } from 'vitest';
+import { Rng } from '../../bench/generate';
 import { DocumentAnalyzer } from '../../server/src/analysis/document';
 import { DEFAULT_OPTIONS, type Finding } from '../../server/src/analysis/model';
 import { analyze, applyEdits, bundledRecords } from '../helpers/records';
@@ -62,6 +63,39 @@ describe('the findings cache', () => {
     const codes = (text: string, a: { findings: Finding[] }) => a.findings.filter((f) => f.start > text.indexOf('>')).map((f) => f.code);
     expect(codes(before, analyze(before))).toContain('uncited-claim');
     expect(codes(after, fresh)).not.toContain('uncited-claim');
+  });
+
+  it('follows a link definition added, changed or removed in another chunk', () => {
+    const claim = 'ICE agents created and accompany the Guatemalan TCIU, as [the GAO found][gao].\n\nA paragraph between.\n';
+    const versions = [claim, claim + '\n[gao]: https://www.gao.gov/products/gao-15-707\n', claim + '\n[gao]: https://www.gao.gov/products/GAO-18-618\n', claim];
+    const warm = new DocumentAnalyzer(bundledRecords());
+    const codes = versions.map((text) => {
+      const a = warm.analyze(text);
+      expect(a).toEqual(analyze(text));
+      return a.findings.filter(inFirstParagraph(text)).map((f) => f.code);
+    });
+    // Without the definition the sentence rests on its attribution alone ("the GAO found").
+    expect(codes).toEqual([['attribution-without-link'], [], ['citation-mismatch'], ['attribution-without-link']]);
+  });
+
+  it('equals a fresh analysis through random edits of reference links and their definitions', () => {
+    const rng = new Rng(31);
+    let text = [
+      'ICE agents created and accompany the Guatemalan TCIU [GAO-15-707].',
+      'Operation Hornet identified illicit organizations, as [the posture statement][posture] says.',
+      '> The Guatemala TCIU was expanded in 2015, said [the GAO][gao].',
+      '- Operation Citadel began in 2015 [gao]. The TCIU grew [again][].',
+      '[gao]: https://www.gao.gov/products/gao-15-707',
+      '[posture]: <https://www.southcom.mil/Media/Special-Coverage/2018-Posture-Statement-to-Congress/>',
+      '[GAO-15-707]: https://www.gao.gov/products/GAO-18-618',
+      '[again]: https://www.gao.gov/products/gao-15-707',
+    ].join('\n\n');
+    const warm = new DocumentAnalyzer(bundledRecords());
+    for (let step = 0; step < 150; step++) {
+      const at = rng.int(0, text.length);
+      text = rng.chance(0.5) ? text.slice(0, at) + rng.pick(['[', ']', 'a', ' ', '\n', ':', 'G']) + text.slice(at) : text.slice(0, at) + text.slice(at + 1);
+      expect(warm.analyze(text), `step ${step}: ${JSON.stringify(text)}`).toEqual(analyze(text));
+    }
   });
 
   it('starts afresh when the options change', () => {

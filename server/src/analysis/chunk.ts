@@ -8,7 +8,7 @@ import { findAttributions, type RawAttribution } from './attributions';
 import { findNumbers, type NumberRef } from './figures';
 import { Intervals, lowerBound } from './intervals';
 import type { Locale } from './messages';
-import { extractProse, toSource, type RawCitation, type RawComment, type RawFootnoteDefinition, type UnitKind } from './prose';
+import { extractProse, referenceIdentifier, toSource, type RawCitation, type RawComment, type RawFootnoteDefinition, type RawLinkDefinition, type UnitKind } from './prose';
 import { findQuotedPassages, type QuotedPassage } from './quotes';
 import { splitSentences, type SentenceSpan } from './sentences';
 
@@ -58,6 +58,13 @@ export interface ChunkAnalysis {
   sentences: ChunkSentence[];
   footnotes: RawFootnoteDefinition[];
   comments: RawComment[];
+  /** Its link reference definitions, which serve the whole document. */
+  definitions: RawLinkDefinition[];
+  /**
+   * The labels of every bracketed text in the chunk, as identifiers: the references that a
+   * definition elsewhere in the document may resolve (document.ts gives the chunk those).
+   */
+  referenceLabels: string[];
   /**
    * Set when the chunk was not parsed because nothing in it can be found (see isInert): it
    * holds no units, where a parsed one would hold sentences without mentions, citations,
@@ -87,9 +94,16 @@ export function analyzeChunk(
   records: RecordSet,
   { shortcuts = true, lazy = shortcuts, locale = 'en' }: { shortcuts?: boolean; lazy?: boolean; locale?: Locale } = {},
 ): ChunkAnalysis {
-  if (lazy && isInert(chunk, records)) return { units: [], sentences: [], footnotes: [], comments: [], lazy: true };
+  if (lazy && isInert(chunk, records)) return { units: [], sentences: [], footnotes: [], comments: [], definitions: [], referenceLabels: [], lazy: true };
   const prose = extractProse(chunk, shortcuts);
-  const result: ChunkAnalysis = { units: [], sentences: [], footnotes: prose.footnotes, comments: prose.comments };
+  const result: ChunkAnalysis = {
+    units: [],
+    sentences: [],
+    footnotes: prose.footnotes,
+    comments: prose.comments,
+    definitions: prose.definitions,
+    referenceLabels: referenceLabels(chunk),
+  };
   for (const unit of prose.units) {
     const allMentions = records.aliasIndex.findMentions(unit.text);
     const passages = findQuotedPassages(unit.text);
@@ -221,6 +235,19 @@ export function isInert(chunk: string, records: RecordSet): boolean {
     !mayNameKindOfSource(chunk) &&
     !records.aliasIndex.hasMention(chunk)
   );
+}
+
+// A link label: up to 999 characters, no unescaped bracket (CommonMark).
+const BRACKETED = /\[((?:[^[\]\\]|\\.){1,999})\]/g;
+
+function referenceLabels(chunk: string): string[] {
+  if (!chunk.includes('[')) return [];
+  const labels = new Set<string>();
+  for (const m of chunk.matchAll(BRACKETED)) {
+    // Footnote references and Pandoc citations are not link references.
+    if (m[1][0] !== '^' && !m[1].includes('@')) labels.add(referenceIdentifier(m[1]));
+  }
+  return [...labels];
 }
 
 /** A quotation that runs over several sentences belongs to the sentence that opens it. */

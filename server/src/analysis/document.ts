@@ -142,7 +142,7 @@ export class DocumentAnalyzer {
     }
     const next = new Map<string, ChunkAnalysis>();
     const stats = { reused: 0, analysed: 0 };
-    const placed: Array<{ offset: number; chunk: ChunkAnalysis; text: string }> = [];
+    const placed: PlacedAnalysis[] = [];
     for (const block of blocks) {
       const chunkText = text.slice(block.start, block.end);
       let chunk = next.get(chunkText) ?? this.chunks.get(chunkText);
@@ -155,6 +155,7 @@ export class DocumentAnalyzer {
       placed.push({ offset: block.start, chunk, text: chunkText });
     }
     this.parseLazyChunksThatMatter(placed, next);
+    this.resolveReferencesAcrossChunks(placed, next);
     // Keep only this version's chunks: memory follows the document, not its history.
     this.chunks = next;
     this.lastStats = stats;
@@ -173,10 +174,10 @@ export class DocumentAnalyzer {
     let lastNonQuote: SentenceModel | undefined;
     const chunks: PlacedChunk[] = [];
 
-    for (const { offset, chunk, text: chunkText } of placed) {
+    for (const { offset, chunk, text: chunkText, given } of placed) {
       // What this chunk's sentence models take from outside the chunk (findingsCache.ts); the
       // footnote definitions that its references resolve through are in documentSignature.
-      const outside: string[] = [chunk.lazy ? 'lazy' : 'parsed'];
+      const outside: string[] = [chunk.lazy ? 'lazy' : 'parsed', given ?? ''];
       const from = sentences.length;
       for (const unit of chunk.units) {
         const trailing = unit.trailingCitations.map((c) => this.resolveCitation(c, offset, byLabel));
@@ -391,7 +392,7 @@ export class DocumentAnalyzer {
    * sentence lies where it would without the shortcut. The parsed analysis replaces the lazy
    * one in the cache.
    */
-  private parseLazyChunksThatMatter(placed: Array<{ chunk: ChunkAnalysis; text: string }>, cache: Map<string, ChunkAnalysis>): void {
+  private parseLazyChunksThatMatter(placed: PlacedAnalysis[], cache: Map<string, ChunkAnalysis>): void {
     let quoteFollows = false;
     for (let i = placed.length - 1; i >= 0; i--) {
       const p = placed[i];
@@ -405,6 +406,35 @@ export class DocumentAnalyzer {
         if (unit.inBlockquote) quoteFollows = true;
         else if (unit.sentences.length > 0) quoteFollows = false;
       }
+    }
+  }
+
+  /**
+   * A reference link ("[the GAO found][gao]") resolves through a definition anywhere in the
+   * document, usually in a chunk of its own at the end. remark sees one chunk at a time, so a
+   * chunk whose bracketed labels match definitions elsewhere is analysed again with those
+   * definitions appended after a blank line (where they add no prose and change nothing
+   * before them), and the result cached under that text. As in CommonMark, the first
+   * definition of a label wins.
+   */
+  private resolveReferencesAcrossChunks(placed: PlacedAnalysis[], cache: Map<string, ChunkAnalysis>): void {
+    const urls = new Map<string, string>();
+    for (const p of placed) for (const d of p.chunk.definitions) if (!urls.has(d.identifier)) urls.set(d.identifier, d.url);
+    if (urls.size === 0) return;
+    for (const p of placed) {
+      const own = new Set(p.chunk.definitions.map((d) => d.identifier));
+      const needed = p.chunk.referenceLabels.filter((label) => urls.has(label) && !own.has(label));
+      if (needed.length === 0) continue;
+      p.given = '\n\n' + needed.map((label) => `[${label}]: <${urls.get(label)!.replace(/[<>\\\n\r]/g, (c) => (c === '\n' || c === '\r' ? '' : '\\' + c))}>`).join('\n') + '\n';
+      const key = p.text + p.given;
+      let chunk = cache.get(key) ?? this.chunks.get(key);
+      if (!chunk) {
+        const analysed = analyzeChunk(key, this.records, { shortcuts: this.shortcuts, lazy: false, locale: this.locale });
+        // The appended definitions are the document's, not the chunk's own.
+        chunk = { ...analysed, definitions: analysed.definitions.filter((d) => d.start < p.text.length) };
+      }
+      cache.set(key, chunk);
+      p.chunk = chunk;
     }
   }
 
@@ -490,6 +520,15 @@ export function citeEveryClaim(context: CheckContext, findings: Finding[]): Text
   const definitions = planner.definitionsEdit();
   if (definitions) edits.push(definitions);
   return edits;
+}
+
+/** A chunk's analysis at its place in the document. */
+interface PlacedAnalysis {
+  offset: number;
+  chunk: ChunkAnalysis;
+  text: string;
+  /** Link definitions from elsewhere in the document that the chunk was analysed with, if any. */
+  given?: string;
 }
 
 /** A chunk's place in one version of the document, and the signature of what its sentences take from outside it. */

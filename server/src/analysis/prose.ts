@@ -120,6 +120,21 @@ export interface ChunkProse {
   units: ProseUnit[];
   footnotes: RawFootnoteDefinition[];
   comments: RawComment[];
+  /** Link reference definitions ("[gao]: https://…"), which serve references anywhere in the document. */
+  definitions: RawLinkDefinition[];
+}
+
+export interface RawLinkDefinition {
+  /** The label, normalised as mdast normalises it (see referenceIdentifier). */
+  identifier: string;
+  url: string;
+  start: number;
+  end: number;
+}
+
+/** A reference's label as mdast identifies it: white space collapsed, case folded. */
+export function referenceIdentifier(label: string): string {
+  return label.replace(/[\t\n\r ]+/g, ' ').trim().toLowerCase().toUpperCase().toLowerCase();
 }
 
 const FOOTNOTE_REF = /\[\^([^\]\s]+)\]/g;
@@ -138,13 +153,17 @@ export function extractProse(chunk: string, shortcuts = true): ChunkProse {
     if (simple) return simple;
   }
   const tree = parseMarkdown(chunk);
-  const out: ChunkProse = { units: [], footnotes: [], comments: [] };
+  const out: ChunkProse = { units: [], footnotes: [], comments: [], definitions: [] };
+  // Definitions serve references before them as well as after: find them first.
+  collectDefinitions(tree.children, out.definitions);
+  const urls = new Map<string, string>();
+  for (const d of out.definitions) if (!urls.has(d.identifier)) urls.set(d.identifier, d.url);
   const walk = (nodes: RootContent[], inBlockquote: boolean, footnoteLabel: string | undefined): void => {
     for (const node of nodes) {
       switch (node.type) {
         case 'paragraph':
         case 'heading': {
-          const unit = buildUnit(chunk, node.type, node.children, node.position!.start.offset!, node.position!.end.offset!, inBlockquote, footnoteLabel);
+          const unit = buildUnit(chunk, node.type, node.children, node.position!.start.offset!, node.position!.end.offset!, inBlockquote, footnoteLabel, urls);
           out.units.push(unit);
           out.comments.push(...unit.comments);
           break;
@@ -152,7 +171,7 @@ export function extractProse(chunk: string, shortcuts = true): ChunkProse {
         case 'table':
           for (const row of node.children)
             for (const cell of row.children) {
-              const unit = buildUnit(chunk, 'tableCell', cell.children, cell.position!.start.offset!, cell.position!.end.offset!, inBlockquote, footnoteLabel);
+              const unit = buildUnit(chunk, 'tableCell', cell.children, cell.position!.start.offset!, cell.position!.end.offset!, inBlockquote, footnoteLabel, urls);
               out.units.push(unit);
               out.comments.push(...unit.comments);
             }
@@ -173,7 +192,7 @@ export function extractProse(chunk: string, shortcuts = true): ChunkProse {
             start,
             end: node.position!.end.offset!,
             contentStart: units[0]?.start ?? node.position!.end.offset!,
-            urls: collectUrls(node.children),
+            urls: collectUrls(node.children, urls),
             keys: units.flatMap((u) => u.citations.filter((c) => c.kind === 'pandoc').flatMap((c) => c.keys)),
             text: units.map((u) => u.text).join('\n'),
           });
@@ -192,10 +211,20 @@ export function extractProse(chunk: string, shortcuts = true): ChunkProse {
   return out;
 }
 
-function collectUrls(nodes: unknown[]): string[] {
+/** Every link reference definition in the tree, containers included. */
+function collectDefinitions(nodes: RootContent[], out: RawLinkDefinition[]): void {
+  for (const node of nodes) {
+    if (node.type === 'definition') out.push({ identifier: node.identifier, url: node.url, start: node.position!.start.offset!, end: node.position!.end.offset! });
+    else if (node.type === 'blockquote' || node.type === 'listItem' || node.type === 'footnoteDefinition') collectDefinitions(node.children, out);
+    else if (node.type === 'list') collectDefinitions(node.children, out);
+  }
+}
+
+function collectUrls(nodes: unknown[], definitions: Map<string, string>): string[] {
   const urls: string[] = [];
-  const visit = (n: { type?: string; url?: string; children?: unknown[] }) => {
+  const visit = (n: { type?: string; url?: string; identifier?: string; children?: unknown[] }) => {
     if (n.type === 'link' && n.url) urls.push(n.url);
+    if (n.type === 'linkReference' && n.identifier && definitions.has(n.identifier)) urls.push(definitions.get(n.identifier)!);
     n.children?.forEach((c) => visit(c as typeof n));
   };
   nodes.forEach((n) => visit(n as { type?: string }));
@@ -211,6 +240,7 @@ function buildUnit(
   end: number,
   inBlockquote: boolean,
   footnoteLabel: string | undefined,
+  definitions: ReadonlyMap<string, string>,
 ): ProseUnit {
   const built = new UnitText(chunk);
   const citations: RawCitation[] = [];
@@ -256,9 +286,13 @@ function buildUnit(
           else visit(node.children);
           break;
         }
-        case 'linkReference':
+        case 'linkReference': {
+          // remark makes a reference only where a definition exists; the chunk may have been given the document's (document.ts).
+          const url = definitions.get(node.identifier);
+          if (url) citations.push({ kind: 'link', key: url, keys: [url], start: s, end: e });
           visit(node.children);
           break;
+        }
         case 'footnoteReference':
           citations.push({ kind: 'footnote', key: node.label ?? node.identifier, keys: [node.label ?? node.identifier], start: s, end: e });
           opaque(s, e);
@@ -391,7 +425,7 @@ interface Line {
 /** The prose of a plain chunk (see above), or undefined to let remark read it. */
 export function simpleProse(chunk: string): ChunkProse | undefined {
   const lines = splitLines(chunk);
-  if (isFencedCode(chunk, lines)) return { units: [], footnotes: [], comments: [] };
+  if (isFencedCode(chunk, lines)) return { units: [], footnotes: [], comments: [], definitions: [] };
   // One HTML comment line first: remark's HTML block ends on the line that closes the comment.
   let commentEnd = 0;
   if (chunk.startsWith('<!--') && !/^<!---?>/.test(chunk)) {
@@ -428,7 +462,7 @@ export function simpleProse(chunk: string): ChunkProse | undefined {
   const table = lines.length >= 2 && chunk.startsWith('|') && TABLE_DELIMITER.test(chunk.slice(lines[1].start, lines[1].end));
   if (NOT_SIMPLE.test(table ? masked.replace(/\|/g, ' ') : masked)) return undefined;
 
-  const out: ChunkProse = { units: [], footnotes: [], comments: [] };
+  const out: ChunkProse = { units: [], footnotes: [], comments: [], definitions: [] };
   if (table) return tableUnits(chunk, lines, links, out);
   let first = 0;
   if (commentEnd > 0) {
