@@ -1,8 +1,9 @@
 /**
  * Quoted passages and their comparison with recorded quotes.
  *
- * Passages are compared word by word, case-insensitively, ignoring punctuation, the kind of
- * quotation mark, white space and square brackets of editorial insertions ("conduct[ing]").
+ * Passages are compared word by word, case-insensitively, ignoring the kind of quotation mark,
+ * white space and square brackets of editorial insertions ("conduct[ing]"); then the
+ * punctuation between the words, which must be the record's but for typography.
  * A passage may quote any stretch of a recorded quote, and may leave words out where it
  * marks the omission with "…", "..." or "[...]".
  */
@@ -190,14 +191,56 @@ function compare(pw: Array<Word | null>, q: IndexedQuote, passage: string): (Omi
   }
   edge(lastSame + 1, parts.length, 'trail');
   const total = real(pw).length;
-  if (changes === 0) return { exact: true, score: same };
-  if (same < MIN_QUOTE_WORDS - 1 || same < (total - changes) * 0.6 || same < changes) return undefined;
+  if (changes === 0) {
+    // The same words: the quote is exact unless it changes the punctuation between two of them.
+    const changed = punctuationChange(parts, q, passage);
+    if (!changed) return { exact: true, score: same };
+    difference.splice(0, difference.length, { kind: 'added', text: changed.written }, { kind: 'removed', text: changed.recorded });
+    changes = 1;
+  } else if (same < MIN_QUOTE_WORDS - 1 || same < (total - changes) * 0.6 || same < changes) return undefined;
   // Words past the record's edges are the writer's extension of the quote: keep them.
   const firstWord = real(parts[firstSame].value)[0];
   const lastWords = real(parts[lastSame].value);
   const lead = parts.slice(0, firstSame).some((p) => p.removed) ? '' : passage.slice(0, firstWord.start);
   const trail = parts.slice(lastSame + 1).some((p) => p.removed) ? '' : passage.slice(lastWords[lastWords.length - 1].end);
   return { exact: false, replacement: (lead + replacementFor(parts, q, passage) + trail).trim(), difference, score: same - changes };
+}
+
+/**
+ * The first place where the passage puts other punctuation between two words it quotes in a
+ * row than the record does ("networks and" for "networks, and"), as the two stretches. Only
+ * typography may differ: white space, the kind of quotation mark or apostrophe (a quote within
+ * a quote turns double marks into single ones), the kind of dash, and square brackets of
+ * editorial insertions. Punctuation before the first word and after the last is the writer's.
+ */
+function punctuationChange(parts: ReturnType<typeof diffArrays<Word | null>>, q: IndexedQuote, passage: string): { written: string; recorded: string } | undefined {
+  const quote = q.claim.quote ?? '';
+  let qi = 0;
+  for (const part of parts) {
+    if (part.added) continue;
+    if (part.removed) {
+      qi += part.value.length;
+      continue;
+    }
+    // A common run: the passage's words (diffArrays keeps the new side), each matching the record's word at qi + j.
+    const ws = part.value as Word[];
+    for (let j = 0; j + 1 < ws.length; j++) {
+      const [a, b] = [q.words[qi + j], q.words[qi + j + 1]];
+      if (typography(passage.slice(ws[j].end, ws[j + 1].start)) !== typography(quote.slice(a.end, b.start))) {
+        return { written: passage.slice(ws[j].start, ws[j + 1].end), recorded: quote.slice(a.start, b.end) };
+      }
+    }
+    qi += ws.length;
+  }
+  return undefined;
+}
+
+/** Punctuation with its typography taken out (see punctuationChange). */
+function typography(between: string): string {
+  return between
+    .replace(/[\s[\]]/g, '')
+    .replace(/[“”„«»"‘’'`]/g, '"')
+    .replace(/--|[‐‑‒–—―]/g, '-');
 }
 
 /** The passage rewritten with the record's exact words, keeping the writer's omission marks. */

@@ -4,7 +4,7 @@ import { msg, type Locale } from '../analysis/messages';
 
 export const misquote: Check = {
   code: 'misquote',
-  description: 'Quoted words that are close to, but not exactly, a recorded quote or a stretch of one.',
+  description: 'Quoted words that are close to, but not exactly, a recorded quote or a stretch of one: other words, or other punctuation between them.',
   defaultSeverity: 'error',
   *check(ctx) {
     for (const s of ctx.sentences) {
