@@ -39,6 +39,7 @@ import {
 } from 'vscode-languageclient/node';
 import type { CheckWorkspaceResult } from '../../server/src/features/workspaceCheck';
 import type { Choice, RecordChoices, RecordClaimResult } from '../../server/src/features/recordClaim';
+import { CrashWindow } from './crashWindow';
 import { sentenceAround } from './sentence';
 
 const SOURCE = 'Claim Check';
@@ -51,6 +52,7 @@ const MAX_RESTARTS = 4;
 const RESTART_WINDOW_MS = 3 * 60 * 1000;
 
 let client: LanguageClient | undefined;
+const crashes = new CrashWindow(MAX_RESTARTS, RESTART_WINDOW_MS);
 
 export async function activate(context: ExtensionContext): Promise<LanguageClient> {
   const output = window.createOutputChannel(SOURCE, { log: true });
@@ -93,6 +95,7 @@ export async function activate(context: ExtensionContext): Promise<LanguageClien
     commands.registerCommand('claimcheck.recordClaim', () => recordClaim(output)),
     commands.registerCommand('claimcheck.restartServer', async () => {
       output.info(l10n.t('Restarting the Claim Check server.'));
+      crashes.reset();
       await client?.restart();
     }),
     commands.registerCommand('claimcheck.showOutput', () => output.show(true)),
@@ -114,21 +117,18 @@ export function deactivate(): Thenable<void> | undefined {
 
 /** Restarts a crashed server a few times, then stops and says so. */
 function restartingErrorHandler(output: LogOutputChannel): LanguageClientOptions['errorHandler'] {
-  const crashes: number[] = [];
   return {
     error: (error, _message, count) => {
       output.error(l10n.t('Connection to the Claim Check server failed: {0}', error.message));
       return { action: (count ?? 0) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown };
     },
     closed: () => {
-      const now = Date.now();
-      crashes.push(now);
-      while (crashes.length > 0 && crashes[0] < now - RESTART_WINDOW_MS) crashes.shift();
-      if (crashes.length <= MAX_RESTARTS) {
-        output.warn(l10n.t('The Claim Check server stopped unexpectedly; restarting it ({0} of {1} restarts allowed in three minutes).', crashes.length, MAX_RESTARTS));
+      const { restart, count } = crashes.record(Date.now());
+      if (restart) {
+        output.warn(l10n.t('The Claim Check server stopped unexpectedly; restarting it ({0} of {1} restarts allowed in three minutes).', count, MAX_RESTARTS));
         return { action: CloseAction.Restart, handled: true };
       }
-      const message = l10n.t('The Claim Check server stopped {0} times in three minutes and will not be restarted. See the output, then run “Claim Check: Restart the language server”.', crashes.length);
+      const message = l10n.t('The Claim Check server stopped {0} times in three minutes and will not be restarted. See the output, then run “Claim Check: Restart the language server”.', count);
       output.error(message);
       return { action: CloseAction.DoNotRestart, message };
     },
