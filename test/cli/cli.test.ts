@@ -125,6 +125,20 @@ describe('claimcheck check', () => {
     expect(r.files[0].findings[0].fixes[0].title).toMatch(/^Citar «.+» como nota al pie$/);
   });
 
+  it('speaks Spanish with --locale es in the stylish report and the record problems too', () => {
+    const dir = workspace({
+      'borrador.md': 'La Operation Citadel desmanteló redes de tráfico.\n\n<!-- claimcheck-disable-next-line uncited-claim -->\nLa TCIU investiga amenazas.\n',
+      '.claimcheck/programs.json': '[\n  { "id": "x", "kind": "program", "name": 42, "aliases": ["XX"], "agency": [] }\n]\n',
+    });
+    const r = run(['check', 'borrador.md', '--locale', 'es', '--fail-on', 'none'], dir);
+    expect(r.err).toMatch(/\.claimcheck\/programs\.json:2:\d+: error: "name" debe ser un texto\. \(campo \/0\/name\)/);
+    expect(r.out).toMatch(/uncited-claim desactivado: \(sin motivo\)/);
+    expect(r.out).toMatch(/^2 hallazgos \(0 errores, 1 advertencia, 0 avisos, 1 sugerencia\) en 1 archivo; \d+ menciones de programas$/m);
+    const english = run(['check', 'borrador.md', '--fail-on', 'none'], dir);
+    expect(english.err).toMatch(/"name" must be a string\. \(field \/0\/name\)/);
+    expect(english.out).toMatch(/^2 findings \(0 errors, 1 warning, 0 info, 1 hint\) in 1 file;/m);
+  });
+
   it('checks the bundled sample drafts', () => {
     const r = run(['check', 'examples/', '--format', 'json']);
     expect(r.code).toBe(1);

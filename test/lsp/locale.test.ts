@@ -93,3 +93,25 @@ describe('locale of a client that cannot be asked for settings', () => {
     await waitFor(() => client.latest(uri)?.diagnostics.some((d) => messageOf(d).startsWith('No source cited')) || false, 'English after the pushed setting');
   });
 });
+
+describe('record-file problems in the editor’s language', () => {
+  let client: TestClient;
+  let ws: Workspace;
+  const BROKEN = '[\n  { "id": "x", "kind": "program", "name": 42, "aliases": ["XX"], "agency": [] }\n]\n';
+
+  beforeAll(async () => {
+    ({ client, ws } = await startServer({ locale: 'es', files: { '.claimcheck/programs.json': BROKEN } }));
+  });
+
+  afterAll(() => stopServer({ client, ws }));
+
+  it('says them in Spanish, and in English once claimcheck.locale says so', async () => {
+    const uri = ws.uriOf('.claimcheck/programs.json');
+    const spanish = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
+    expect(spanish.diagnostics.map(messageOf)).toEqual(['"name" debe ser un texto. (en /0/name)']);
+    expect(spanish.diagnostics[0].range.start.line).toBe(1);
+    client.settings = { locale: 'en' };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await waitFor(() => client.latest(uri)?.diagnostics.some((d) => messageOf(d) === '"name" must be a string. (at /0/name)') || false, 'English record problems');
+  });
+});

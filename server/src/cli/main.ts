@@ -10,9 +10,10 @@ import { globSync } from 'tinyglobby';
 import { findInconsistencies, type DraftModel } from '../analysis/consistency';
 import { DocumentAnalyzer } from '../analysis/document';
 import { citedSources } from '../analysis/export';
-import { toLocale } from '../analysis/messages';
+import { msg, toLocale } from '../analysis/messages';
 import { DEFAULT_OPTIONS, type AnalysisOptions, type CitationStyle, type Severity } from '../analysis/model';
 import { loadRecords, nearestRecordsDir } from '../node/recordFiles';
+import { problemText } from '../records/problems';
 import type { RecordSet } from '../records/recordSet';
 import { formatReport, type FileReport, type ReportFormat } from './report';
 import { documentFor, toRange } from '../positions';
@@ -79,14 +80,14 @@ export function runCheck(paths: string[], opts: CheckOptions, cwd = process.cwd(
       records = loadRecords({ bundled: opts.bundled, extra: [...opts.records, ...(userDir ? [userDir] : [])] }, cwd);
       recordSets.set(key, records);
       for (const p of records.problems) {
-        err += `${relative(cwd, p.file) || p.file}:${p.line + 1}:${p.column + 1}: ${p.severity}: ${p.message} (field ${p.field || '/'})\n`;
+        err += `${relative(cwd, p.file) || p.file}:${p.line + 1}:${p.column + 1}: ${p.severity}: ${msg(options.locale, 'problem.field', { message: problemText(p, options.locale), field: p.field || '/' })}\n`;
         if (p.severity === 'error') recordErrors = true;
       }
     }
     const text = readFileSync(draft, 'utf8');
     const analyzer = new DocumentAnalyzer(records);
     const { analysis, context } = analyzer.analyzeWithContext(text, options);
-    for (const e of analysis.internalErrors) err += `${relative(cwd, draft)}: internal error in ${e.check}: ${e.message}\n`;
+    for (const e of analysis.internalErrors) err += `${relative(cwd, draft)}: ${msg(options.locale, 'report.internalError', e)}\n`;
     const doc = documentFor(pathToFileURL(draft).href, text);
     const report: FileReport = {
       path: relative(cwd, draft) || draft,
@@ -111,7 +112,7 @@ export function runCheck(paths: string[], opts: CheckOptions, cwd = process.cwd(
     m.report.findings.push({ code: f.code, severity: f.severity, message: f.message, range: toRange(m.doc, f), programs: f.programs, sources: f.sources, fixes: [] });
   }
   for (const m of models) m.report.findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  const out = formatReport(reports, opts.format, version);
+  const out = formatReport(reports, opts.format, version, options.locale);
   const threshold = opts.failOn === 'none' ? -1 : RANK[opts.failOn];
   const failing = reports.some((r) => r.findings.some((f) => RANK[f.severity] <= threshold));
   return { code: recordErrors ? 2 : failing ? 1 : 0, out, err };

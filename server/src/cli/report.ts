@@ -2,6 +2,7 @@
 import { CHECKS, WORKSPACE_CHECKS } from '../checks';
 import type { Severity } from '../analysis/model';
 import type { Range } from '../positions';
+import { countOf, msg, type Locale } from '../analysis/messages';
 
 export type ReportFormat = 'stylish' | 'json' | 'sarif' | 'github';
 
@@ -40,7 +41,7 @@ export function summarize(files: FileReport[]) {
   };
 }
 
-export function formatReport(files: FileReport[], format: ReportFormat, version: string): string {
+export function formatReport(files: FileReport[], format: ReportFormat, version: string, locale: Locale = 'en'): string {
   switch (format) {
     case 'json': {
       // Suppressions are listed in the summary, so that each file keeps exactly path, mentions and findings.
@@ -53,11 +54,11 @@ export function formatReport(files: FileReport[], format: ReportFormat, version:
     case 'github':
       return github(files);
     default:
-      return stylish(files);
+      return stylish(files, locale);
   }
 }
 
-function stylish(files: FileReport[]): string {
+function stylish(files: FileReport[], locale: Locale): string {
   let out = '';
   for (const f of files) {
     if (f.findings.length === 0 && f.suppressions.length === 0) continue;
@@ -66,13 +67,15 @@ function stylish(files: FileReport[]): string {
     const w0 = Math.max(0, ...rows.map((r) => r[0].length));
     const w1 = Math.max(0, ...rows.map((r) => r[1].length));
     for (const r of rows) out += `${r[0].padEnd(w0)}  ${r[1].padEnd(w1)}  ${r[2]}  ${r[3]}\n`;
-    for (const s of f.suppressions)
-      out += `  ${s.range.start.line + 1}:${s.range.start.character + 1}  suppressed ${s.codes.length > 0 ? s.codes.join(', ') : 'all checks'}: ${s.reason ?? '(no reason given)'}\n`;
+    for (const s of f.suppressions) {
+      const codes = s.codes.length > 0 ? s.codes.join(', ') : msg(locale, 'report.allChecks');
+      out += `  ${s.range.start.line + 1}:${s.range.start.character + 1}  ${msg(locale, 'report.suppressed', { codes, reason: s.reason ?? msg(locale, 'report.noReason') })}\n`;
+    }
     out += '\n';
   }
   const s = summarize(files);
-  const parts = [`${s.error} error${s.error === 1 ? '' : 's'}`, `${s.warning} warning${s.warning === 1 ? '' : 's'}`, `${s.info} info`, `${s.hint} hint${s.hint === 1 ? '' : 's'}`];
-  out += `${s.findings} finding${s.findings === 1 ? '' : 's'} (${parts.join(', ')}) in ${s.files} file${s.files === 1 ? '' : 's'}; ${s.mentions} program mentions\n`;
+  const parts = [countOf(locale, 'report.errors', s.error), countOf(locale, 'report.warnings', s.warning), countOf(locale, 'report.info', s.info), countOf(locale, 'report.hints', s.hint)];
+  out += msg(locale, 'report.summary', { findings: countOf(locale, 'report.findings', s.findings), parts: parts.join(', '), files: countOf(locale, 'report.files', s.files), mentions: s.mentions }) + '\n';
   return out;
 }
 

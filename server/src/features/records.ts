@@ -11,6 +11,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Connection, type Diagnostic, type WorkspaceFolder } from 'vscode-languageserver/node';
 import { BUNDLED_FILES, bundledDataDir, expandRecordPaths, nearestRecordsDir, readRecordFiles } from '../node/recordFiles';
 import { parseRecordFile, type ParsedRecordFile } from '../records/loader';
+import { msg, type Locale } from '../analysis/messages';
+import { problemText, recordProblem } from '../records/problems';
 import { RecordSet } from '../records/recordSet';
 import type { RecordFileText, RecordProblem } from '../records/types';
 import { documentFor, toOffset, toRange } from '../positions';
@@ -175,7 +177,8 @@ export class RecordManager {
     this.scopes = scopes;
     this.outsideScopes = new Map();
     this.epoch++;
-    this.publishProblems(problems, texts);
+    // Record files belong to no one draft: their problems are said in the first folder's language.
+    this.publishProblems(problems, texts, (await this.settings.get(this.folders[0]?.uri)).locale);
     const sizes = [...scopes.values()].map((s) => `${s.records.programs.size} programs, ${s.records.sources.size} sources, ${s.records.claims.size} claims`);
     this.connection.console.info(`Claim Check: records loaded in ${Date.now() - started} ms${sizes.length ? ` (${sizes.join('; ')})` : ''}${problems.length ? `, ${problems.length} problem(s)` : ''}.`);
   }
@@ -215,7 +218,7 @@ export class RecordManager {
     return this.bundled;
   }
 
-  private publishProblems(problems: RecordProblem[], texts: Map<string, string>): void {
+  private publishProblems(problems: RecordProblem[], texts: Map<string, string>, locale: Locale): void {
     const byFile = new Map<string, Map<string, Diagnostic>>();
     for (const p of problems) {
       const uri = pathToUri(p.file);
@@ -223,7 +226,7 @@ export class RecordManager {
       if (!list) byFile.set(uri, (list = new Map()));
       // The same file may be loaded by several folders' scopes; report each problem once.
       const key = `${p.line}:${p.column}:${p.field}:${p.message}`;
-      if (!list.has(key)) list.set(key, problemDiagnostic(p, texts.get(p.file)));
+      if (!list.has(key)) list.set(key, problemDiagnostic(p, texts.get(p.file), locale));
     }
     for (const uri of this.published) if (!byFile.has(uri)) this.publish(uri, []);
     for (const [uri, list] of byFile) this.publish(uri, [...list.values()]);
@@ -235,13 +238,13 @@ function parseGuarded(file: RecordFileText): ParsedRecordFile {
   try {
     return parseRecordFile(file);
   } catch (err) {
-    const message = `Cannot load the file: ${err instanceof Error ? err.message : String(err)}`;
-    return { path: file.path, kind: file.kind, programs: [], sources: [], claims: [], problems: [{ file: file.path, line: 0, column: 0, field: '', message, severity: 'error' }] };
+    const problem = recordProblem({ file: file.path, line: 0, column: 0, field: '' }, 'problem.unloadable', { detail: err instanceof Error ? err.message : String(err) });
+    return { path: file.path, kind: file.kind, programs: [], sources: [], claims: [], problems: [problem] };
   }
 }
 
 /** A record problem as a diagnostic in its file: from the offending value to the end of its line. */
-export function problemDiagnostic(p: RecordProblem, fileText: string | undefined): Diagnostic {
+export function problemDiagnostic(p: RecordProblem, fileText: string | undefined, locale: Locale = 'en'): Diagnostic {
   const doc = documentFor(pathToUri(p.file), fileText ?? '');
   const start = toOffset(doc, { line: p.line, character: p.column });
   let end = start;
@@ -255,6 +258,6 @@ export function problemDiagnostic(p: RecordProblem, fileText: string | undefined
     severity: p.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
     code: RECORD_PROBLEM_CODE,
     source: DIAGNOSTIC_SOURCE,
-    message: p.field ? `${p.message} (at ${p.field})` : p.message,
+    message: p.field ? msg(locale, 'problem.at', { message: problemText(p, locale), field: p.field }) : problemText(p, locale),
   };
 }

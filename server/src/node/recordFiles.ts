@@ -2,6 +2,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { globSync } from 'tinyglobby';
+import { recordProblem } from '../records/problems';
 import { RecordSet } from '../records/recordSet';
 import type { RecordFileText, RecordProblem } from '../records/types';
 
@@ -59,12 +60,12 @@ export function readRecordFiles(paths: string[], bundled: boolean): { files: Rec
     try {
       const size = statSync(path).size;
       if (size > MAX_RECORD_FILE_BYTES) {
-        problems.push({ file: path, line: 0, column: 0, field: '', severity: 'error', message: `The file is ${Math.round(size / 1048576)} MB; record files above ${MAX_RECORD_FILE_BYTES / 1048576} MB are not read.` });
+        problems.push(recordProblem({ file: path, line: 0, column: 0, field: '' }, 'problem.tooLarge', { size: Math.round(size / 1048576), max: MAX_RECORD_FILE_BYTES / 1048576 }));
         continue;
       }
       files.push({ path, text: readFileSync(path, 'utf8'), bundled });
     } catch (err) {
-      problems.push({ file: path, line: 0, column: 0, field: '', severity: 'error', message: `Cannot read the file: ${(err as Error).message}` });
+      problems.push(recordProblem({ file: path, line: 0, column: 0, field: '' }, 'problem.unreadable', { detail: (err as Error).message }));
     }
   }
   return { files, problems };

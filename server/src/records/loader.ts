@@ -4,7 +4,8 @@ import { LineCounter, isMap, isSeq, parseDocument, type Node as YamlNode } from 
 import programsSchema from '../../../data/schema/programs.schema.json';
 import sourcesSchema from '../../../data/schema/sources.schema.json';
 import claimsSchema from '../../../data/schema/claims.schema.json';
-import type { Claim, Located, Origin, Program, RecordFileText, RecordKind, RecordProblem, Source } from './types';
+import { recordProblem } from './problems';
+import type { Claim, Located, Origin, ProblemId, ProblemSeverity, Program, RecordFileText, RecordKind, RecordProblem, Source } from './types';
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 // Entries are validated one by one, so that a bad entry costs only itself.
@@ -84,22 +85,17 @@ function parseJsonRecordFile(file: RecordFileText): ParsedRecordFile {
   const text = file.text.charCodeAt(0) === 0xfeff ? ' ' + file.text.slice(1) : file.text;
   const lines = new TextLines(text);
   const problems: RecordProblem[] = [];
-  const problemAt = (offset: number, field: string, message: string, severity: 'error' | 'warning' = 'error') => {
-    const { line, column } = lines.at(offset);
-    problems.push({ file: file.path, line, column, field, message, severity });
-  };
-  if (text.includes('\uFFFD')) {
-    problemAt(text.indexOf('\uFFFD'), '', 'The file is not valid UTF-8 (a replacement character was found); check its encoding.', 'warning');
-  }
+  const problemAt = reporter(file, lines, problems);
+  if (text.includes('\uFFFD')) problemAt(text.indexOf('\uFFFD'), '', 'problem.notUtf8', {}, 'warning');
   if (text.trim() === '') {
-    problemAt(0, '', 'The file is empty: a record file holds a JSON array of entries.');
+    problemAt(0, '', 'problem.empty');
     return { path: file.path, kind: file.kind, programs: [], sources: [], claims: [], problems };
   }
   const errors: ParseError[] = [];
   const top = readTopLevel(text, errors);
-  for (const e of errors) problemAt(e.offset, '', `Invalid JSON: ${describeParseError(printParseErrorCode(e.error))}.`);
+  for (const e of errors) problemAt(e.offset, '', 'problem.invalidJson', { detail: printParseErrorCode(e.error) });
   if (!top.isArray) {
-    if (top.offset !== undefined) problemAt(top.offset, '', 'A record file holds a JSON array of entries.');
+    if (top.offset !== undefined) problemAt(top.offset, '', 'problem.notArray');
     return { path: file.path, kind: file.kind, programs: [], sources: [], claims: [], problems };
   }
   const entries: EntryView[] = [];
@@ -224,14 +220,11 @@ function parseYamlRecordFile(file: RecordFileText): ParsedRecordFile {
   const doc = parseDocument(file.text, { lineCounter, uniqueKeys: false });
   const lines = new TextLines(file.text);
   const problems: RecordProblem[] = [];
-  const problemAt = (offset: number, field: string, message: string) => {
-    const { line, column } = lines.at(offset);
-    problems.push({ file: file.path, line, column, field, message, severity: 'error' });
-  };
-  for (const e of doc.errors) problemAt(e.pos[0], '', `Invalid YAML: ${e.message.split('\n')[0]}`);
+  const problemAt = reporter(file, lines, problems);
+  for (const e of doc.errors) problemAt(e.pos[0], '', 'problem.invalidYaml', { detail: e.message.split('\n')[0] });
   const contents = doc.contents as YamlNode | null;
   if (!isSeq(contents)) {
-    problemAt(contents?.range?.[0] ?? 0, '', 'A record file holds a list of entries.');
+    problemAt(contents?.range?.[0] ?? 0, '', 'problem.notList');
     return { path: file.path, kind: file.kind, programs: [], sources: [], claims: [], problems };
   }
   const entries: EntryView[] = contents.items.map((item) => {
@@ -266,14 +259,9 @@ function toPlain(value: unknown): unknown {
 function collectEntries(file: RecordFileText, entries: EntryView[], lines: TextLines, problems: RecordProblem[]): ParsedRecordFile {
   const kind = file.kind ?? guessRecordKind(file.path, entries[0]?.value);
   const result: ParsedRecordFile = { path: file.path, kind, programs: [], sources: [], claims: [], problems };
-  const problemAt = (offset: number, field: string, message: string) => {
-    const { line, column } = lines.at(offset);
-    problems.push({ file: file.path, line, column, field, message, severity: 'error' });
-  };
+  const problemAt = reporter(file, lines, problems);
   if (!kind) {
-    if (entries.length > 0) {
-      problemAt(entries[0].offset, '/0', 'Cannot tell whether this file holds programs, sources or claims: name it programs.json, sources.json or claims.json.');
-    }
+    if (entries.length > 0) problemAt(entries[0].offset, '/0', 'problem.unknownKind');
     return result;
   }
   const validate = itemValidators[kind];
@@ -281,13 +269,14 @@ function collectEntries(file: RecordFileText, entries: EntryView[], lines: TextL
   entries.forEach((entry, index) => {
     const forbidden = findForbiddenKey(entry.value, []);
     if (forbidden) {
-      problemAt(entry.locate(forbidden), pointer(index, forbidden), `The key "${forbidden[forbidden.length - 1]}" is not allowed in a record.`);
+      problemAt(entry.locate(forbidden), pointer(index, forbidden), 'problem.forbiddenKey', { key: String(forbidden[forbidden.length - 1]) });
       return;
     }
     if (!validate(entry.value)) {
       for (const err of validate.errors ?? []) {
         const path = errorPath(err);
-        problemAt(entry.locate(path), pointer(index, path), describeSchemaError(err));
+        const { id, values } = describeSchemaError(err);
+        problemAt(entry.locate(path), pointer(index, path), id, values);
       }
       return;
     }
@@ -301,7 +290,7 @@ function collectEntries(file: RecordFileText, entries: EntryView[], lines: TextL
     const value = entry.value as { id: string };
     const earlier = seen.get(value.id);
     if (earlier !== undefined) {
-      problemAt(entry.locate(['id']), pointer(index, ['id']), `Duplicate id "${value.id}": entry ${earlier} already uses it; this one is ignored.`);
+      problemAt(entry.locate(['id']), pointer(index, ['id']), 'problem.duplicateId', { id: value.id, earlier });
       return;
     }
     seen.set(value.id, index);
@@ -344,34 +333,36 @@ function pointer(index: number, path: Array<string | number>): string {
   return '/' + [index, ...path].map((p) => String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
 }
 
-function describeSchemaError(err: ErrorObject): string {
-  const field = err.instancePath ? `"${err.instancePath.split('/').pop()}"` : 'The entry';
+function describeSchemaError(err: ErrorObject): { id: ProblemId; values: Record<string, string> } {
+  // The field by name ("aliases"), or '' for the entry itself (problemText says "The entry").
+  const field = err.instancePath ? `"${err.instancePath.split('/').pop()}"` : '';
   switch (err.keyword) {
     case 'required':
-      return `Missing required field "${(err.params as { missingProperty: string }).missingProperty}".`;
+      return { id: 'problem.required', values: { name: (err.params as { missingProperty: string }).missingProperty } };
     case 'additionalProperties':
-      return `Unknown field "${(err.params as { additionalProperty: string }).additionalProperty}".`;
-    case 'type':
-      return `${field} must be ${article((err.params as { type: string }).type)}.`;
+      return { id: 'problem.unknownField', values: { name: (err.params as { additionalProperty: string }).additionalProperty } };
+    case 'type': {
+      const id = `problem.type.${String((err.params as { type: string }).type).split(',')[0]}`;
+      return TYPE_IDS.has(id) ? { id: id as ProblemId, values: { field } } : { id: 'problem.invalid', values: { field, detail: err.message ?? 'is invalid' } };
+    }
     case 'enum':
-      return `${field} must be one of: ${((err.params as { allowedValues: unknown[] }).allowedValues ?? []).join(', ')}.`;
+      return { id: 'problem.enum', values: { field, values: ((err.params as { allowedValues: unknown[] }).allowedValues ?? []).join(', ') } };
     case 'pattern':
-      return `${field} does not have the expected form (${(err.params as { pattern: string }).pattern}).`;
+      return { id: 'problem.pattern', values: { field, pattern: (err.params as { pattern: string }).pattern } };
     case 'minLength':
     case 'minItems':
-      return `${field} must not be empty.`;
+      return { id: 'problem.notEmpty', values: { field } };
     default:
-      return `${field} ${err.message ?? 'is invalid'}.`;
+      return { id: 'problem.invalid', values: { field, detail: err.message ?? 'is invalid' } };
   }
 }
 
-function article(type: string): string {
-  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
-}
+const TYPE_IDS = new Set(['problem.type.array', 'problem.type.object', 'problem.type.string', 'problem.type.number', 'problem.type.integer', 'problem.type.boolean', 'problem.type.null']);
 
-function describeParseError(code: string): string {
-  return code
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .replace(/^./, (c) => c);
+/** Reports problems at offsets of one file. */
+function reporter(file: RecordFileText, lines: TextLines, problems: RecordProblem[]) {
+  return (offset: number, field: string, id: ProblemId, values: Record<string, string | number> = {}, severity: ProblemSeverity = 'error') => {
+    const { line, column } = lines.at(offset);
+    problems.push(recordProblem({ file: file.path, line, column, field }, id, values, severity));
+  };
 }

@@ -1,6 +1,7 @@
 import { AliasIndex, MAX_ALIAS_WORDS, type AliasEntry } from './aliasIndex';
 import { parseRecordFile, type ParsedRecordFile } from './loader';
-import type { Claim, Located, Program, RecordFileText, RecordProblem, Source } from './types';
+import { recordProblem } from './problems';
+import type { Claim, Located, ProblemId, ProblemSeverity, Program, RecordFileText, RecordProblem, Source } from './types';
 
 let nextGeneration = 1;
 
@@ -50,10 +51,10 @@ export class RecordSet {
     map.set(entry.value.id, entry);
   }
 
-  private problem(entry: Located<unknown>, path: Array<string | number>, message: string, severity: 'error' | 'warning'): void {
+  private problem(entry: Located<unknown>, path: Array<string | number>, id: ProblemId, values: Record<string, string | number>, severity: ProblemSeverity): void {
     const at = entry.origin.locate?.(path) ?? { line: entry.origin.line, column: 0 };
     const field = '/' + (entry.origin.index === undefined ? path : [entry.origin.index, ...path]).join('/');
-    this.problems.push({ file: entry.origin.file, line: at.line, column: at.column, field, message, severity });
+    this.problems.push(recordProblem({ file: entry.origin.file, line: at.line, column: at.column, field }, id, values, severity));
   }
 
   private checkReferences(): void {
@@ -61,8 +62,8 @@ export class RecordSet {
       const c = entry.value;
       const missingProgram = !this.programs.has(c.program);
       const missingSource = !this.sources.has(c.source);
-      if (missingProgram) this.problem(entry, ['program'], `Claim "${id}" names the program "${c.program}", which no programs file defines; the claim is ignored.`, 'error');
-      if (missingSource) this.problem(entry, ['source'], `Claim "${id}" names the source "${c.source}", which no sources file defines; the claim is ignored.`, 'error');
+      if (missingProgram) this.problem(entry, ['program'], 'problem.missingProgram', { id, program: c.program }, 'error');
+      if (missingSource) this.problem(entry, ['source'], 'problem.missingSource', { id, source: c.source }, 'error');
       if (missingProgram || missingSource) {
         this.claims.delete(id);
         continue;
@@ -73,10 +74,10 @@ export class RecordSet {
     for (const entry of this.programs.values()) {
       entry.value.agency.forEach((a, i) => {
         const target = this.programs.get(a)?.value;
-        if (!target) this.problem(entry, ['agency', i], `Unknown agency "${a}": no programs file defines it.`, 'warning');
+        if (!target) this.problem(entry, ['agency', i], 'problem.unknownAgency', { agency: a }, 'warning');
       });
       entry.value.status?.events?.forEach((e, i) => {
-        if (e.source && !this.sources.has(e.source)) this.problem(entry, ['status', 'events', i, 'source'], `Unknown source "${e.source}".`, 'warning');
+        if (e.source && !this.sources.has(e.source)) this.problem(entry, ['status', 'events', i, 'source'], 'problem.unknownSource', { source: e.source }, 'warning');
       });
     }
   }
@@ -94,9 +95,9 @@ export class RecordSet {
     for (const conflict of index.conflicts) {
       const { where } = conflict.entry as (typeof entries)[number];
       if (where[1][0] === 'name') continue;
-      if (conflict.reason === 'empty') this.problem(where[0], where[1], `The alias "${conflict.entry.alias}" has no letters or digits to match.`, 'error');
-      else if (conflict.reason === 'too-long') this.problem(where[0], where[1], `The alias "${conflict.entry.alias.slice(0, 80)}…" has more than ${MAX_ALIAS_WORDS} words; it is not used.`, 'error');
-      else this.problem(where[0], where[1], `The alias "${conflict.entry.alias}" already names "${conflict.takenBy}"; it is not used for "${conflict.entry.target}".`, 'warning');
+      if (conflict.reason === 'empty') this.problem(where[0], where[1], 'problem.aliasEmpty', { alias: conflict.entry.alias }, 'error');
+      else if (conflict.reason === 'too-long') this.problem(where[0], where[1], 'problem.aliasTooLong', { alias: conflict.entry.alias.slice(0, 80), max: MAX_ALIAS_WORDS }, 'error');
+      else this.problem(where[0], where[1], 'problem.aliasTaken', { alias: conflict.entry.alias, takenBy: conflict.takenBy ?? '', target: conflict.entry.target }, 'warning');
     }
     return index;
   }

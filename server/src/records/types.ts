@@ -1,4 +1,5 @@
 /** The three kinds of record, as they are stored in `data/*.json` and users' record files. */
+import type { MessageId } from '../analysis/messages';
 
 export type ProgramKind = 'program' | 'agency' | 'institution';
 export type ProgramState = 'active' | 'suspended' | 'ended' | 'planned' | 'proposed' | 'unknown';
@@ -104,6 +105,9 @@ export interface Located<T> {
 export type ProblemSeverity = 'error' | 'warning';
 
 /** A problem found while loading a record file, located to file, line and field. */
+/** The message catalogue's ids for record problems (analysis/messages.ts). */
+export type ProblemId = Extract<MessageId, `problem.${string}`>;
+
 export interface RecordProblem {
   file: string;
   /** 0-based line and UTF-16 column of the offending value. */
@@ -111,7 +115,10 @@ export interface RecordProblem {
   column: number;
   /** JSON pointer of the field, e.g. `/3/aliases/0`. */
   field: string;
+  /** In English; `id` and `values` give it in the writer's language (problemText). */
   message: string;
+  id: ProblemId;
+  values: Record<string, string | number>;
   severity: ProblemSeverity;
 }
 
