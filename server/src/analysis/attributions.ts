@@ -22,7 +22,7 @@ export interface RawAttribution {
 }
 
 const KIND_WORDS: Array<[RegExp, string[]]> = [
-  [/\b(?:testimony|testified|testifying|testimonio|posture statement|hearing|declaración|declaró)\b/i, ['testimony', 'posture-statement']],
+  [/\b(?:testimony|testified|testifying|testimonio|posture statement|hearing|declaración|declaró|told Congress|told lawmakers|told legislators|told senators|told the Senate|told the House|told a congressional)\b/i, ['testimony', 'posture-statement']],
   [/\b(?:release|press release|comunicado|web story|statement)\b/i, ['press-release']],
   [/\b(?:GAO|Government Accountability Office|report|informe)\b/i, ['gao-report', 'report']],
   [/\b(?:letter|carta)\b/i, ['letter']],
@@ -48,6 +48,8 @@ const PATTERNS: RegExp[] = [
   new RegExp(`(?:(?:[\\p{Lu}][\\p{L}’'.\\-]*\\s+){1,3})?(?:commander|director|secretary|chief|head|officials?|spokes(?:person|man|woman)|ambassador|comandante|director|portavoz)(?:\\s+of\\s+(?:the\\s+)?(?:[\\p{Lu}][\\p{L}.\\-]*\\s*){1,3})?\\s+${VERBS}\\b`, 'gu'),
   // afirmó … en su testimonio de 2016 / en su informe de 2018
   /\b(?:(?:afirmó|declaró|dijo|señaló|explicó|indicó|sostuvo|informó)\b[^.;:]{0,80}?\s)?en su (?:testimonio|informe|comunicado|carta|declaración)(?: ante [^.;:,]{1,60}?)? de (?:(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre) de )?(?:19|20)\d\d\b/giu,
+  // ICE told Congress in 2016 / a 2016 HSI official told lawmakers
+  /(?:(?:(?:19|20)\d\d\s+)?(?:(?!(?:As|And|But|When|While|Since|So)\s)[\p{Lu}][\p{L}’'.-]*\s+){1,3}(?:officials?\s+)?)?told\s+(?:Congress|lawmakers|legislators|senators|the\s+(?:Senate|House)|a\s+congressional\s+(?:committee|subcommittee|panel|hearing))(?:\s+in\s+(?:19|20)\d\d)?/gu,
   // 2017 FBI testimony (without a verb)
   /\b(?:19|20)\d\d\s+(?:[\p{Lu}][\p{L}.-]*\s+){1,3}(?:testimony|release|report)\b/gu,
 ];
