@@ -22,7 +22,7 @@ export interface RawAttribution {
 }
 
 const KIND_WORDS: Array<[RegExp, string[]]> = [
-  [/\b(?:testimony|testified|testifying|testimonio|posture statement|hearing|declaración|declaró|told Congress|told lawmakers|told legislators|told senators|told the Senate|told the House|told a congressional)\b/i, ['testimony', 'posture-statement']],
+  [/\b(?:testimony|testified|testifying|testimonio|posture statement|hearing|declaración|declaró|told Congress|told lawmakers|told legislators|told senators|told the Senate|told the House|told a congressional|testificó|testificaron|ante el Congreso)\b/i, ['testimony', 'posture-statement']],
   [/\b(?:release|press release|comunicado|web story|statement)\b/i, ['press-release']],
   [/\b(?:GAO|Government Accountability Office|report|informe)\b/i, ['gao-report', 'report']],
   [/\b(?:letter|carta)\b/i, ['letter']],
@@ -50,6 +50,8 @@ const PATTERNS: RegExp[] = [
   /\b(?:(?:afirmó|declaró|dijo|señaló|explicó|indicó|sostuvo|informó)\b[^.;:]{0,80}?\s)?en su (?:testimonio|informe|comunicado|carta|declaración)(?: ante [^.;:,]{1,60}?)? de (?:(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre) de )?(?:19|20)\d\d\b/giu,
   // ICE told Congress in 2016 / a 2016 HSI official told lawmakers
   /(?:(?:(?:19|20)\d\d\s+)?(?:(?!(?:As|And|But|When|While|Since|So)\s)[\p{Lu}][\p{L}’'.-]*\s+){1,3}(?:officials?\s+)?)?told\s+(?:Congress|lawmakers|legislators|senators|the\s+(?:Senate|House)|a\s+congressional\s+(?:committee|subcommittee|panel|hearing))(?:\s+in\s+(?:19|20)\d\d)?/gu,
+  // funcionarios del HSI testificaron ante el Congreso en 2016 / el portavoz de la DEA afirmó
+  /\b(?:[Ff]uncionari[oa]s?|[Oo]ficiales|[Pp]ortavoz|[Dd]irector(?:a)?|[Cc]omandante|[Ee]mbajador(?:a)?)\s+(?:del?\s+|de\s+la\s+)?(?:[\p{Lu}][\p{L}.-]*\s+){1,3}(?:dijo|dijeron|declaró|declararon|afirmó|afirmaron|testificó|testificaron|informó|informaron|explicó|explicaron)(?:\s+ante\s+el\s+Congreso)?(?:\s+en\s+(?:19|20)\d\d)?/gu,
   // 2017 FBI testimony (without a verb)
   /\b(?:19|20)\d\d\s+(?:[\p{Lu}][\p{L}.-]*\s+){1,3}(?:testimony|release|report)\b/gu,
 ];

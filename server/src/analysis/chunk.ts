@@ -193,7 +193,7 @@ const PROGRAM_SHAPE_WORD = /Operati|Operaci|Task|Fuerza/;
 // or a kind of source: one of its KIND_WORDS. Each of those words contains one of these
 // (matched anywhere, in any case, so that the test is looser than KIND_WORDS' \b…\b); the
 // second pattern holds the case-sensitive news names. Keep them in step with KIND_WORDS.
-const KIND_WORD_PART = /testi|hearing|declar|told|release|comunicado|web\s+story|statement|gao|accountability|report|informe|letter|carta|article|newspaper|periodista|art[ií]culo/i;
+const KIND_WORD_PART = /testi|hearing|declar|told|congres|release|comunicado|web\s+story|statement|gao|accountability|report|informe|letter|carta|article|newspaper|periodista|art[ií]culo/i;
 const KIND_WORD_CASED = /Post|Guardian|Times|Reuters|AP/;
 
 /** Whether the text may hold one of attributions.ts' KIND_WORDS (test/unit/incremental.test.ts checks each of them). */
