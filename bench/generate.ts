@@ -4,7 +4,7 @@
  * - `generateDraft`: an advocacy draft of a given size, built from the bundled records
  *   (data/*.json): headings; paragraphs that mention programs by their real aliases, some
  *   cited (footnotes with definitions at the end, Pandoc `[@id]` with real source ids,
- *   inline links to the sources' URLs), some uncited, some attributed in prose ("according
+ *   inline links to the sources' URLs, reference links to definitions after the footnotes), some uncited, some attributed in prose ("according
  *   to 2016 HSI testimony"); figures, some right and some wrong; quotes, some exact record
  *   quotes and some slightly altered; lists, GFM tables, block quotes, fenced code, HTML
  *   comments, Spanish paragraphs, and a share of prose that mentions nothing.
@@ -170,6 +170,9 @@ export interface DraftOptions {
 class DraftWriter {
   private footnote = 0;
   readonly definitions: string[] = [];
+  /** Link reference definitions ("[gao-18-618]: <https://…>"), kept in a block of their own after the footnotes. */
+  readonly linkDefinitions: string[] = [];
+  private readonly linkLabels = new Set<string>();
   /** Footnote labels already defined, by source id: later citations of the source reuse them. */
   private readonly labelBySource = new Map<string, string>();
 
@@ -180,11 +183,18 @@ class DraftWriter {
   }
 
   /** A citation of `sourceId` in one of the three styles, or '' (uncited). */
-  citation(sourceId: string | undefined, style: 'footnote' | 'pandoc' | 'link' | 'none'): string {
+  citation(sourceId: string | undefined, style: 'footnote' | 'pandoc' | 'link' | 'reference' | 'none'): string {
     const source = sourceId ? sourceById.get(sourceId) : undefined;
     if (!source || style === 'none') return '';
     if (style === 'pandoc') return ` [@${source.id}]`;
     if (style === 'link' && source.URL) return ` ([source](${source.URL}))`;
+    if (style === 'reference' && source.URL) {
+      if (!this.linkLabels.has(source.id)) {
+        this.linkLabels.add(source.id);
+        this.linkDefinitions.push(`[${source.id}]: <${source.URL}>`);
+      }
+      return ` ([source][${source.id}])`;
+    }
     let label = this.labelBySource.get(source.id);
     if (!label || this.rng.chance(0.3)) {
       label = String(++this.footnote);
@@ -196,11 +206,12 @@ class DraftWriter {
     return `[^${label}]`;
   }
 
-  citeStyle(): 'footnote' | 'pandoc' | 'link' | 'none' {
+  citeStyle(): 'footnote' | 'pandoc' | 'link' | 'reference' | 'none' {
     return this.rng.weighted([
-      [40, 'footnote'],
+      [35, 'footnote'],
       [15, 'pandoc'],
       [10, 'link'],
+      [5, 'reference'],
       [35, 'none'],
     ] as const);
   }
@@ -444,7 +455,8 @@ export function generateDraft({ bytes, seed = 1 }: DraftOptions): string {
     }
     for (const d of w.definitions.slice(before)) defsSize += Buffer.byteLength(d) + 1;
   }
-  return `${blocks.join('\n\n')}\n\n${w.definitions.join('\n')}\n`;
+  const links = w.linkDefinitions.length > 0 ? `\n${w.linkDefinitions.join('\n')}\n` : '';
+  return `${blocks.join('\n\n')}\n\n${w.definitions.join('\n')}\n${links}`;
 }
 
 // ---------------------------------------------------------------------------------------
