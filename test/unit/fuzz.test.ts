@@ -24,6 +24,7 @@ const FRAGMENTS = [
   'The Guatemala TCIU was expanded in 2016, explains the GAO.',
   'Operation Nightfall and the Border Task Force patrol.',
   '[^1]', '[^gao]: GAO-18-618.', '[@gao-18-618]', '[@', '[^', '[link](https://www.gao.gov/products/gao-15-707)', '<https://x.y>',
+  '[the GAO][gao]', '[gao][]', '[GAO-15-707]', '[gao]: https://www.gao.gov/products/gao-15-707', '[GAO-15-707]: <https://www.gao.gov/products/GAO-18-618>',
   '😀', '👍🏽', '\u{1F1EC}\u{1F1F9}', 'e\u0301', '\u200b', '\u200f', 'مرحبا بالعالم', 'שלום', '“', '”', '"', '«', '»', '…', '[...]',
   '```', '~~~', '`code`', '<!--', '-->', '<!-- claimcheck-disable-next-line -->', '<!-- claimcheck-disable uncited-claim -->',
   '<!-- claimcheck-enable -->', '<script>alert(1)</script>', '# ', '## Heading', '> ', '> > ', '- ', '  - ', '    - ', '1. ', '| a | b |',
