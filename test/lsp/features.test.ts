@@ -237,6 +237,18 @@ describe('definition and links', () => {
     expect(entry).toContain('"gao-18-618"');
   });
 
+  it('shows and goes to the source of a reference link whose definition stands at the end', async () => {
+    const text = '# Draft\n\nCBP trained 4,600 Guatemalan police in 2017, as [the GAO found][gao].\n\nMore text.\n\n[gao]: https://www.gao.gov/products/GAO-18-618\n';
+    const { uri, diagnostics } = await openAndWait('reference-link.md', text);
+    // Cited: neither uncited nor resting on its attribution alone.
+    expect(codes(diagnostics)).toEqual([]);
+    const at = { line: 2, character: text.split('\n')[2].indexOf('GAO found') + 2 };
+    const result = await hover(uri, at.line, at.character);
+    expect(unescape((result!.contents as MarkupContent).value)).toContain('Central American Police Training');
+    const locations = await client.request<Location[]>('textDocument/definition', { textDocument: { uri }, position: at });
+    expect(locations.map((l) => decodeURIComponent(l.uri))).toEqual([expect.stringMatching(/\/data\/sources\.json$/)]);
+  });
+
   it('goes from a footnote reference to its definition', async () => {
     const text = '# Draft\n\nICE trained police.[^1]\n\n[^1]: GAO, <https://www.gao.gov/products/GAO-18-618>.\n';
     const { uri } = await openAndWait('footnote-definition.md', text);
