@@ -8,25 +8,31 @@ import { join } from 'node:path';
 
 const [corePath, draftPath, ...recordPaths] = process.argv.slice(2);
 const core = createRequire(import.meta.url)(corePath);
-const bundled = core.readRecordFiles(
-  core.BUNDLED_FILES.map((f) => join(core.bundledDataDir(corePath), f)),
-  true,
-).files;
-const extra = core.readRecordFiles(recordPaths, false).files;
-const records = core.RecordSet.fromTexts([...bundled, ...extra]);
+// The files' texts are let go once the records are built, as the server lets them go.
+const loadRecords = () =>
+  core.RecordSet.fromTexts([
+    ...core.readRecordFiles(
+      core.BUNDLED_FILES.map((f) => join(core.bundledDataDir(corePath), f)),
+      true,
+    ).files,
+    ...core.readRecordFiles(recordPaths, false).files,
+  ]);
+const records = loadRecords();
 const text = readFileSync(draftPath, 'utf8');
 const analyzer = new core.DocumentAnalyzer(records);
 const analysis = analyzer.analyze(text);
 // An edit, as the open draft would see.
 const edited = text.slice(0, 5000) + 'x' + text.slice(5000);
 const again = analyzer.analyze(edited);
-const rss = process.memoryUsage().rss;
+const { rss, heapUsed, heapTotal } = process.memoryUsage();
 process.stdout.write(
   JSON.stringify({
     recordFiles: recordPaths.length,
     programs: records.programs.size,
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     rssAtEndMb: Math.round(rss / 2 ** 20),
+    heapUsedAtEndMb: Math.round(heapUsed / 2 ** 20),
+    heapTotalAtEndMb: Math.round(heapTotal / 2 ** 20),
     findings: again.findings.length,
     mentions: analysis.mentions.length,
   }),

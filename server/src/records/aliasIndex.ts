@@ -5,6 +5,10 @@
  * as deep as the longest alias, so the cost depends on the text and the longest alias,
  * never on how many aliases there are.
  *
+ * The trie is stored flat, as one hash map from a key path (the keys of an alias's first
+ * words, joined) to what lies there: whether an alias ends there, and whether a longer one
+ * goes on. A Map per trie node costs hundreds of bytes each, most of a large index's memory.
+ *
  * Matching rules:
  * - whole words only ("ICE" is not in "price");
  * - a token written in capitals ("ICE", "TCIU", "CAFÉ") matches case-sensitively,
@@ -94,18 +98,6 @@ function textKeys(word: string): string[] {
   return keys;
 }
 
-interface TrieNode {
-  /** Absent on leaves: most nodes end an alias, and an empty Map per node is most of a large index's memory. */
-  next?: Map<string, TrieNode>;
-  hit?: AliasHit;
-}
-
-export interface AliasHit {
-  target: string;
-  alias: string;
-  unconfirmed: boolean;
-}
-
 export interface AliasEntry {
   alias: string;
   target: string;
@@ -133,8 +125,19 @@ export interface AliasConflict {
  */
 export const MAX_ALIAS_WORDS = 16;
 
+/** Joins the keys of a path; keys are word characters behind a one-letter tag, so never hold it. */
+const SEP = '\u0001';
+
+/** A path's entry in the map: bit 0 says a longer alias goes on from it, the rest is hit index + 1 (0: none ends here). */
+const GOES_ON = 1;
+const hitOf = (slot: number): number => (slot >>> 1) - 1;
+
 export class AliasIndex {
-  private readonly root: TrieNode & { next: Map<string, TrieNode> } = { next: new Map() };
+  private readonly paths = new Map<string, number>();
+  /** The hits, by index: the program an alias names, the alias as written, and which are unconfirmed. */
+  private readonly targets: string[] = [];
+  private readonly aliases: string[] = [];
+  private readonly unconfirmed = new Set<number>();
   private maxDepth = 0;
   readonly size: number;
   readonly conflicts: AliasConflict[] = [];
@@ -152,7 +155,7 @@ export class AliasIndex {
         continue;
       }
       for (const keys of variants) {
-        const taken = this.insert(keys, { target: entry.target, alias: entry.alias, unconfirmed: !!entry.unconfirmed });
+        const taken = this.insert(keys, entry);
         if (taken && taken !== entry.target) {
           this.conflicts.push({ entry, reason: 'taken', takenBy: taken });
           break;
@@ -164,20 +167,22 @@ export class AliasIndex {
   }
 
   /** Inserts one key path; returns the target already stored there, if any. */
-  private insert(keys: string[], hit: AliasHit): string | undefined {
-    let node: TrieNode = this.root;
-    for (const key of keys) {
-      node.next ??= new Map();
-      let child = node.next.get(key);
-      if (!child) {
-        child = {};
-        node.next.set(key, child);
-      }
-      node = child;
+  private insert(keys: string[], entry: AliasEntry): string | undefined {
+    // Paths are joined whole (join() makes a flat string; concatenation would keep a rope per key).
+    for (let depth = 1; depth < keys.length; depth++) {
+      const prefix = keys.slice(0, depth).join(SEP);
+      const slot = this.paths.get(prefix) ?? 0;
+      if (!(slot & GOES_ON)) this.paths.set(prefix, slot | GOES_ON);
     }
     this.maxDepth = Math.max(this.maxDepth, keys.length);
-    if (node.hit) return node.hit.target;
-    node.hit = hit;
+    const path = keys.join(SEP);
+    const slot = this.paths.get(path) ?? 0;
+    if (hitOf(slot) >= 0) return this.targets[hitOf(slot)];
+    const hit = this.targets.length;
+    this.targets.push(entry.target);
+    this.aliases.push(entry.alias);
+    if (entry.unconfirmed) this.unconfirmed.add(hit);
+    this.paths.set(path, (slot & GOES_ON) | ((hit + 1) << 1));
     return undefined;
   }
 
@@ -192,9 +197,9 @@ export class AliasIndex {
         mentions.push({
           start: tokens[i].start,
           end: tokens[best.last].end,
-          target: best.hit.target,
-          alias: best.hit.alias,
-          unconfirmed: best.hit.unconfirmed,
+          target: this.targets[best.hit],
+          alias: this.aliases[best.hit],
+          unconfirmed: this.unconfirmed.has(best.hit),
         });
         i = best.last + 1;
       } else {
@@ -218,26 +223,28 @@ export class AliasIndex {
 
   /** A cheap first step: most tokens start no alias at all, and need not walk the trie. */
   private startsAlias(keys: string[]): boolean {
-    for (const key of keys) if (this.root.next.has(key)) return true;
+    for (const key of keys) if (this.paths.has(key)) return true;
     return false;
   }
 
-  private longestAt(keys: string[][], i: number): { hit: AliasHit; last: number } | undefined {
-    // Breadth over the few keys each token can take (exact, singular), depth up to the longest alias.
-    let frontier: TrieNode[] = [this.root];
-    let best: { hit: AliasHit; last: number } | undefined;
-    for (let j = i; j < keys.length && j - i < this.maxDepth && frontier.length > 0; j++) {
-      const nextFrontier: TrieNode[] = [];
-      for (const node of frontier) {
+  private longestAt(keys: string[][], i: number): { hit: number; last: number } | undefined {
+    // Breadth over the few keys each token can take (exact, singular), depth up to the longest
+    // alias; only paths that a longer alias goes on from are followed.
+    let frontier: string[] = [];
+    let best: { hit: number; last: number } | undefined;
+    for (let j = i; j < keys.length && j - i < this.maxDepth && (j === i || frontier.length > 0); j++) {
+      const nextFrontier: string[] = [];
+      let found = false;
+      for (const from of j === i ? [''] : frontier) {
         for (const key of keys[j]) {
-          const child = node.next?.get(key);
-          if (child && !nextFrontier.includes(child)) nextFrontier.push(child);
-        }
-      }
-      for (const node of nextFrontier) {
-        if (node.hit) {
-          best = { hit: node.hit, last: j };
-          break;
+          const path = j === i ? key : from + SEP + key;
+          const slot = this.paths.get(path);
+          if (slot === undefined) continue;
+          if (!found && hitOf(slot) >= 0) {
+            best = { hit: hitOf(slot), last: j };
+            found = true;
+          }
+          if (slot & GOES_ON) nextFrontier.push(path);
         }
       }
       frontier = nextFrontier;

@@ -28,6 +28,12 @@ export interface ParsedRecordFile {
   sources: Located<Source>[];
   claims: Located<Claim>[];
   problems: RecordProblem[];
+  /**
+   * Locates a field of the file's entry number `index`, e.g. `['aliases', 2]`, for problems
+   * found later (RecordSet's cross-references). Holds the file's text: whoever keeps a parsed
+   * file keeps its text.
+   */
+  locate?: (index: number, path: Array<string | number>) => { line: number; column: number };
 }
 
 /** Locates offsets in a file's text as 0-based line and UTF-16 column. */
@@ -101,13 +107,23 @@ function parseJsonRecordFile(file: RecordFileText): ParsedRecordFile {
   const entries: EntryView[] = [];
   // Errors and entries are both in file order: one pass pairs them.
   let e = 0;
-  top.entries.forEach((entry) => {
-    const to = entry.offset + entry.length;
-    while (e < errors.length && errors[e].offset < entry.offset) e++;
+  for (const { offset, length } of top.entries) {
+    const to = offset + length;
+    while (e < errors.length && errors[e].offset < offset) e++;
     // An entry that a syntax error cut through is not trusted, even if it happens to validate.
-    if (e < errors.length && errors[e].offset <= to) return;
-    entries.push(jsonEntry(text, entry.value, entry.offset, entry.length));
-  });
+    if (e < errors.length && errors[e].offset <= to) continue;
+    const own = text.slice(offset, offset + length);
+    let value: unknown;
+    try {
+      // The entry's own text is strict JSON (the scanner found no error in it). JSON.parse
+      // builds compact values: objects of a fixed shape, arrays of their exact length.
+      value = JSON.parse(own);
+    } catch (err) {
+      problemAt(offset, '', 'problem.invalidJson', { detail: err instanceof Error ? err.message : String(err) });
+      continue;
+    }
+    entries.push(jsonEntry(own, value, offset));
+  }
   return collectEntries(file, entries, lines, problems);
 }
 
@@ -116,12 +132,11 @@ function parseJsonRecordFile(file: RecordFileText): ParsedRecordFile {
  * of the entry's own text, made then and dropped: a tree of the whole file holds a node per
  * value, many times the file's size.
  */
-function jsonEntry(text: string, value: unknown, offset: number, length: number): EntryView {
+function jsonEntry(own: string, value: unknown, offset: number): EntryView {
   return {
     value,
     offset,
     locate: (path) => {
-      const own = text.slice(offset, length < 0 ? text.length : offset + length);
       const node = parseTree(own, [], { disallowComments: true, allowTrailingComma: false });
       const found = node && findNodeAtLocation(node, path);
       return found ? offset + found.offset : offset;
@@ -133,86 +148,60 @@ interface TopLevel {
   /** Whether the file's value is an array; `offset` is where that value starts. */
   isArray: boolean;
   offset?: number;
-  /** The array's elements, with their offsets and lengths (-1 for one never closed, as jsonc-parser's parseTree). */
-  entries: Array<{ value: unknown; offset: number; length: number }>;
+  /** The array's elements' offsets and lengths (-1 for one never closed, as jsonc-parser's parseTree). */
+  entries: Array<{ offset: number; length: number }>;
 }
 
 /**
- * Reads a JSON file's top-level array with jsonc-parser's event API, building each element's
- * value (as jsonc-parser's getNodeValue would from a parse tree) without a tree in between, so that loading a
- * large record file costs little more than its values.
+ * Finds a JSON file's top-level array and the extent of each element with jsonc-parser's event
+ * API, building no values and no tree: loading a large record file then costs little more
+ * than its entries' values.
  */
 export function readTopLevel(text: string, errors: ParseError[]): TopLevel {
-  type Container = { value: unknown[] | Record<string, unknown>; key?: string; entry?: TopLevel['entries'][number] };
   const result: TopLevel = { isArray: false, entries: [] };
-  const stack: Container[] = [];
+  // Containers open, the root array counted: 0 outside it, 1 directly inside it.
+  let depth = 0;
   let rootSeen = false;
-  const attach = (value: unknown, offset: number, length: number): TopLevel['entries'][number] | undefined => {
-    if (stack.length === 0) {
-      if (!rootSeen) {
-        rootSeen = true;
-        result.offset = offset;
-      }
-      return undefined;
-    }
-    const parent = stack[stack.length - 1];
-    if (Array.isArray(parent.value)) {
-      parent.value.push(value);
-      if (stack.length === 1 && result.isArray) {
-        const entry = { value, offset, length };
-        result.entries.push(entry);
-        return entry;
-      }
-    } else if (parent.key !== undefined) {
-      setKey(parent.value, parent.key, value);
-      parent.key = undefined;
-    }
-    return undefined;
+  let current: TopLevel['entries'][number] | undefined;
+  const root = (offset: number) => {
+    rootSeen = true;
+    result.offset = offset;
   };
-  const open = (value: unknown[] | Record<string, unknown>, offset: number) => {
-    const isRoot = stack.length === 0 && !rootSeen;
-    const entry = attach(value, offset, -1);
-    if (isRoot) result.isArray = Array.isArray(value);
-    // Only the root array and what lies inside it are built.
-    if (stack.length > 0 || (isRoot && result.isArray)) stack.push({ value, entry });
+  const begin = (isArray: boolean, offset: number) => {
+    if (depth === 0) {
+      // The root, or a value after it (an error already reported), whose insides are ignored.
+      if (rootSeen) return;
+      root(offset);
+      result.isArray = isArray;
+      if (isArray) depth = 1;
+      return;
+    }
+    if (++depth === 2) result.entries.push((current = { offset, length: -1 }));
   };
-  const close = (offset: number, length: number) => {
-    const done = stack.pop();
-    if (done?.entry) done.entry.length = offset + length - done.entry.offset;
+  const end = (offset: number, length: number) => {
+    if (depth === 0) return;
+    if (depth === 2 && current) {
+      current.length = offset + length - current.offset;
+      current = undefined;
+    }
+    depth--;
   };
   visit(
     text,
     {
-      onObjectBegin: (offset) => open({}, offset),
-      onObjectProperty: (name) => {
-        const parent = stack[stack.length - 1];
-        if (parent && !Array.isArray(parent.value)) parent.key = name;
-      },
-      onObjectEnd: close,
-      onArrayBegin: (offset) => open([], offset),
-      onArrayEnd: close,
-      onLiteralValue: (value, offset, length) => void attach(value, offset, length),
-      onSeparator: (sep) => {
-        // A property left without a value ends at the next comma.
-        const parent = stack[stack.length - 1];
-        if (sep === ',' && parent && !Array.isArray(parent.value)) parent.key = undefined;
+      onObjectBegin: (offset) => begin(false, offset),
+      onObjectEnd: end,
+      onArrayBegin: (offset) => begin(true, offset),
+      onArrayEnd: end,
+      onLiteralValue: (_value, offset, length) => {
+        if (depth === 0 && !rootSeen) root(offset);
+        else if (depth === 1) result.entries.push({ offset, length });
       },
       onError: (error, offset, length) => void errors.push({ error, offset, length }),
     },
     { disallowComments: true, allowTrailingComma: false },
   );
   return result;
-}
-
-/**
- * Sets a key of a record's object: a "__proto__", "constructor" or "prototype" key stays an own
- * data property (so that collectEntries finds it and refuses the entry) instead of reaching a
- * prototype. Other keys are plain assignments: objects built that way keep V8's compact layout,
- * where prototype-less objects would each hold a hash table.
- */
-function setKey(obj: Record<string, unknown>, key: string, value: unknown): void {
-  if (FORBIDDEN_KEYS.has(key)) Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
-  else obj[key] = value;
 }
 
 function parseYamlRecordFile(file: RecordFileText): ParsedRecordFile {
@@ -258,7 +247,15 @@ function toPlain(value: unknown): unknown {
 
 function collectEntries(file: RecordFileText, entries: EntryView[], lines: TextLines, problems: RecordProblem[]): ParsedRecordFile {
   const kind = file.kind ?? guessRecordKind(file.path, entries[0]?.value);
-  const result: ParsedRecordFile = { path: file.path, kind, programs: [], sources: [], claims: [], problems };
+  const result: ParsedRecordFile = {
+    path: file.path,
+    kind,
+    programs: [],
+    sources: [],
+    claims: [],
+    problems,
+    locate: (index, path) => lines.at(entries[index]?.locate(path) ?? 0),
+  };
   const problemAt = reporter(file, lines, problems);
   if (!kind) {
     if (entries.length > 0) problemAt(entries[0].offset, '/0', 'problem.unknownKind');
@@ -280,13 +277,7 @@ function collectEntries(file: RecordFileText, entries: EntryView[], lines: TextL
       }
       return;
     }
-    const origin: Origin = {
-      file: file.path,
-      line: lines.at(entry.offset).line,
-      bundled: !!file.bundled,
-      index,
-      locate: (path) => lines.at(entry.locate(path)),
-    };
+    const origin: Origin = { file: file.path, line: lines.at(entry.offset).line, bundled: !!file.bundled, index };
     const value = entry.value as { id: string };
     const earlier = seen.get(value.id);
     if (earlier !== undefined) {

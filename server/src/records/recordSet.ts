@@ -25,8 +25,14 @@ export class RecordSet {
   /** Ids that a user file overrode, with the file that did. */
   readonly overridden = new Map<string, string>();
 
+  /** The files' locators, while the constructor reports problems; dropped after, with the files' texts they hold. */
+  private locators: Map<string, NonNullable<ParsedRecordFile['locate']>> | undefined = new Map();
+
   constructor(files: ParsedRecordFile[]) {
-    for (const f of files) this.problems.push(...f.problems);
+    for (const f of files) {
+      this.problems.push(...f.problems);
+      if (f.locate) this.locators?.set(f.path, f.locate);
+    }
     for (const f of files) {
       for (const p of f.programs) this.put(this.programs, p);
       for (const s of f.sources) this.put(this.sources, s);
@@ -38,6 +44,7 @@ export class RecordSet {
       for (const url of [s.URL, ...(s.custom?.alternateUrls ?? [])]) if (url) this.sourceByUrl.set(normalizeUrl(url), s.id);
       if (s.number) this.sourceByNumber.set(s.number.toLowerCase(), s.id);
     }
+    this.locators = undefined;
   }
 
   /** Parses the given files and builds the record set. */
@@ -52,7 +59,9 @@ export class RecordSet {
   }
 
   private problem(entry: Located<unknown>, path: Array<string | number>, id: ProblemId, values: Record<string, string | number>, severity: ProblemSeverity): void {
-    const at = entry.origin.locate?.(path) ?? { line: entry.origin.line, column: 0 };
+    const { file, index } = entry.origin;
+    const locate = index === undefined ? undefined : this.locators?.get(file);
+    const at = (index !== undefined && locate?.(index, path)) || { line: entry.origin.line, column: 0 };
     const field = '/' + (entry.origin.index === undefined ? path : [entry.origin.index, ...path]).join('/');
     this.problems.push(recordProblem({ file: entry.origin.file, line: at.line, column: at.column, field }, id, values, severity));
   }
@@ -83,17 +92,23 @@ export class RecordSet {
   }
 
   private buildAliasIndex(): AliasIndex {
-    const entries: Array<AliasEntry & { where: [Located<Program>, Array<string | number>] }> = [];
-    for (const entry of this.programs.values()) {
-      const p = entry.value;
-      p.aliases.forEach((alias, i) => entries.push({ alias, target: p.id, where: [entry, ['aliases', i]] }));
-      p.unconfirmedAliases?.forEach((alias, i) => entries.push({ alias, target: p.id, unconfirmed: true, where: [entry, ['unconfirmedAliases', i]] }));
-      // A program is always found by its own name, unless that name is another entry's alias.
-      entries.push({ alias: p.name, target: p.id, where: [entry, ['name']] });
+    type Placed = AliasEntry & { where: [Located<Program>, Array<string | number>] };
+    // Entries are made one at a time as the index takes them: a list of every alias would be a
+    // large passing peak in memory with many records.
+    const programs = this.programs;
+    function* entries(): Generator<Placed> {
+      for (const entry of programs.values()) {
+        const p = entry.value;
+        for (let i = 0; i < p.aliases.length; i++) yield { alias: p.aliases[i], target: p.id, where: [entry, ['aliases', i]] };
+        const unconfirmed = p.unconfirmedAliases ?? [];
+        for (let i = 0; i < unconfirmed.length; i++) yield { alias: unconfirmed[i], target: p.id, unconfirmed: true, where: [entry, ['unconfirmedAliases', i]] };
+        // A program is always found by its own name, unless that name is another entry's alias.
+        yield { alias: p.name, target: p.id, where: [entry, ['name']] };
+      }
     }
-    const index = new AliasIndex(entries);
+    const index = new AliasIndex(entries());
     for (const conflict of index.conflicts) {
-      const { where } = conflict.entry as (typeof entries)[number];
+      const { where } = conflict.entry as Placed;
       if (where[1][0] === 'name') continue;
       if (conflict.reason === 'empty') this.problem(where[0], where[1], 'problem.aliasEmpty', { alias: conflict.entry.alias }, 'error');
       else if (conflict.reason === 'too-long') this.problem(where[0], where[1], 'problem.aliasTooLong', { alias: conflict.entry.alias.slice(0, 80), max: MAX_ALIAS_WORDS }, 'error');

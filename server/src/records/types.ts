@@ -91,10 +91,8 @@ export interface Origin {
   file: string;
   line: number;
   bundled: boolean;
-  /** The entry's index in its file, for JSON pointers such as `/3/aliases/0`. */
+  /** The entry's index in its file, for JSON pointers such as `/3/aliases/0`; fields are located by ParsedRecordFile.locate. */
   index?: number;
-  /** Line and column of a field inside the entry, e.g. `['aliases', 2]`. */
-  locate?: (path: Array<string | number>) => { line: number; column: number };
 }
 
 export interface Located<T> {
