@@ -18,6 +18,11 @@ describe('splitSentences', () => {
     expect(split('A release reads, “They train.” Another explains it.')).toEqual(['A release reads, “They train.”', 'Another explains it.']);
   });
 
+  it('reads a wrapped paragraph as if it were one line, whatever its line endings', () => {
+    const wrapped = 'Did the TCIU ever report to\nGuatemala’s Public Ministry? Nobody has said. ICE agents\r\nCreated it.';
+    expect(split(wrapped)).toEqual(['Did the TCIU ever report to\nGuatemala’s Public Ministry?', 'Nobody has said.', 'ICE agents\r\nCreated it.']);
+  });
+
   it('gives the same sentences when a long text is segmented in windows', () => {
     const pieces = ['The U.S. Army trained units. ', 'e.g. the FBI did. ', 'A release reads, “They train.” ', 'Gen. Kelly spoke! ', 'Did it work? ', 'no. 5 rules apply. ', '¿Funcionó? ', 'Sí. ', 'A 3.5 share… ', 'Then (quietly.) ', 'x'.repeat(50) + ' ', 'and “quoted. ” '];
     let seed = 7;

@@ -1,6 +1,7 @@
 /**
  * Sentence segmentation with Intl.Segmenter, mended where it breaks after abbreviations
- * ("U.S. Army", "Gen. Kelly", "Rep. Gonzalez", "No. 5") and initials ("John F. Kelly").
+ * ("U.S. Army", "Gen. Kelly", "Rep. Gonzalez", "No. 5") and initials ("John F. Kelly"), and
+ * blind to where a paragraph's lines were wrapped.
  */
 
 const segmenters = new Map<string, Intl.Segmenter>();
@@ -72,8 +73,14 @@ function rawSegments(text: string, locale: string, window: number): Array<{ star
   return raw;
 }
 
+// Line breaks, to Intl.Segmenter, end a sentence (Unicode's SB4); inside a Markdown block they
+// are where the writer's editor wrapped the line. Each becomes a space of the same length, so
+// offsets stand.
+const LINE_BREAK = /[\r\n\u0085\u2028\u2029]/g;
+
 /** Splits plain text into sentences (`window` is for tests: the same result at any window). */
-export function splitSentences(text: string, locale = 'en', window = WINDOW): SentenceSpan[] {
+export function splitSentences(source: string, locale = 'en', window = WINDOW): SentenceSpan[] {
+  const text = source.replace(LINE_BREAK, ' ');
   const raw = rawSegments(text, locale, window);
   const merged: Array<{ start: number; next: number }> = [];
   for (const s of raw) {
