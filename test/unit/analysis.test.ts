@@ -53,6 +53,14 @@ describe('what is a claim', () => {
     expect(analyze(text).findings.map((f) => f.code)).toEqual(['attribution-without-link']);
     expect(analyze(text, { attributionCounts: false }).findings.map((f) => f.code)).toEqual(['uncited-claim']);
   });
+
+  it('takes the publication a news attribution names as the best candidate', () => {
+    const sourcesOf = (text: string) => analyze(text).findings.find((f) => f.code === 'attribution-without-link')?.sources.slice(0, 2);
+    // Both outlets reported on the task forces' jeeps in 2018; the phrase says which.
+    expect(sourcesOf('As The Intercept reported in 2018, IATF jeeps were parked outside CICIG.')).toEqual(['intercept-2018-11-09-guatemala-jeeps-cicig', 'wapo-2018-12-06-us-military-vehicles-guatemala']);
+    expect(sourcesOf('IATF jeeps were parked outside CICIG in 2018, the Washington Post revealed.')?.[0]).toBe('wapo-2018-12-06-us-military-vehicles-guatemala');
+    expect(sourcesOf('IATF jeeps were parked outside CICIG in 2018, the Post revealed.')?.[0]).toBe('wapo-2018-12-06-us-military-vehicles-guatemala');
+  });
 });
 
 describe('citation fixes', () => {

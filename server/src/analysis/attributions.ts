@@ -26,12 +26,16 @@ const KIND_WORDS: Array<[RegExp, string[]]> = [
   [/\b(?:release|press release|comunicado|web story|statement)\b/i, ['press-release']],
   [/\b(?:GAO|Government Accountability Office|report|informe)\b/i, ['gao-report', 'report']],
   [/\b(?:letter|carta)\b/i, ['letter']],
-  [/\b(?:reporters?|article|reported in|newspaper|periodistas?|art[ií]culo|Post|Guardian|Times|Reuters|AP)\b/, ['news']],
+  [/\b(?:reporters?|article|reported in|newspaper|periodistas?|art[ií]culo|Post|Guardian|Times|Reuters|AP|Associated Press|Intercept|Axios|Prensa Libre|Peri[oó]dico|elPeri[oó]dico|Di[aá]logo|Soy502|Milenio|InSight Crime|Plaza P[uú]blica|N[oó]mada|HSToday)\b/, ['news']],
 ];
 
 const VERBS =
   '(?:reads|read|explains|explained|says|said|states|stated|notes|noted|finds|found|reports|reported|describes|described|asserts|asserted|adds|added|writes|wrote|testified|concluded|concludes|estimates|estimated|' +
   'indica|indicó|señala|señaló|afirma|afirmó|informa|informó|explica|explicó|reporta|reportó|dice|dijo|declara|declaró|sostiene|sostuvo|concluye|concluyó|escribe|escribió)';
+const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)';
+// Where a pattern that starts with a run of words may begin: at a word's start only. A run of
+// letters tried from every position of a long word costs the square of its length.
+const WORD_START = "(?<![\\p{L}\\p{N}\\p{M}’'.-])";
 const DESCRIPTOR = "(?:(?:a|an|another|the|that|this|its|la|el|una|un|otro|otra)\\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|\\d{4})\\s+){0,2}[\\p{L}’'.\\- ]{0,60}?";
 
 // Each pattern captures the attribution phrase as a whole.
@@ -45,13 +49,21 @@ const PATTERNS: RegExp[] = [
   // GAO found / the FBI reported
   new RegExp(`\\b(?:the\\s+)?(?:GAO|Government Accountability Office|FBI|DHS|ICE|CBP|HSI|DOJ|DEA|SOUTHCOM|Southern Command|State Department)\\s+${VERBS}\\b`, 'gu'),
   // Southern Command’s commander explained / the commander of Southern Command asserted
-  new RegExp(`(?:(?:[\\p{Lu}][\\p{L}’'.\\-]*\\s+){1,3})?(?:commander|director|secretary|chief|head|officials?|spokes(?:person|man|woman)|ambassador|comandante|director|portavoz)(?:\\s+of\\s+(?:the\\s+)?(?:[\\p{Lu}][\\p{L}.\\-]*\\s*){1,3})?\\s+${VERBS}\\b`, 'gu'),
+  new RegExp(`${WORD_START}(?:(?:[\\p{Lu}][\\p{L}’'.\\-]*\\s+){1,3})?(?:commander|director|secretary|chief|head|officials?|spokes(?:person|man|woman)|ambassador|comandante|director|portavoz)(?:\\s+of\\s+(?:the\\s+)?(?:[\\p{Lu}][\\p{L}.\\-]*\\s*){1,3})?\\s+${VERBS}\\b`, 'gu'),
   // afirmó … en su testimonio de 2016 / en su informe de 2018
   /\b(?:(?:afirmó|declaró|dijo|señaló|explicó|indicó|sostuvo|informó)\b[^.;:]{0,80}?\s)?en su (?:testimonio|informe|comunicado|carta|declaración)(?: ante [^.;:,]{1,60}?)? de (?:(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre) de )?(?:19|20)\d\d\b/giu,
   // ICE told Congress in 2016 / a 2016 HSI official told lawmakers
-  /(?:(?:(?:19|20)\d\d\s+)?(?:(?!(?:As|And|But|When|While|Since|So)\s)[\p{Lu}][\p{L}’'.-]*\s+){1,3}(?:officials?\s+)?)?told\s+(?:Congress|lawmakers|legislators|senators|the\s+(?:Senate|House)|a\s+congressional\s+(?:committee|subcommittee|panel|hearing))(?:\s+in\s+(?:19|20)\d\d)?/gu,
+  new RegExp(
+    `${WORD_START}(?:(?:(?:19|20)\\d\\d\\s+)?(?:(?!(?:As|And|But|When|While|Since|So)\\s)[\\p{Lu}][\\p{L}’'.-]*\\s+){1,3}(?:officials?\\s+)?)?told\\s+(?:Congress|lawmakers|legislators|senators|the\\s+(?:Senate|House)|a\\s+congressional\\s+(?:committee|subcommittee|panel|hearing))(?:\\s+in\\s+(?:19|20)\\d\\d)?`,
+    'gu',
+  ),
   // funcionarios del HSI testificaron ante el Congreso en 2016 / el portavoz de la DEA afirmó
   /\b(?:[Ff]uncionari[oa]s?|[Oo]ficiales|[Pp]ortavoz|[Dd]irector(?:a)?|[Cc]omandante|[Ee]mbajador(?:a)?)\s+(?:del?\s+|de\s+la\s+)?(?:[\p{Lu}][\p{L}.-]*\s+){1,3}(?:dijo|dijeron|declaró|declararon|afirmó|afirmaron|testificó|testificaron|informó|informaron|explicó|explicaron)(?:\s+ante\s+el\s+Congreso)?(?:\s+en\s+(?:19|20)\d\d)?/gu,
+  // as The Intercept reported in November 2018 / the Post revealed / Prensa Libre informó en 2019
+  new RegExp(
+    `${WORD_START}(?:(?:as|como)\\s+)?(?:(?:the|The|el|El|la|La)\\s+)?[\\p{Lu}][\\p{L}\\p{N}’'.-]*(?:\\s+[\\p{Lu}][\\p{L}\\p{N}’'.-]*){0,3}\\s+(?:reported|reports|revealed|reveals|documented|informó|reveló|publicó|reportó)(?:\\s+(?:in|on|en)\\s+(?:${MONTH}\\s+(?:de\\s+)?)?(?:19|20)\\d\\d)?`,
+    'gu',
+  ),
   // 2017 FBI testimony (without a verb)
   /\b(?:19|20)\d\d\s+(?:[\p{Lu}][\p{L}.-]*\s+){1,3}(?:testimony|release|report)\b/gu,
 ];
@@ -117,9 +129,27 @@ export function resolveAttribution(
     // "according to testimony from its commander": the sentence around the phrase says whose, and when.
     if (attribution.agencies.length === 0 && context.agencies.some((a) => agencies.includes(a) || isPartOf(records, a, agencies))) score += 2;
     if (attribution.year === undefined && year !== undefined && context.years.includes(year)) score += 1;
+    score += outletScore(attribution.text, source);
     scored.push({ id: source.id, score });
   }
   return scored.sort((a, b) => b.score - a.score).map((s) => s.id);
+}
+
+/**
+ * Whether the phrase names the publication a source appeared in: 3 for its whole name ("the
+ * Washington Post revealed"), 2 for the last word of it alone ("the Post revealed"), else 0.
+ */
+function outletScore(phrase: string, source: Source): number {
+  const outlet = (source['container-title'] ?? source.publisher ?? '').replace(/\s*\([^)]*\)/g, '').replace(/^the\s+/i, '').trim();
+  if (!outlet) return 0;
+  const words = (s: string) => s.normalize('NFC').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const said = words(phrase);
+  const name = words(outlet);
+  const lower = said.map((w) => w.toLowerCase());
+  const at = lower.findIndex((_, i) => name.every((w, j) => lower[i + j] === w.toLowerCase()));
+  if (at >= 0) return 3;
+  const last = name[name.length - 1];
+  return last && last.length >= 4 && /^\p{Lu}/u.test(last) && said.includes(last) ? 2 : 0;
 }
 
 /** HSI testimony is ICE testimony: an agency matches the agencies above it. */

@@ -194,7 +194,7 @@ const PROGRAM_SHAPE_WORD = /Operati|Operaci|Task|Fuerza/;
 // (matched anywhere, in any case, so that the test is looser than KIND_WORDS' \b…\b); the
 // second pattern holds the case-sensitive news names. Keep them in step with KIND_WORDS.
 const KIND_WORD_PART = /testi|hearing|declar|told|congres|release|comunicado|web\s+story|statement|gao|accountability|report|informe|letter|carta|article|newspaper|periodista|art[ií]culo/i;
-const KIND_WORD_CASED = /Post|Guardian|Times|Reuters|AP/;
+const KIND_WORD_CASED = /Post|Guardian|Times|Reuters|AP|Associated Press|Intercept|Axios|Prensa Libre|Peri[oó]dico|Di[aá]logo|Soy502|Milenio|InSight Crime|Plaza P[uú]blica|N[oó]mada|HSToday/;
 
 /** Whether the text may hold one of attributions.ts' KIND_WORDS (test/unit/incremental.test.ts checks each of them). */
 export function mayNameKindOfSource(text: string): boolean {
