@@ -33,9 +33,10 @@ const VERBS =
   '(?:reads|read|explains|explained|says|said|states|stated|notes|noted|finds|found|reports|reported|describes|described|asserts|asserted|adds|added|writes|wrote|testified|concluded|concludes|estimates|estimated|' +
   'indica|indicó|señala|señaló|afirma|afirmó|informa|informó|explica|explicó|reporta|reportó|dice|dijo|declara|declaró|sostiene|sostuvo|concluye|concluyó|escribe|escribió)';
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)';
-// Where a pattern that starts with a run of words may begin: at a word's start only. A run of
-// letters tried from every position of a long word costs the square of its length.
-const WORD_START = "(?<![\\p{L}\\p{N}\\p{M}’'.-])";
+// Where a pattern that starts with a run of words may begin: at a word's start only (a quote
+// mark may open the word: "‘Jaguar’"). A run of letters tried from every position of a long
+// word costs the square of its length.
+const WORD_START = "(?<![\\p{L}\\p{N}\\p{M}]|[\\p{L}\\p{N}][’'.-])";
 const DESCRIPTOR = "(?:(?:a|an|another|the|that|this|its|la|el|una|un|otro|otra)\\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|\\d{4})\\s+){0,2}[\\p{L}’'.\\- ]{0,60}?";
 
 // Each pattern captures the attribution phrase as a whole.

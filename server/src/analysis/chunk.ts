@@ -77,7 +77,8 @@ export interface ChunkAnalysis {
 // "Operation X", "Operación X", "X Task Force", "Fuerza de Tarea X": shapes of a program's name.
 const PROGRAM_SHAPES: RegExp[] = [
   /\b(?:Operation|Operaci[óo]n)\s+(?:[\p{Lu}][\p{L}’'-]*)(?:\s+(?:[\p{Lu}][\p{L}’'-]*|of|de|del)){0,3}/gu,
-  /(?:[\p{Lu}][\p{L}’'-]*\s+){1,4}Task\s+Forces?(?:\s+[\p{Lu}][\p{L}’'-]*){0,2}/gu,
+  // Begins at a word's start: a run of letters tried from every letter of a long word costs its length squared.
+  /(?<![\p{L}\p{N}\p{M}]|[\p{L}\p{N}][’'-])(?:[\p{Lu}][\p{L}’'-]*\s+){1,4}Task\s+Forces?(?:\s+[\p{Lu}][\p{L}’'-]*){0,2}/gu,
   /\bFuerzas?\s+de\s+Tarea\s+(?:Interinstitucional\s+)?(?:[\p{Lu}][\p{L}’'-]*)(?:\s+[\p{Lu}][\p{L}’'-]*){0,2}/gu,
 ];
 const LEADING_NOISE = /^(?:(?:The|A|An|Another|Under|In|Its|Their|Our|This|That|These|Those|Since|During|With|And|But|U\.S\.|Southern|Command’s|Command's)\s+)+/u;
@@ -283,7 +284,8 @@ function findUnknownPrograms(text: string, known: Array<{ start: number; end: nu
       const end = start + name.length;
       if (!/\s/.test(name)) continue;
       if (taken.overlaps(start, end)) continue;
-      out.push({ start, end, name });
+      // A closing quote or a plural's apostrophe is not part of the name: ‘Halcón’ Task Force.
+      out.push({ start, end, name: name.replace(/[’']+(?=\s)/g, '') });
     }
   }
   return out;
