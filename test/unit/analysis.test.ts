@@ -18,6 +18,14 @@ describe('ranges in odd documents', () => {
     for (const m of a.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
   });
 
+  it('stay on their words where remark dropped the trailing space of a line it split around a bare URL', () => {
+    // Found by the fuzz test: the text before a GFM autolink literal has no position of its own.
+    const text = '[^ICE agents created and accompany a Guatemalan Transnational Criminal Investigative Unit (TCIU) in Guatemala.    - \n[gao]: https://www.gao.gov/products/gao-15-707';
+    const a = analyze(text);
+    expect(a.mentions.map((m) => text.slice(m.start, m.end))).toEqual(['ICE', 'Transnational Criminal Investigative Unit', 'TCIU']);
+    for (const f of a.findings) expect(f.start).toBeGreaterThanOrEqual(2);
+  });
+
   it('survive unbalanced quotes, fences and brackets', () => {
     const text = 'ICE said “the TCIU works [^ and\n\n```\nunclosed\n\n' + CLAIM.replace('.', '') + ' “ and " and [';
     const a = analyze(text);

@@ -53,7 +53,23 @@ function alignText(value: string, chunk: string, srcStart: number, srcEnd: numbe
   return map;
 }
 
-/** The segment for `value`, which remark made of source [srcStart, srcEnd), placed at `textStart` in the unit's text. */
+/**
+ * Where `value` ends if it is the source from `from` on, read as alignText reads it (skipping
+ * what remark dropped): undefined unless every character but white space is found in order.
+ */
+function followFrom(value: string, chunk: string, from: number, to: number): number | undefined {
+  let j = from;
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i];
+    const limit = Math.min(to, j + 16);
+    let k = j;
+    while (k < limit && chunk[k] !== c) k++;
+    if (k < limit) j = k + 1;
+    else if (!/\s/.test(c)) return undefined;
+  }
+  return j;
+}
+
 /** A unit's plain text as it is built from pieces of its chunk, with the map back to the source. */
 class UnitText {
   text = '';
@@ -254,7 +270,12 @@ function buildUnit(
     const e = node.position?.end.offset;
     if (s !== undefined && e !== undefined) return [s, e];
     const value = 'value' in node ? node.value : 'children' in node ? node.children.map((c) => ('value' in c ? c.value : '')).join('') : '';
-    const at = value ? chunk.indexOf(value, cursor) : -1;
+    if (!value) return [cursor, cursor];
+    // Usually the node's text starts where the previous one ended, perhaps normalised by remark
+    // (a line's trailing spaces dropped); else it is found further on.
+    const reach = followFrom(value, chunk, cursor, end);
+    if (reach !== undefined) return [cursor, reach];
+    const at = chunk.indexOf(value, cursor);
     return at >= 0 && at + value.length <= end ? [at, at + value.length] : [cursor, cursor];
   };
   // Something that is not prose but occupies source: a space keeps words apart and the map exact enough.
