@@ -33,7 +33,14 @@ describe('alias index', () => {
     expect(found('FTI Tecun Uman patrols')).toEqual([['fti-tecun-uman', 'FTI Tecun Uman']]);
     expect(found('operation citadel')).toEqual([['citadel', 'operation citadel']]);
   });
+  it('reads "Operación X" as "Operation X"', () => {
+    expect(found('La Operación Citadel y las operaciones citadel')).toEqual([
+      ['citadel', 'Operación Citadel'],
+      ['citadel', 'operaciones citadel'],
+    ]);
+  });
   it('prefers the longest alias', () => {
+
     expect(found('FTI Tecún Umán and FTI')).toEqual([
       ['fti-tecun-uman', 'FTI Tecún Umán'],
       ['iatf', 'FTI'],

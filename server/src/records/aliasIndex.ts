@@ -16,7 +16,8 @@
  * - a trailing plural "s"/"es" is accepted ("TCIUs", "Task Forces");
  * - hyphens split words, and a hyphenated alias also matches its closed form
  *   ("Inter-Agency" = "Inter Agency" = "Interagency");
- * - the longest alias starting at a token wins ("FTI Tecún Umán" over "FTI").
+ * - the longest alias starting at a token wins ("FTI Tecún Umán" over "FTI");
+ * - "Operación" is "Operation": Spanish names an operation with the same proper name.
  */
 
 export interface Token {
@@ -63,9 +64,17 @@ function isAcronym(word: string): boolean {
   return ACRONYM.test(word);
 }
 
+// Words that Spanish writes differently in a program's name: "Operación Martillo" is "Operation Martillo".
+const SAME_WORD = new Map([['operacion', 'operation']]);
+
+/** A folded word as the index keys it. */
+function wordKey(folded: string): string {
+  return 'w' + (SAME_WORD.get(folded) ?? folded);
+}
+
 /** The trie keys an alias token is stored under. */
 function aliasKey(word: string): string {
-  return isAcronym(word) ? 'A' + word.normalize('NFC') : 'w' + fold(word);
+  return isAcronym(word) ? 'A' + word.normalize('NFC') : wordKey(fold(word));
 }
 
 /** The trie keys a text token may match, most exact first. */
@@ -75,9 +84,9 @@ function computeTextKeys(word: string): string[] {
   const keys: string[] = [];
   if (plural) keys.push('A' + plural[1].normalize('NFC'));
   const f = fold(word);
-  keys.push('w' + f);
-  if (f.length > 3 && f.endsWith('s')) keys.push('w' + f.slice(0, -1));
-  if (f.length > 4 && f.endsWith('es')) keys.push('w' + f.slice(0, -2));
+  keys.push(wordKey(f));
+  if (f.length > 3 && f.endsWith('s')) keys.push(wordKey(f.slice(0, -1)));
+  if (f.length > 4 && f.endsWith('es')) keys.push(wordKey(f.slice(0, -2)));
   return keys;
 }
 
