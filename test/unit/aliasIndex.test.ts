@@ -33,7 +33,14 @@ describe('alias index', () => {
     expect(found('FTI Tecun Uman patrols')).toEqual([['fti-tecun-uman', 'FTI Tecun Uman']]);
     expect(found('operation citadel')).toEqual([['citadel', 'operation citadel']]);
   });
-  it('reads "Operación X" as "Operation X"', () => {
+  it('joins an alias\'s words across white space, hyphens and quotation marks, not across other punctuation', () => {
+    expect(found('the FTI\nTecún Umán, the “FTI” Tecún Umán')).toEqual([
+      ['fti-tecun-uman', 'FTI\nTecún Umán'],
+      ['fti-tecun-uman', 'FTI” Tecún Umán'],
+    ]);
+    expect(found('in FTI. Tecún Umán; FTI (Tecún Umán)').map(([id]) => id)).toEqual(['iatf', 'iatf']);
+  });
+    it('reads "Operación X" as "Operation X"', () => {
     expect(found('La Operación Citadel y las operaciones citadel')).toEqual([
       ['citadel', 'Operación Citadel'],
       ['citadel', 'operaciones citadel'],

@@ -134,8 +134,23 @@ export interface AliasConflict {
  */
 export const MAX_ALIAS_WORDS = 16;
 
-/** Joins the keys of a path; keys are word characters behind a one-letter tag, so never hold it. */
-const SEP = '\u0001';
+/**
+ * Join the keys of a path, by what stands between the words: white space, a hyphen or a quotation mark, or other
+ * punctuation ("U.S. Army", "Guatemala’s national police"). Keys are word characters behind a
+ * one-letter tag, so never hold either.
+ */
+const SPACED = '\u0001';
+const PUNCTUATED = '\u0002';
+// Quotation marks are transparent: all “root cause” assistance.
+const SPACE_GAP = /^[\s\-\u2010\u2011\u2012\u2013"“”„‘’'«»]+$/;
+
+/** How the words on either side of `gap` are joined: an alias's words joined by white space are found only so joined in a draft. */
+function joint(gap: string): string {
+  return SPACE_GAP.test(gap) ? SPACED : PUNCTUATED;
+}
+
+/** The separators a draft's gap may stand for: a plain gap matches either, punctuation only punctuation ("Guatemala. TCIU" is not "Guatemala TCIU"). */
+const JOINTS: Record<string, string[]> = { [SPACED]: [SPACED, PUNCTUATED], [PUNCTUATED]: [PUNCTUATED] };
 
 /** A path's entry in the map: bit 0 says a longer alias goes on from it, the rest is hit index + 1 (0: none ends here). */
 const GOES_ON = 1;
@@ -155,7 +170,7 @@ export class AliasIndex {
     let size = 0;
     for (const entry of entries) {
       const variants = aliasVariants(entry.alias);
-      if (variants.some((v) => v.length > MAX_ALIAS_WORDS)) {
+      if (variants.some((v) => v.keys.length > MAX_ALIAS_WORDS)) {
         this.conflicts.push({ entry, reason: 'too-long' });
         continue;
       }
@@ -163,8 +178,8 @@ export class AliasIndex {
         this.conflicts.push({ entry, reason: 'empty' });
         continue;
       }
-      for (const keys of variants) {
-        const taken = this.insert(keys, entry);
+      for (const variant of variants) {
+        const taken = this.insert(variant, entry);
         if (taken && taken !== entry.target) {
           this.conflicts.push({ entry, reason: 'taken', takenBy: taken });
           break;
@@ -176,15 +191,19 @@ export class AliasIndex {
   }
 
   /** Inserts one key path; returns the target already stored there, if any. */
-  private insert(keys: string[], entry: AliasEntry): string | undefined {
+  private insert({ keys, joints }: Variant, entry: AliasEntry): string | undefined {
     // Paths are joined whole (join() makes a flat string; concatenation would keep a rope per key).
+    const parts: string[] = [];
     for (let depth = 1; depth < keys.length; depth++) {
-      const prefix = keys.slice(0, depth).join(SEP);
+      parts.push(keys[depth - 1]);
+      const prefix = parts.join('');
       const slot = this.paths.get(prefix) ?? 0;
       if (!(slot & GOES_ON)) this.paths.set(prefix, slot | GOES_ON);
+      parts.push(joints[depth - 1]);
     }
+    parts.push(keys[keys.length - 1]);
     this.maxDepth = Math.max(this.maxDepth, keys.length);
-    const path = keys.join(SEP);
+    const path = parts.join('');
     const slot = this.paths.get(path) ?? 0;
     if (hitOf(slot) >= 0) return this.targets[hitOf(slot)];
     const hit = this.targets.length;
@@ -201,7 +220,7 @@ export class AliasIndex {
     const keys = tokens.map((t) => textKeys(t.text));
     const mentions: Mention[] = [];
     for (let i = 0; i < tokens.length; ) {
-      const best = this.startsAlias(keys[i]) ? this.longestAt(keys, i) : undefined;
+      const best = this.startsAlias(keys[i]) ? this.longestAt(text, tokens, keys, i) : undefined;
       if (best) {
         mentions.push({
           start: tokens[i].start,
@@ -226,7 +245,7 @@ export class AliasIndex {
   hasMention(text: string): boolean {
     const tokens = wordTokens(text);
     const keys = tokens.map((t) => textKeys(t.text));
-    for (let i = 0; i < keys.length; i++) if (this.startsAlias(keys[i]) && this.longestAt(keys, i)) return true;
+    for (let i = 0; i < keys.length; i++) if (this.startsAlias(keys[i]) && this.longestAt(text, tokens, keys, i)) return true;
     return false;
   }
 
@@ -236,7 +255,7 @@ export class AliasIndex {
     return false;
   }
 
-  private longestAt(keys: string[][], i: number): { hit: number; last: number } | undefined {
+  private longestAt(text: string, tokens: Token[], keys: string[][], i: number): { hit: number; last: number } | undefined {
     // Breadth over the few keys each token can take (exact, singular), depth up to the longest
     // alias; only paths that a longer alias goes on from are followed.
     let frontier: string[] = [];
@@ -244,9 +263,10 @@ export class AliasIndex {
     for (let j = i; j < keys.length && j - i < this.maxDepth && (j === i || frontier.length > 0); j++) {
       const nextFrontier: string[] = [];
       let found = false;
+      const joints = j === i ? [''] : JOINTS[joint(text.slice(tokens[j - 1].end, tokens[j].start))];
       for (const from of j === i ? [''] : frontier) {
-        for (const key of keys[j]) {
-          const path = j === i ? key : from + SEP + key;
+        for (const key of keys[j]) for (const sep of joints) {
+          const path = from + sep + key;
           const slot = this.paths.get(path);
           if (slot === undefined) continue;
           if (!found && hitOf(slot) >= 0) {
@@ -270,20 +290,27 @@ function wordTokens(text: string): Token[] {
   return tokens;
 }
 
+interface Variant {
+  keys: string[];
+  /** How each word is joined to the next: SPACED or PUNCTUATED. */
+  joints: string[];
+}
+
 /** The key paths an alias is indexed under: its words, and its closed form where it has hyphens. */
-function aliasVariants(alias: string): string[][] {
+function aliasVariants(alias: string): Variant[] {
   const { tokens, joined } = tokenize(alias);
   if (tokens.length === 0) return [];
-  const split = tokens.map((t) => aliasKey(t.text));
+  const gap = (i: number) => joint(alias.slice(tokens[i - 1].end, tokens[i].start));
+  const split: Variant = { keys: tokens.map((t) => aliasKey(t.text)), joints: tokens.slice(1).map((_, i) => gap(i + 1)) };
   if (!joined.some(Boolean)) return [split];
-  const closed: string[] = [];
-  let word = '';
-  tokens.forEach((t, i) => {
-    word += t.text;
-    if (!joined[i]) {
-      closed.push(aliasKey(word));
-      word = '';
-    }
+  // The closed form: hyphen-joined words made one ("Inter-Agency" → "InterAgency").
+  const closed: Variant = { keys: [], joints: [] };
+  let first = 0;
+  tokens.forEach((_, i) => {
+    if (joined[i]) return;
+    if (first > 0) closed.joints.push(gap(first));
+    closed.keys.push(aliasKey(tokens.slice(first, i + 1).map((w) => w.text).join('')));
+    first = i + 1;
   });
   return [split, closed];
 }
