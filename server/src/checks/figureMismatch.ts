@@ -86,6 +86,22 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+// Kinds of source, either case of their first letter ("Posture Statement").
+const KIND_OF_SOURCE = `(?:${['posture statement', 'report', 'testimony', 'release', 'statement', 'letter', 'hearing', 'article', 'story', 'study', 'audit', 'informe', 'testimonio', 'comunicado', 'carta', 'estudio', 'auditoría']
+  .map((k) => k.replace(/(^|\s)(\p{L})/gu, (_, sp: string, c: string) => `${sp ? '\\s+' : ''}[${c.toUpperCase()}${c}]`))
+  .join('|')})`;
+// "GAO's 2018 report", "a 2016 HSI testimony", "the 2017 SOUTHCOM posture statement", "el informe de 2018": the year of a source, not of the fact.
+const YEAR_BEFORE_KIND = new RegExp(`(?<![\\p{L}\\p{N}])(?:19|20)\\d\\d(?:\\s+(?:[\\p{Lu}][\\p{L}.’'-]*|of|del?)){0,3}\\s+${KIND_OF_SOURCE}(?![\\p{L}])`, 'gu');
+const KIND_BEFORE_YEAR = new RegExp(`(?<![\\p{L}])${KIND_OF_SOURCE}\\s+(?:of|from|dated|de|del)\\s+(?:[\\p{L}]+\\s+(?:de\\s+)?)?(?:19|20)\\d\\d(?![\\p{N}])`, 'gu');
+
+/** Offsets in a sentence's text of the years that date a source it speaks of. */
+function sourceYearOffsets(text: string): Set<number> {
+  const out = new Set<number>();
+  for (const m of text.matchAll(YEAR_BEFORE_KIND)) out.add(m.index);
+  for (const m of text.matchAll(KIND_BEFORE_YEAR)) out.add(m.index + m[0].length - 4);
+  return out;
+}
+
 function* figureFindings(ctx: CheckContext, s: SentenceModel): Iterable<CheckFinding> {
   if (s.numbers.length === 0) return;
   // Only figures in a unit the sentence writes can be contradicted by it.
@@ -102,7 +118,8 @@ function* figureFindings(ctx: CheckContext, s: SentenceModel): Iterable<CheckFin
   }
   if (figures.length === 0) return;
   const excluded = new Intervals([...s.attributions, ...s.quotes.filter((q) => q.match)]);
-  const numbers = s.numbers.filter((n) => !excluded.contains(s.toDocument(n.start)));
+  const sourceYears = sourceYearOffsets(s.text);
+  const numbers = s.numbers.filter((n) => !excluded.contains(s.toDocument(n.start)) && !(n.unit === 'year' && sourceYears.has(n.start)));
   const reported = new Set<number>();
   for (const { figure } of figures) {
     const sameUnit = numbers.filter((n) => n.unit === figure.unit);
