@@ -1,4 +1,5 @@
 /** The manifest's settings are generated from the check registry; this fails when they drift apart, or when a translation is missing. */
+import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -99,4 +100,19 @@ describe('package.json contributions', () => {
     expect(ignore).toContain('!package.nls*.json');
     expect(ignore).toContain('!l10n/**');
   });
+
+  it('packages only the built bundles, the records and their schemas, the manifest and its translations, README, LICENSE and CHANGELOG', () => {
+    // What `vsce package` would put in the .vsix (the same file list, without writing one).
+    const files = execFileSync(process.execPath, [join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .sort();
+    const dataFiles = readdirSync(join(ROOT, 'data')).filter((f) => f.endsWith('.json')).map((f) => `data/${f}`);
+    const schemas = readdirSync(join(ROOT, 'data/schema')).map((f) => `data/schema/${f}`);
+    const l10n = readdirSync(join(ROOT, 'l10n')).map((f) => `l10n/${f}`);
+    expect(files).toEqual(
+      ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/extension.js', 'dist/server.js', 'package.json', 'package.nls.es.json', 'package.nls.json', ...dataFiles, ...schemas, ...l10n].sort(),
+    );
+    expect(dataFiles).toEqual(['data/claims.json', 'data/programs.json', 'data/sources.json']);
+  }, 30_000);
 });
