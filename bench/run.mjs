@@ -13,12 +13,12 @@
 //   to build that record set;
 // then, in child processes: the peak RSS with the 1 MB draft analysed and 100,000 programs
 // loaded; `initialize` → first diagnostics over the real LSP (node dist/server.js --stdio) on
-// the 20 KB draft; markdownlint-cli2 on the same 1 MB file (wall time of 3 process runs).
+// the 20 KB draft and on examples/seed-commentary.md; markdownlint-cli2 on the 1 MB file (wall time of 3 process runs).
 // Prints a table and writes bench/results.json. `--quick` runs fewer iterations.
 import { build } from 'esbuild';
 import { Bench } from 'tinybench';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { arch, cpus, platform, release, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -340,6 +340,8 @@ log('peak RSS (child processes)');
 
 log('LSP: initialize → first diagnostics');
 results.lsp = await lspBench(drafts['20k'], QUICK ? 1 : 3);
+// The same on the seed commentary, a real draft (examples/).
+results.lspSeed = await lspBench(readFileSync(join(ROOT, 'examples', 'seed-commentary.md'), 'utf8'), QUICK ? 1 : 3);
 
 log('markdownlint-cli2 on the 1 MB draft');
 results.markdownlint = markdownlintBench(join(OUT, 'draft-1m.md'), 3);
@@ -455,6 +457,7 @@ function printTable(r) {
   console.log(`1 MB, bundled + 100,000 programs: ${k.fullCheck100kProgramsMs} ms (bundled ${k.fullCheckBundledMs} ms, ratio ${k.ratio100kToBundled}); building that record set: ${k.buildRecordSetMs} ms`);
   console.log(`peak RSS, 1 MB open + 100,000 programs: ${r.peakRssMb} MB (bundled only: ${r.memory.bundledOnly.peakRssMb} MB)`);
   console.log(`LSP initialize → first diagnostics, 20 KB: ${r.lsp.initializeToFirstDiagnosticsMs ?? `n/a (${r.lsp.reason})`} ms`);
+  console.log(`LSP initialize → first diagnostics, the seed commentary (${r.lspSeed.draftBytes ?? '?'} bytes): ${r.lspSeed.initializeToFirstDiagnosticsMs ?? `n/a (${r.lspSeed.reason})`} ms`);
   console.log(`markdownlint-cli2 (${r.markdownlint.version}), 1 MB: ${r.markdownlint.medianMs} ms; full check / markdownlint: ${r.ratioFullToMarkdownlint}`);
   console.log(`machine: Node ${r.machine.node}, ${r.machine.cpus} × ${r.machine.cpuModel}; bench took ${r.benchSeconds} s; results in bench/results.json`);
 }
