@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findNumbers, formatNumber } from '../../server/src/analysis/figures';
+import { findNumbers, formatNumber, formatLike, statesFigure } from '../../server/src/analysis/figures';
 
 const nums = (text: string, es = false) => findNumbers(text, es).map((n) => [n.value, n.unit, text.slice(n.start, n.end)]);
 
@@ -26,5 +26,25 @@ describe('findNumbers', () => {
     expect(formatNumber(4600, 'comma')).toBe('4,600');
     expect(formatNumber(4600, 'dot')).toBe('4.600');
     expect(formatNumber(2015, 'plain')).toBe('2015');
+  });
+});
+
+describe('scaled figures', () => {
+  it('read "$2.1 million" as 2,100,000 written to a tenth of a million, the scale word in its range', () => {
+    const text = 'ICE seized $2.1 million and 3 thousand agents in 2015.';
+    const [money, agents] = findNumbers(text);
+    expect(money).toMatchObject({ value: 2_100_000, unit: 'usd', scale: 1e6, decimals: 1 });
+    expect(text.slice(money.start, money.end)).toBe('2.1 million');
+    expect(agents).toMatchObject({ value: 3000, unit: 'person', scale: 1e3, decimals: 0 });
+  });
+
+  it('state a value that rounds to them, and are corrected at their own scale', () => {
+    const [money] = findNumbers('$2.1 million');
+    expect(statesFigure(money, 2_078_988)).toBe(true);
+    expect(statesFigure(money, 2_150_001)).toBe(false);
+    expect(formatLike(3_490_000, money)).toBe('3.5 million');
+    const [plain] = findNumbers('4,600 police');
+    expect(statesFigure(plain, 4_601)).toBe(false);
+    expect(formatLike(4_600, plain)).toBe('4,600');
   });
 });

@@ -5,7 +5,7 @@
  */
 import { fold } from '../records/aliasIndex';
 import type { SentenceModel } from './document';
-import { formatNumber, unitWordAfter } from './figures';
+import { formatNumber, statesFigure, unitWordAfter } from './figures';
 import { msg, type Locale } from './messages';
 import type { Finding } from './model';
 
@@ -23,10 +23,15 @@ interface Statement {
   start: number;
   end: number;
   value: number;
+  /** "2.1 million": a figure rounded at a scale agrees with the values it rounds. */
+  scale: number;
+  decimals: number;
   written: string;
   program: string;
   noun: string;
 }
+
+const agree = (a: Statement, b: Statement) => statesFigure(a, b.value) || statesFigure(b, a.value);
 
 // Units whose figures describe one fact per program and noun; years and bare counts say too many things.
 const COMPARED = new Set(['person', 'usd', 'organization', 'arrest', 'vehicle', 'week', 'month', 'day', 'mile', 'percent']);
@@ -52,6 +57,8 @@ export function findInconsistencies(drafts: DraftModel[], locale: Locale = 'en')
           start: s.toDocument(n.start),
           end: s.toDocument(n.end, true),
           value: n.value,
+          scale: n.scale,
+          decimals: n.decimals,
           written: n.text,
           program: s.programs[0],
           noun,
@@ -67,7 +74,7 @@ export function findInconsistencies(drafts: DraftModel[], locale: Locale = 'en')
     const values = new Set(statements.map((s) => s.value));
     if (values.size < 2) continue;
     for (const s of statements) {
-      const others = statements.filter((o) => o.value !== s.value && o.path !== s.path);
+      const others = statements.filter((o) => o.path !== s.path && !agree(o, s));
       if (others.length === 0) continue;
       out.push({
         path: s.path,

@@ -12,6 +12,10 @@ export interface NumberRef {
   unit: FigureUnit | undefined;
   /** How the number was written, to write a correction the same way. */
   style: 'plain' | 'comma' | 'dot' | 'word';
+  /** "2.1 million": the scale word (part of the range), what it multiplies by, and the decimals written. */
+  scaleWord?: string;
+  scale: number;
+  decimals: number;
 }
 
 const UNIT_WORDS: Array<[FigureUnit, RegExp]> = [
@@ -59,21 +63,43 @@ export function findNumbers(text: string, spanishDigits = false): NumberRef[] {
       value = Number(digits);
     }
     if (!Number.isFinite(value)) continue;
-    const scale = m[3]?.toLowerCase();
-    if (scale === 'million' || scale === 'millones') value *= 1_000_000;
-    else if (scale === 'billion') value *= 1_000_000_000;
-    else if (scale === 'thousand' || scale === 'mil') value *= 1_000;
+    const scaleWord = m[3] && m[3] !== '%' ? m[3] : undefined;
+    const scale = SCALES[scaleWord?.toLowerCase() ?? ''] ?? 1;
+    value *= scale;
+    const decimals = style === 'plain' ? (digits.split('.')[1]?.length ?? 0) : 0;
     let unit: FigureUnit | undefined;
     if (m[1]) unit = 'usd';
-    else if (scale === '%') unit = 'percent';
+    else if (m[3] === '%') unit = 'percent';
     else unit = unitAfter(text, m.index + m[0].length) ?? (isYear(digits, text, start) ? 'year' : undefined);
-    out.push({ start, end, value, unit, style });
+    // A scaled figure's range takes in its scale word, so that a correction rewrites both.
+    const scaledEnd = scaleWord ? m.index + m[0].length : end;
+    out.push({ start, end: scaledEnd, value, unit, style, scaleWord, scale, decimals });
   }
   for (const m of text.matchAll(WORD_NUMBER)) {
     const unit = unitAfter(text, m.index + m[0].length);
-    if (unit) out.push({ start: m.index, end: m.index + m[0].length, value: NUMBER_WORDS[m[1].toLowerCase()], unit, style: 'word' });
+    if (unit) out.push({ start: m.index, end: m.index + m[0].length, value: NUMBER_WORDS[m[1].toLowerCase()], unit, style: 'word', scale: 1, decimals: 0 });
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+const SCALES: Record<string, number> = { thousand: 1e3, mil: 1e3, million: 1e6, millones: 1e6, billion: 1e9 };
+
+/**
+ * Whether a written figure states `value`: exactly, or for a scaled figure ("$2.1 million") as
+ * the value rounded to the digits written (2,078,988 is "2.1 million").
+ */
+export function statesFigure(n: Pick<NumberRef, 'value' | 'scale' | 'decimals'>, value: number): boolean {
+  if (n.scale === 1) return n.value === value;
+  return Math.abs(n.value - value) <= 0.5 * 10 ** -n.decimals * n.scale * (1 + 1e-9);
+}
+
+/** `value` written as `n` was: in its style, or for a scaled figure at its scale and decimals ("2.1 million"). */
+export function formatLike(value: number, n: Pick<NumberRef, 'style' | 'scaleWord' | 'scale' | 'decimals'>): string {
+  if (n.scaleWord) {
+    const scaled = (value / n.scale).toFixed(n.decimals);
+    return `${n.style === 'dot' ? scaled.replace('.', ',') : scaled} ${n.scaleWord}`;
+  }
+  return formatNumber(value, n.style === 'word' ? 'plain' : n.style);
 }
 
 function isYear(digits: string, text: string, start: number): boolean {

@@ -1,5 +1,5 @@
 import type { CheckContext, SentenceModel } from '../analysis/document';
-import { formatNumber } from '../analysis/figures';
+import { formatLike, formatNumber, statesFigure } from '../analysis/figures';
 import { sourceYear } from '../analysis/attributions';
 import { formatDate } from '../analysis/fixes';
 import { fold } from '../records/aliasIndex';
@@ -123,10 +123,10 @@ function* figureFindings(ctx: CheckContext, s: SentenceModel): Iterable<CheckFin
   const reported = new Set<number>();
   for (const { figure } of figures) {
     const sameUnit = numbers.filter((n) => n.unit === figure.unit);
-    if (sameUnit.length === 0 || sameUnit.some((n) => n.value === figure.value)) continue;
-    const known = new Set(figures.filter((f) => f.figure.unit === figure.unit).map((f) => f.figure.value));
+    if (sameUnit.length === 0 || sameUnit.some((n) => statesFigure(n, figure.value))) continue;
+    const known = figures.filter((f) => f.figure.unit === figure.unit).map((f) => f.figure.value);
     for (const n of sameUnit) {
-      if (known.has(n.value) || reported.has(n.start)) continue;
+      if (known.some((v) => statesFigure(n, v)) || reported.has(n.start)) continue;
       reported.add(n.start);
       const expected = figures.filter((f) => f.figure.unit === figure.unit);
       const values = [...new Set(expected.map((f) => f.figure.value))];
@@ -134,7 +134,8 @@ function* figureFindings(ctx: CheckContext, s: SentenceModel): Iterable<CheckFin
       const end = s.toDocument(n.end, true);
       const locale = ctx.options.locale ?? 'en';
       const said = expected
-        .map((f) => `${formatNumber(f.figure.value, n.style === 'word' ? 'plain' : n.style)} (${f.figure.label}; ${sourceLabel(ctx.records, f.claim.source, locale)})`)
+        // A scaled figure ("2.1 million") is told the record's exact value.
+        .map((f) => `${n.scaleWord ? formatNumber(f.figure.value, n.style === 'dot' ? 'dot' : 'comma') : formatLike(f.figure.value, n)} (${f.figure.label}; ${sourceLabel(ctx.records, f.claim.source, locale)})`)
         .filter((v, i, all) => all.findIndex((w) => w.split(' (')[0] === v.split(' (')[0]) === i);
       yield {
         code: 'figure-mismatch',
@@ -144,8 +145,8 @@ function* figureFindings(ctx: CheckContext, s: SentenceModel): Iterable<CheckFin
         programs: [...new Set(expected.map((f) => f.claim.program))],
         sources: [...new Set(expected.map((f) => f.claim.source))],
         fixes: values.map((v, i) => ({
-          title: msg(locale, 'fix.change', { from: n.text, to: formatNumber(v, n.style === 'word' ? 'plain' : n.style) }),
-          edits: [{ start, end, newText: formatNumber(v, n.style === 'word' ? 'plain' : n.style) }],
+          title: msg(locale, 'fix.change', { from: n.text, to: formatLike(v, n) }),
+          edits: [{ start, end, newText: formatLike(v, n) }],
           preferred: i === 0 && values.length === 1,
         })),
       };
