@@ -180,7 +180,7 @@ export class DocumentAnalyzer {
       const outside: string[] = [chunk.lazy ? 'lazy' : 'parsed', given ?? ''];
       const from = sentences.length;
       for (const unit of chunk.units) {
-        const trailing = unit.trailingCitations.map((c) => this.resolveCitation(c, offset, byLabel));
+        const trailing = unit.trailingCitations.filter((c) => this.isCitation(c)).map((c) => this.resolveCitation(c, offset, byLabel));
         if (unit.inBlockquote && !introducer) introducer = lastNonQuote;
         if (!unit.inBlockquote) introducer = undefined;
         const unitSentences: SentenceModel[] = [];
@@ -313,7 +313,7 @@ export class DocumentAnalyzer {
   ): SentenceModel {
     const facts = this.sentenceFacts(cs, unit);
     const toDocument = (o: number, isEnd?: boolean) => offset + cs.toSource(o, isEnd);
-    const citations = cs.citations.map((c) => this.resolveCitation(c, offset, byLabel));
+    const citations = cs.citations.filter((c) => this.isCitation(c)).map((c) => this.resolveCitation(c, offset, byLabel));
     const quotes = cs.quotes.map((q, i) => ({ start: toDocument(q.start), end: toDocument(q.end, true), text: q.text, match: facts.quoteMatches[i] }));
     const attributions = cs.attributions.map((a, i) => {
       const ref = this.attributionRef(a, toDocument, previousAttribution);
@@ -456,6 +456,11 @@ export class DocumentAnalyzer {
       kinds: a.kinds,
       sources: [],
     };
+  }
+
+  /** Pandoc's in-text "@key" cites only a source the records know: "@WOLA_org" is a handle. */
+  private isCitation(c: ChunkSentence['citations'][number]): boolean {
+    return !c.inText || this.records.sources.has(c.key);
   }
 
   private resolveCitation(c: ChunkSentence['citations'][number], offset: number, byLabel: Map<string, FootnoteDefinition>): CitationRef {

@@ -96,6 +96,8 @@ export interface RawCitation {
   keys: string[];
   start: number;
   end: number;
+  /** Pandoc's in-text form, "@gao-15-707 notes…": a citation only where the key is a known source (document.ts). */
+  inText?: boolean;
 }
 
 export interface ProseUnit {
@@ -157,6 +159,8 @@ const FOOTNOTE_REF = /\[\^([^\]\s]+)\]/g;
 // Pandoc: [@key], [see @key, p. 3; @other], and the suppress-author form [-@key].
 const PANDOC_BRACKET = /\[[^[\]]*?-?@[\p{L}\p{N}_][^[\]]*\]/gu;
 const PANDOC_KEY = /-?@([\p{L}\p{N}_](?:[\p{L}\p{N}_:.#$%&+?<>~/-]*[\p{L}\p{N}_])?)/gu;
+// "@gao-15-707 notes": an at-sign that no word, address or other at-sign stands against.
+const PANDOC_IN_TEXT = /(?<![\p{L}\p{N}_@.])@([\p{L}\p{N}_](?:[\p{L}\p{N}_:.#$%&+?<>~/-]*[\p{L}\p{N}_])?)/gu;
 
 /**
  * Extracts the prose of one chunk. With `shortcuts` (the default), a chunk that is plainly a
@@ -300,7 +304,8 @@ function buildUnit(
             append(chunk.slice(s, e), s, e);
             break;
           }
-          citations.push({ kind: 'link', key: node.url, keys: [node.url], start: s, end: e });
+          // An e-mail address is a way to write to someone, not a source.
+          if (!/^(?:mailto|xmpp|tel):/i.test(node.url)) citations.push({ kind: 'link', key: node.url, keys: [node.url], start: s, end: e });
           const label = node.children.map((c) => ('value' in c ? c.value : '')).join('');
           // A bare URL is an address, not prose.
           if (label === node.url || /^(https?:|mailto:|www\.)/i.test(label)) opaque(s, e);
@@ -350,9 +355,21 @@ function finishUnit(unit: ProseUnit): ProseUnit {
     if (keys.length === 0) continue;
     citations.push({ kind: 'pandoc', key: keys[0], keys, start: toSource(unit, m.index), end: toSource(unit, m.index + m[0].length, true) });
   }
+  const bracketed = [...text.matchAll(FOOTNOTE_REF), ...text.matchAll(PANDOC_BRACKET)].map((m) => [m.index, m.index + m[0].length]).sort((x, y) => x[0] - y[0]);
+  const inText: number[][] = [];
+  if (text.includes('@')) {
+    let b = 0;
+    for (const m of text.matchAll(PANDOC_IN_TEXT)) {
+      while (b < bracketed.length && bracketed[b][1] <= m.index) b++;
+      if (b < bracketed.length && bracketed[b][0] <= m.index) continue;
+      const to = m.index + m[0].length;
+      citations.push({ kind: 'pandoc', key: m[1], keys: [m[1]], start: toSource(unit, m.index), end: toSource(unit, to, true), inText: true });
+      inText.push([m.index, to]);
+    }
+  }
   // Blank citation text so that "[@operation-citadel]" is not read as a mention (in one pass:
   // rebuilding the string per citation would cost the square of a long paragraph).
-  const spans = [...text.matchAll(FOOTNOTE_REF), ...text.matchAll(PANDOC_BRACKET)].map((m) => [m.index, m.index + m[0].length]).sort((x, y) => x[0] - y[0]);
+  const spans = inText.length > 0 ? [...bracketed, ...inText].sort((x, y) => x[0] - y[0]) : bracketed;
   if (spans.length > 0) {
     let out = '';
     let at = 0;
