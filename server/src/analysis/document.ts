@@ -61,9 +61,10 @@ export interface SentenceModel {
   citations: CitationRef[];
   /**
    * For a citation after a paragraph's final punctuation: the programs of every sentence it
-   * covers (its own and those of sentences without a citation of their own), by citation start.
+   * covers (its own and those of sentences without a citation of their own), by citation start;
+   * absent where there is none.
    */
-  coveredPrograms: Map<number, string[]>;
+  coveredPrograms?: Map<number, string[]>;
   /** Citations it inherits from its paragraph or from the sentence introducing its block quote. */
   inheritedCitations: CitationRef[];
   attributions: AttributionRef[];
@@ -103,6 +104,9 @@ export interface CheckContext {
 }
 
 /** Analyses one document; keeps the chunk analyses of its latest version for the next. */
+/** The empty list that sentence models share (never modified). */
+const NONE: never[] = [];
+
 export class DocumentAnalyzer {
   private chunks = new Map<string, ChunkAnalysis>();
   private locale: Locale = 'en';
@@ -211,7 +215,7 @@ export class DocumentAnalyzer {
           for (const s of unitSentences) if (s.citations.length === 0) for (const p of s.programs) uncitedPrograms.add(p);
           for (const t of trailing) {
             const owner = owners.get(t.start);
-            if (owner) owner.coveredPrograms.set(t.start, [...new Set([...owner.programs, ...uncitedPrograms])]);
+            if (owner) (owner.coveredPrograms ??= new Map()).set(t.start, [...new Set([...owner.programs, ...uncitedPrograms])]);
           }
         }
         // A block quote's own closing citation covers the quote.
@@ -313,9 +317,10 @@ export class DocumentAnalyzer {
   ): SentenceModel {
     const facts = this.sentenceFacts(cs, unit);
     const toDocument = (o: number, isEnd?: boolean) => offset + cs.toSource(o, isEnd);
-    const citations = cs.citations.filter((c) => this.isCitation(c)).map((c) => this.resolveCitation(c, offset, byLabel));
-    const quotes = cs.quotes.map((q, i) => ({ start: toDocument(q.start), end: toDocument(q.end, true), text: q.text, match: facts.quoteMatches[i] }));
-    const attributions = cs.attributions.map((a, i) => {
+    // Most sentences cite, quote and attribute nothing: they share one empty list (never modified).
+    const citations = cs.citations.length === 0 ? NONE : cs.citations.filter((c) => this.isCitation(c)).map((c) => this.resolveCitation(c, offset, byLabel));
+    const quotes = cs.quotes.length === 0 ? NONE : cs.quotes.map((q, i) => ({ start: toDocument(q.start), end: toDocument(q.end, true), text: q.text, match: facts.quoteMatches[i] }));
+    const attributions = cs.attributions.length === 0 ? NONE : cs.attributions.map((a, i) => {
       const ref = this.attributionRef(a, toDocument, previousAttribution);
       // "The same testimony" takes the previous attribution's sources, which depend on where the sentence stands.
       return { ...ref, sources: a.same && previousAttribution ? this.withQuotedFirst(previousAttribution.sources, facts.quoteMatches) : facts.attributionSources[i] };
@@ -330,9 +335,8 @@ export class DocumentAnalyzer {
       inFootnote,
       isQuestion: cs.isQuestion,
       // A copy: findings hand it on.
-      programs: [...facts.programs],
+      programs: facts.programs.length === 0 ? NONE : [...facts.programs],
       citations,
-      coveredPrograms: new Map(),
       inheritedCitations: [],
       attributions,
       inheritedAttributions: [],

@@ -13,7 +13,7 @@ export const citationMismatch: Check = {
       if (s.inFootnote || s.kind === 'heading') continue;
       for (const c of s.citations) {
         // A citation closing a paragraph answers for every sentence it covers.
-        const programs = s.coveredPrograms.get(c.start) ?? s.programs;
+        const programs = s.coveredPrograms?.get(c.start) ?? s.programs;
         if (c.sources.length === 0 || programs.length === 0) continue;
         const speaks = c.sources.some((id) => ctx.records.claimsFrom(id).some((claim) => programs.includes(claim.program)));
         if (speaks) continue;
