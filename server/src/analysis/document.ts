@@ -103,15 +103,30 @@ export interface CheckContext {
   suppressions: Suppression[];
 }
 
-/** Analyses one document; keeps the chunk analyses of its latest version for the next. */
 /** The empty list that sentence models share (never modified). */
 const NONE: never[] = [];
+
+/**
+ * The sentence models of a chunk that depends on nothing before it (no block quote, no "the
+ * same testimony"), as built at `offset` under the footnotes `footnotes`: while both hold, the
+ * next version reuses them (most chunks before an edit).
+ */
+interface BuiltChunk {
+  offset: number;
+  footnotes: string;
+  sentences: SentenceModel[];
+  mentions: MentionRef[];
+  signature: string;
+}
+
+/** Analyses one document; keeps the chunk analyses of its latest version for the next. */
 
 export class DocumentAnalyzer {
   private chunks = new Map<string, ChunkAnalysis>();
   private locale: Locale = 'en';
   private quoteMatches = new Map<string, QuoteMatch | undefined>();
   private readonly facts = new WeakMap<ChunkSentence, SentenceFacts>();
+  private readonly built = new WeakMap<ChunkAnalysis, BuiltChunk>();
   private readonly findingsCache = new FindingsCache();
   /** The signature of what every chunk's findings depend on (options, footnote state); a change empties the findings cache. */
   private documentSignature = '';
@@ -178,7 +193,28 @@ export class DocumentAnalyzer {
     let lastNonQuote: SentenceModel | undefined;
     const chunks: PlacedChunk[] = [];
 
+    // What every footnote reference resolves to: models built under other footnotes are not reused.
+    const footnotesKey = footnotes.map((f) => `${f.label}\u0000${f.sources.join(' ')}`).join('\n');
+
     for (const { offset, chunk, text: chunkText, given } of placed) {
+      const reusable = this.built.get(chunk);
+      if (reusable && reusable.offset === offset && reusable.footnotes === footnotesKey) {
+        // Nothing before the chunk shapes its models: take them as they are, and what they say.
+        const from = sentences.length;
+        for (const s of reusable.sentences) {
+          sentences.push(s);
+          citations.push(...s.citations);
+          attributions.push(...s.attributions);
+          if (s.attributions.length > 0) previousAttribution = s.attributions[s.attributions.length - 1];
+          lastNonQuote = s;
+        }
+        for (const cs of chunk.sentences) for (const c of cs.citations) if (c.kind === 'footnote') labels.add(c.key.toLowerCase());
+        mentions.push(...reusable.mentions);
+        if (chunk.units.length > 0) introducer = undefined;
+        if (sentences.length > from) chunks.push({ text: chunkText, offset, from, to: sentences.length, signature: reusable.signature });
+        continue;
+      }
+      const mentionsFrom = mentions.length;
       // What this chunk's sentence models take from outside the chunk (findingsCache.ts); the
       // footnote definitions that its references resolve through are in documentSignature.
       const outside: string[] = [chunk.lazy ? 'lazy' : 'parsed', given ?? ''];
@@ -222,7 +258,11 @@ export class DocumentAnalyzer {
         if (unit.inBlockquote && trailing.length > 0) for (const s of unitSentences) if (s.citations.length === 0) s.inheritedCitations.push(...trailing);
         if (!unit.inBlockquote && unitSentences.length > 0) lastNonQuote = unitSentences[unitSentences.length - 1];
       }
-      if (sentences.length > from) chunks.push({ text: chunkText, offset, from, to: sentences.length, signature: outside.join('\n') });
+      const signature = outside.join('\n');
+      if (sentences.length > from) chunks.push({ text: chunkText, offset, from, to: sentences.length, signature });
+      if (chunk.units.every((u) => !u.inBlockquote) && !chunk.sentences.some((cs) => cs.attributions.some((a) => a.same))) {
+        this.built.set(chunk, { offset, footnotes: footnotesKey, sentences: sentences.slice(from), mentions: mentions.slice(mentionsFrom), signature });
+      }
     }
     mentions.sort((a, b) => a.start - b.start);
     const suppressions = findSuppressions(text, placed.flatMap(({ offset, chunk }) => chunk.comments.map((c) => ({ ...c, start: c.start + offset, end: c.end + offset }))));
