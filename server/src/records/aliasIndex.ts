@@ -135,9 +135,9 @@ export interface AliasConflict {
 export const MAX_ALIAS_WORDS = 16;
 
 /**
- * Join the keys of a path, by what stands between the words: white space, a hyphen or a quotation mark, or other
- * punctuation ("U.S. Army", "Guatemala’s national police"). Keys are word characters behind a
- * one-letter tag, so never hold either.
+ * Join the keys of a path, by what stands between the words: white space, a hyphen or a
+ * quotation mark; or other punctuation ("U.S. Army", "Guatemala’s national police"). Keys are
+ * word characters behind a one-letter tag, so never hold either.
  */
 const SPACED = '\u0001';
 const PUNCTUATED = '\u0002';
