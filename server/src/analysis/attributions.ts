@@ -40,7 +40,9 @@ const MONTH = '(?:January|February|March|April|May|June|July|August|September|Oc
 const WORD_START = "(?<![\\p{L}\\p{N}\\p{M}]|[\\p{L}\\p{N}][’'.-])";
 const DESCRIPTOR = "(?:(?:a|an|another|the|that|this|its|la|el|una|un|otro|otra)\\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|\\d{4})\\s+){0,2}[\\p{L}’'.\\- ]{0,60}?";
 
-const KIND_THEN_VERB = `(?:release|testimony|report|letter|statement|study|article|story|comunicado|informe|testimonio|carta)(?:\\s+de\\s+(?:19|20)\\d\\d)?\\s+${VERBS}(?![\\p{L}\\p{N}])`;
+/** Nouns that name a kind of source ("a 2016 release", "el informe"). */
+export const SOURCE_NOUNS = ['release', 'testimony', 'report', 'letter', 'statement', 'study', 'article', 'story', 'comunicado', 'informe', 'testimonio', 'carta'];
+const KIND_THEN_VERB = `(?:${SOURCE_NOUNS.join('|')})(?:\\s+de\\s+(?:19|20)\\d\\d)?\\s+${VERBS}(?![\\p{L}\\p{N}])`;
 // The descriptor pattern is tried from every character of a sentence; most sentences have no
 // kind of source followed by a verb at all, and this finds that in one cheap pass.
 const MAY_DESCRIBE = new RegExp(KIND_THEN_VERB, 'iu');

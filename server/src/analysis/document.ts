@@ -120,7 +120,6 @@ interface BuiltChunk {
 }
 
 /** Analyses one document; keeps the chunk analyses of its latest version for the next. */
-
 export class DocumentAnalyzer {
   private chunks = new Map<string, ChunkAnalysis>();
   private locale: Locale = 'en';
@@ -194,7 +193,7 @@ export class DocumentAnalyzer {
     const chunks: PlacedChunk[] = [];
 
     // What every footnote reference resolves to: models built under other footnotes are not reused.
-    const footnotesKey = footnotes.map((f) => `${f.label}\u0000${f.sources.join(' ')}`).join('\n');
+    const footnotesKey = footnoteSignature(footnotes);
 
     for (const { offset, chunk, text: chunkText, given } of placed) {
       const reusable = this.built.get(chunk);
@@ -591,11 +590,16 @@ interface PlacedChunk {
 }
 
 /** What every chunk's findings read beyond its own sentences: the options, and what citation fixes read of the whole document. */
+/** What the footnote definitions resolve to, label by label. */
+function footnoteSignature(definitions: ReadonlyArray<{ label: string; sources: string[] }>): string {
+  return definitions.map((d) => `${d.label}=${d.sources.join(',')}`).join(';');
+}
+
 function documentSignature(options: AnalysisOptions, footnotes: FootnoteState, text: string): string {
   const last = text.charCodeAt(text.length - 1);
   return [
     JSON.stringify(options),
-    footnotes.definitions.map((d) => `${d.label}=${d.sources.join(',')}`).join(';'),
+    footnoteSignature(footnotes.definitions),
     [...footnotes.labels].join(';'),
     footnotes.endsWithDefinition,
     footnotes.eol,

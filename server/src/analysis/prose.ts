@@ -8,6 +8,7 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Root, RootContent, PhrasingContent } from 'mdast';
+import { Intervals } from './intervals';
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
 
@@ -345,35 +346,35 @@ function buildUnit(
 function finishUnit(unit: ProseUnit): ProseUnit {
   const text = unit.text;
   const citations = unit.citations;
+  const spans: Array<{ start: number; end: number }> = [];
   for (const m of text.matchAll(FOOTNOTE_REF)) {
     const [from, to] = [m.index, m.index + m[0].length];
     citations.push({ kind: 'footnote', key: m[1], keys: [m[1]], start: toSource(unit, from), end: toSource(unit, to, true) });
+    spans.push({ start: from, end: to });
   }
   for (const m of text.matchAll(PANDOC_BRACKET)) {
+    spans.push({ start: m.index, end: m.index + m[0].length });
     if (m[0].startsWith('[^')) continue;
     const keys = [...m[0].matchAll(PANDOC_KEY)].map((k) => k[1]);
     if (keys.length === 0) continue;
     citations.push({ kind: 'pandoc', key: keys[0], keys, start: toSource(unit, m.index), end: toSource(unit, m.index + m[0].length, true) });
   }
-  const bracketed = [...text.matchAll(FOOTNOTE_REF), ...text.matchAll(PANDOC_BRACKET)].map((m) => [m.index, m.index + m[0].length]).sort((x, y) => x[0] - y[0]);
-  const inText: number[][] = [];
   if (text.includes('@')) {
-    let b = 0;
+    const bracketed = new Intervals(spans);
     for (const m of text.matchAll(PANDOC_IN_TEXT)) {
-      while (b < bracketed.length && bracketed[b][1] <= m.index) b++;
-      if (b < bracketed.length && bracketed[b][0] <= m.index) continue;
+      if (bracketed.contains(m.index)) continue;
       const to = m.index + m[0].length;
       citations.push({ kind: 'pandoc', key: m[1], keys: [m[1]], start: toSource(unit, m.index), end: toSource(unit, to, true), inText: true });
-      inText.push([m.index, to]);
+      spans.push({ start: m.index, end: to });
     }
   }
+  spans.sort((x, y) => x.start - y.start);
   // Blank citation text so that "[@operation-citadel]" is not read as a mention (in one pass:
   // rebuilding the string per citation would cost the square of a long paragraph).
-  const spans = inText.length > 0 ? [...bracketed, ...inText].sort((x, y) => x[0] - y[0]) : bracketed;
   if (spans.length > 0) {
     let out = '';
     let at = 0;
-    for (const [from, to] of spans) {
+    for (const { start: from, end: to } of spans) {
       if (to <= at) continue;
       const start = Math.max(from, at);
       out += text.slice(at, start) + ' '.repeat(to - start);

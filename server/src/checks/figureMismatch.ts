@@ -1,6 +1,6 @@
 import type { CheckContext, SentenceModel } from '../analysis/document';
 import { formatLike, formatNumber, statesFigure } from '../analysis/figures';
-import { sourceYear } from '../analysis/attributions';
+import { SOURCE_NOUNS, sourceYear } from '../analysis/attributions';
 import { formatDate } from '../analysis/fixes';
 import { fold } from '../records/aliasIndex';
 import type { Claim, Figure } from '../records/types';
@@ -87,7 +87,7 @@ function escapeRegExp(s: string): string {
 }
 
 // Kinds of source, either case of their first letter ("Posture Statement").
-const KIND_OF_SOURCE = `(?:${['posture statement', 'report', 'testimony', 'release', 'statement', 'letter', 'hearing', 'article', 'story', 'study', 'audit', 'informe', 'testimonio', 'comunicado', 'carta', 'estudio', 'auditoría']
+const KIND_OF_SOURCE = `(?:${['posture statement', ...SOURCE_NOUNS, 'hearing', 'audit', 'estudio', 'auditoría']
   .map((k) => k.replace(/(^|\s)(\p{L})/gu, (_, sp: string, c: string) => `${sp ? '\\s+' : ''}[${c.toUpperCase()}${c}]`))
   .join('|')})`;
 // "GAO's 2018 report", "a 2016 HSI testimony", "the 2017 SOUTHCOM posture statement", "el informe de 2018": the year of a source, not of the fact.
@@ -124,12 +124,11 @@ function* figureFindings(ctx: CheckContext, s: SentenceModel): Iterable<CheckFin
   for (const { figure } of figures) {
     const sameUnit = numbers.filter((n) => n.unit === figure.unit);
     if (sameUnit.length === 0 || sameUnit.some((n) => statesFigure(n, figure.value))) continue;
-    const known = figures.filter((f) => f.figure.unit === figure.unit).map((f) => f.figure.value);
+    const expected = figures.filter((f) => f.figure.unit === figure.unit);
+    const values = [...new Set(expected.map((f) => f.figure.value))];
     for (const n of sameUnit) {
-      if (known.some((v) => statesFigure(n, v)) || reported.has(n.start)) continue;
+      if (values.some((v) => statesFigure(n, v)) || reported.has(n.start)) continue;
       reported.add(n.start);
-      const expected = figures.filter((f) => f.figure.unit === figure.unit);
-      const values = [...new Set(expected.map((f) => f.figure.value))];
       const start = s.toDocument(n.start);
       const end = s.toDocument(n.end, true);
       const locale = ctx.options.locale ?? 'en';
