@@ -246,13 +246,21 @@ function scoreMentions(s, mentions, starts, ids, acc, file) {
   for (const m of labelled) {
     acc.mentions.labelled++;
     const text = m.text.toLowerCase();
-    const hit = inside.find((t) => t.text.toLowerCase().includes(text) || text.includes(t.text.toLowerCase()));
-    if (!hit) {
+    // The tool's mentions that overlap the labelled words: one of the right program is a hit; a
+    // wrong one counts as a wrong mapping only when it covers most of the labelled words (an
+    // agency's name inside a longer program name is not a mapping of the program).
+    const overlapping = inside.filter((t) => t.text.toLowerCase().includes(text) || text.includes(t.text.toLowerCase()));
+    if (overlapping.some((t) => t.program === m.program)) {
+      acc.mentions.found++;
+      continue;
+    }
+    const covering = overlapping.find((t) => t.text.length * 2 >= m.text.length);
+    if (!covering) {
       acc.mentions.missed.push({ file, text: m.text, program: m.program });
       continue;
     }
     acc.mentions.found++;
-    if (hit.program !== m.program) acc.mentions.wrong.push({ file, text: m.text, expected: m.program, got: hit.program });
+    acc.mentions.wrong.push({ file, text: m.text, expected: m.program, got: covering.program });
   }
   // A program the tool found in the sentence that the labels do not name there is a wrong mapping.
   const labelledIds = new Set([...(s.label.programs ?? []), ...(s.label.mentions ?? []).map((m) => m.program)]);
