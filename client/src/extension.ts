@@ -39,14 +39,12 @@ import {
 } from 'vscode-languageclient/node';
 import type { CheckWorkspaceResult } from '../../server/src/features/workspaceCheck';
 import type { Choice, RecordChoices, RecordClaimResult } from '../../server/src/features/recordClaim';
+import { CHECK_WORKSPACE_METHOD, CITED_SOURCES_METHOD, DIAGNOSTIC_SOURCE, RECORD_CHOICES_METHOD, RECORD_CLAIM_METHOD } from '../../server/src/protocol';
 import { CrashWindow } from './crashWindow';
 import { sentenceAround } from './sentence';
 
+/** The name of the output channel and of the client. */
 const SOURCE = 'Claim Check';
-const CHECK_WORKSPACE_METHOD = 'claimcheck/checkWorkspace';
-const CITED_SOURCES_METHOD = 'claimcheck/citedSources';
-const RECORD_CHOICES_METHOD = 'claimcheck/recordChoices';
-const RECORD_CLAIM_METHOD = 'claimcheck/recordClaim';
 /** A server that dies this many times within RESTART_WINDOW_MS is left stopped. */
 const MAX_RESTARTS = 4;
 const RESTART_WINDOW_MS = 3 * 60 * 1000;
@@ -384,7 +382,7 @@ function uncitedStatusItem(): Disposable {
       item.hide();
       return;
     }
-    const n = languages.getDiagnostics(doc.uri).filter((d) => d.source === SOURCE && codeOf(d) === 'uncited-claim').length;
+    const n = languages.getDiagnostics(doc.uri).filter((d) => d.source === DIAGNOSTIC_SOURCE && codeOf(d) === 'uncited-claim').length;
     item.text = `$(quote) ${l10n.t('{0} uncited', n)}`;
     item.tooltip =
       n === 0

@@ -26,11 +26,10 @@ import { DocumentStore } from './features/documents';
 import { hoverAt } from './features/hover';
 import { RecordManager } from './features/records';
 import { SettingsStore } from './features/settings';
-import { CHECK_WORKSPACE_METHOD, WorkspaceChecker, type CheckWorkspaceParams } from './features/workspaceCheck';
-import { CITED_SOURCES_METHOD, citedSourcesOf, type CitedSourcesParams } from './features/citedSources';
+import { WorkspaceChecker, type CheckWorkspaceParams } from './features/workspaceCheck';
+import { citedSourcesOf, type CitedSourcesParams } from './features/citedSources';
+import { CHECK_WORKSPACE_METHOD, CITED_SOURCES_METHOD, RECORD_CHOICES_METHOD, RECORD_CLAIM_METHOD } from './protocol';
 import {
-  RECORD_CHOICES_METHOD,
-  RECORD_CLAIM_METHOD,
   citedNear,
   claimsFilePath,
   recordChoices,

@@ -7,7 +7,7 @@ import type { RecordSet } from '../records/recordSet';
 import { findAttributions, type RawAttribution } from './attributions';
 import { findNumbers, type NumberRef } from './figures';
 import { Intervals, lowerBound } from './intervals';
-import type { Locale } from './messages';
+import type { Locale } from '../l10n/messages';
 import { extractProse, referenceIdentifier, toSource, type RawCitation, type RawComment, type RawFootnoteDefinition, type RawLinkDefinition, type UnitKind } from './prose';
 import { findQuotedPassages, type QuotedPassage } from './quotes';
 import { splitSentences, type SentenceSpan } from './sentences';

@@ -4,9 +4,9 @@
  * gets a finding that points at the other.
  */
 import { fold } from '../records/aliasIndex';
-import type { SentenceModel } from './document';
+import type { SentenceModel } from './model';
 import { formatNumber, statesFigure, unitWordAfter } from './figures';
-import { msg, type Locale } from './messages';
+import { msg, type Locale } from '../l10n/messages';
 import type { Finding } from './model';
 
 export interface DraftModel {

@@ -18,67 +18,27 @@ import { resolveAttribution, type RawAttribution } from './attributions';
 import { splitBlocks } from './blocks';
 import { analyzeChunk, type ChunkAnalysis, type ChunkSentence, type ChunkUnit } from './chunk';
 import { FindingsCache } from './findingsCache';
-import { CitationPlanner, type CitePoint, type FootnoteState } from './fixes';
+import { CitationPlanner } from './fixes';
 import {
   type AnalysisOptions,
   type AttributionRef,
+  type CheckContext,
   type CitationRef,
   type DocumentAnalysis,
   type Finding,
   type FootnoteDefinition,
+  type FootnoteState,
   type MentionRef,
+  type SentenceModel,
   type Severity,
   type Suppression,
   type TextEdit,
   DEFAULT_OPTIONS,
 } from './model';
-import type { NumberRef } from './figures';
-import type { Locale } from './messages';
+import type { Locale } from '../l10n/messages';
 import { quoteIndexFor, type QuoteMatch } from './quotes';
 import { Intervals } from './intervals';
 import { findSuppressions } from './suppressions';
-
-export interface QuoteModel {
-  /** Absolute offsets of the quoted words. */
-  start: number;
-  end: number;
-  text: string;
-  match?: QuoteMatch;
-}
-
-export interface SentenceModel {
-  /** Absolute offsets. */
-  start: number;
-  end: number;
-  text: string;
-  kind: ChunkUnit['kind'];
-  inBlockquote: boolean;
-  inFootnote: boolean;
-  isQuestion: boolean;
-  /** Distinct ids of the programs it mentions (records of kind "program", not agencies or institutions). */
-  programs: string[];
-  /** Citations in the sentence itself. */
-  citations: CitationRef[];
-  /**
-   * For a citation after a paragraph's final punctuation: the programs of every sentence it
-   * covers (its own and those of sentences without a citation of their own), by citation start;
-   * absent where there is none.
-   */
-  coveredPrograms?: Map<number, string[]>;
-  /** Citations it inherits from its paragraph or from the sentence introducing its block quote. */
-  inheritedCitations: CitationRef[];
-  attributions: AttributionRef[];
-  inheritedAttributions: AttributionRef[];
-  quotes: QuoteModel[];
-  numbers: Array<NumberRef & { text: string }>;
-  unknownPrograms: Array<{ start: number; end: number; name: string }>;
-  /** A declarative sentence about a tracked program in prose. */
-  isClaim: boolean;
-  /** Where a citation would go. */
-  citePoint: CitePoint;
-  /** Maps an offset in `text` to an absolute offset. */
-  toDocument(textOffset: number, isEnd?: boolean): number;
-}
 
 /** The offset-independent part of a sentence model (see DocumentAnalyzer.sentenceFacts). */
 interface SentenceFacts {
@@ -90,17 +50,6 @@ interface SentenceFacts {
   isClaim: boolean;
   /** Offset in the text of the final period, question or exclamation mark. */
   terminal: number | undefined;
-}
-
-/** What a check sees. */
-export interface CheckContext {
-  text: string;
-  records: RecordSet;
-  options: AnalysisOptions;
-  sentences: SentenceModel[];
-  footnotes: FootnoteDefinition[];
-  footnoteState: FootnoteState;
-  suppressions: Suppression[];
 }
 
 /** The empty list that sentence models share (never modified). */

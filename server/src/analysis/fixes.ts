@@ -6,26 +6,8 @@
 import type { RecordSet } from '../records/recordSet';
 import type { Source } from '../records/types';
 import { sourceYear } from './attributions';
-import { formatDateParts, type Locale } from './messages';
-import type { CitationStyle, Fix, TextEdit } from './model';
-
-export interface CitePoint {
-  /** Absolute offset just after the sentence's last character (closing quote included). */
-  end: number;
-  /** Absolute offset of the sentence's final period, question or exclamation mark, if it ends with one. */
-  terminal?: number;
-}
-
-export interface FootnoteState {
-  /** Every footnote label in use (definitions and references), lower-cased. */
-  labels: Set<string>;
-  /** Existing definitions, with the sources they resolve to. */
-  definitions: Array<{ label: string; sources: string[] }>;
-  /** Whether the document ends with a footnote definition (then no blank line is needed before a new one). */
-  endsWithDefinition: boolean;
-  /** The document's line ending (its first one, or "\n"). */
-  eol: string;
-}
+import { formatDateParts, type Locale } from '../l10n/messages';
+import type { CitationStyle, CitePoint, Fix, FootnoteState, TextEdit } from './model';
 
 /** Plans citations for one batch of fixes, so that labels stay unique and a source gets one definition. */
 export class CitationPlanner {

@@ -1,7 +1,7 @@
 import type { Check } from './types';
 import { citeFixes } from './citeFixes';
 import { sourceLabel } from './describe';
-import { msg } from '../analysis/messages';
+import { msg } from '../l10n/messages';
 
 export const attributionWithoutLink: Check = {
   code: 'attribution-without-link',

@@ -2,7 +2,7 @@ import type { Check } from './types';
 import { citationFix, shortTitle } from '../analysis/fixes';
 import type { Fix } from '../analysis/model';
 import { programNames, sourceLabel, sourcesAbout } from './describe';
-import { msg } from '../analysis/messages';
+import { msg } from '../l10n/messages';
 
 export const citationMismatch: Check = {
   code: 'citation-mismatch',

@@ -1,6 +1,6 @@
 /** How checks name records in messages a writer reads. */
 import { formatDate, shortTitle } from '../analysis/fixes';
-import { msg, type Locale, type MessageId } from '../analysis/messages';
+import { msg, type Locale, type MessageId } from '../l10n/messages';
 import type { RecordSet } from '../records/recordSet';
 import type { Claim } from '../records/types';
 

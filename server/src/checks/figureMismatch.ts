@@ -1,4 +1,4 @@
-import type { CheckContext, SentenceModel } from '../analysis/document';
+import type { CheckContext, SentenceModel } from '../analysis/model';
 import { formatLike, formatNumber, statesFigure } from '../analysis/figures';
 import { SOURCE_NOUNS, sourceYear } from '../analysis/attributions';
 import { formatDate } from '../analysis/fixes';
@@ -7,7 +7,7 @@ import type { Claim, Figure } from '../records/types';
 import type { Check, CheckFinding } from './types';
 import { sourceLabel } from './describe';
 import { Intervals } from '../analysis/intervals';
-import { msg } from '../analysis/messages';
+import { msg } from '../l10n/messages';
 
 export const figureMismatch: Check = {
   code: 'figure-mismatch',

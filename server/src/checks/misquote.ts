@@ -1,6 +1,6 @@
 import type { Check } from './types';
 import { quoteStatus, sourceLabel } from './describe';
-import { msg, type Locale } from '../analysis/messages';
+import { msg, type Locale } from '../l10n/messages';
 
 export const misquote: Check = {
   code: 'misquote',

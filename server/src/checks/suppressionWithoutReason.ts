@@ -1,5 +1,5 @@
 import type { Check } from './types';
-import { msg } from '../analysis/messages';
+import { msg } from '../l10n/messages';
 
 export const suppressionWithoutReason: Check = {
   code: 'suppression-without-reason',

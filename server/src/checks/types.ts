@@ -1,4 +1,4 @@
-import type { CheckContext } from '../analysis/document';
+import type { CheckContext } from '../analysis/model';
 import type { Finding, FindingCode, Severity } from '../analysis/model';
 
 /** A finding as a check reports it; the registry applies the configured severity. */

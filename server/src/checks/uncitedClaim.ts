@@ -1,7 +1,7 @@
 import type { Check, CheckFinding } from './types';
 import { citeFixes, pointedSources } from './citeFixes';
 import { programNames, sourceLabel, sourcesAbout } from './describe';
-import { msg } from '../analysis/messages';
+import { msg } from '../l10n/messages';
 
 export const uncitedClaim: Check = {
   code: 'uncited-claim',

@@ -10,7 +10,7 @@ import { globSync } from 'tinyglobby';
 import { findInconsistencies, type DraftModel } from '../analysis/consistency';
 import { DocumentAnalyzer } from '../analysis/document';
 import { citedSources } from '../analysis/export';
-import { msg, toLocale } from '../analysis/messages';
+import { msg, toLocale } from '../l10n/messages';
 import { DEFAULT_OPTIONS, type AnalysisOptions, type CitationStyle, type Severity } from '../analysis/model';
 import { loadRecords, nearestRecordsDir } from '../node/recordFiles';
 import { problemText } from '../records/problems';

@@ -12,8 +12,6 @@ import type { DocumentStore } from './documents';
 import { readDraft, type RecordManager } from './records';
 import { analysisOptions, type SettingsStore } from './settings';
 
-export const CITED_SOURCES_METHOD = 'claimcheck/citedSources';
-
 export interface CitedSourcesParams {
   textDocument: { uri: string };
 }

@@ -19,7 +19,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { msg, type Locale } from '../analysis/messages';
+import { msg, type Locale } from '../l10n/messages';
 import type { SuggestedProgram, TextEdit as CoreTextEdit } from '../analysis/model';
 import { documentFor, toRange } from '../positions';
 import { isOurDiagnostic } from './diagnostics';

@@ -6,7 +6,7 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatDate, shortTitle } from '../analysis/fixes';
-import { msg, type Locale, type MessageId } from '../analysis/messages';
+import { msg, type Locale, type MessageId } from '../l10n/messages';
 import type { AttributionRef, CitationRef, DocumentAnalysis, FootnoteDefinition, MentionRef } from '../analysis/model';
 import type { RecordSet } from '../records/recordSet';
 import type { Claim, Located, Program, Source } from '../records/types';

@@ -10,16 +10,13 @@
  */
 import { join } from 'node:path';
 import type { Range, WorkspaceEdit } from 'vscode-languageserver/node';
-import { msg, type Locale } from '../analysis/messages';
+import { msg, type Locale } from '../l10n/messages';
 import type { CitationRef } from '../analysis/model';
 import type { RecordSet } from '../records/recordSet';
 import type { Claim } from '../records/types';
 import { appendRecordEdit, type EditSupport } from './codeActions';
 import { plainLine } from './markup';
 import { pathToUri } from './records';
-
-export const RECORD_CHOICES_METHOD = 'claimcheck/recordChoices';
-export const RECORD_CLAIM_METHOD = 'claimcheck/recordClaim';
 
 export interface RecordChoicesParams {
   /** The document holding the selection; its workspace folder gets the claim. */

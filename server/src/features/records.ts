@@ -11,13 +11,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Connection, type Diagnostic, type WorkspaceFolder } from 'vscode-languageserver/node';
 import { BUNDLED_FILES, bundledDataDir, expandRecordPaths, nearestRecordsDir, readRecordFiles } from '../node/recordFiles';
 import { parseRecordFile, type ParsedRecordFile } from '../records/loader';
-import { msg, type Locale } from '../analysis/messages';
+import { msg, type Locale } from '../l10n/messages';
 import { problemText, recordProblem } from '../records/problems';
 import { RecordSet } from '../records/recordSet';
 import type { RecordFileText, RecordProblem } from '../records/types';
 import { documentFor, toOffset, toRange } from '../positions';
 import type { SettingsStore } from './settings';
-import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import { DIAGNOSTIC_SOURCE } from '../protocol';
 
 /** The code of a diagnostic about a record file. */
 export const RECORD_PROBLEM_CODE = 'record-problem';

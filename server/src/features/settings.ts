@@ -5,7 +5,7 @@
  */
 import type { Connection } from 'vscode-languageserver/node';
 import { CHECKS, WORKSPACE_CHECKS } from '../checks';
-import { toLocale, type Locale } from '../analysis/messages';
+import { toLocale, type Locale } from '../l10n/messages';
 import { FINDING_CODES, type AnalysisOptions, type CitationStyle, type FindingCode, type Severity } from '../analysis/model';
 
 export type SeveritySetting = Severity | 'off';

@@ -15,17 +15,15 @@ import { globSync } from 'tinyglobby';
 import type { CancellationToken, Connection, Diagnostic, TextDocuments, WorkDoneProgressParams, WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { findInconsistencies } from '../analysis/consistency';
-import { DocumentAnalyzer, type SentenceModel } from '../analysis/document';
-import { msg, type Locale } from '../analysis/messages';
-import type { AnalysisOptions } from '../analysis/model';
+import { DocumentAnalyzer } from '../analysis/document';
+import type { AnalysisOptions, SentenceModel } from '../analysis/model';
+import { msg, type Locale } from '../l10n/messages';
 import type { RecordSet } from '../records/recordSet';
 import { documentFor, toRange } from '../positions';
 import { toDiagnostic, type DiagnosticsManager } from './diagnostics';
 import type { Analysed, DocumentStore } from './documents';
 import { pathToUri, readDraft, uriToPath, type RecordManager } from './records';
 import { analysisOptions, type SettingsStore } from './settings';
-
-export const CHECK_WORKSPACE_METHOD = 'claimcheck/checkWorkspace';
 
 export type CheckWorkspaceParams = WorkDoneProgressParams;
 

@@ -1,5 +1,5 @@
 /** The three kinds of record, as they are stored in `data/*.json` and users' record files. */
-import type { MessageId } from '../analysis/messages';
+import type { MessageId } from '../l10n/messages';
 
 export type ProgramKind = 'program' | 'agency' | 'institution';
 export type ProgramState = 'active' | 'suspended' | 'ended' | 'planned' | 'proposed' | 'unknown';
