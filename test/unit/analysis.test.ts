@@ -128,6 +128,8 @@ describe('crash isolation', () => {
     const broken: Check = {
       code: 'misquote',
       description: 'a check that throws',
+      descriptionEs: 'una comprobación que falla',
+      docs: { meaning: 'a check that throws', example: '' },
       defaultSeverity: 'error',
       check() {
         throw new Error('boom');

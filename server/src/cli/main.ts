@@ -7,7 +7,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { globSync } from 'tinyglobby';
-import { findInconsistencies, type DraftModel } from '../analysis/consistency';
+import { findInconsistencies, type DraftModel } from '../checks/inconsistentFigure';
 import { DocumentAnalyzer } from '../analysis/document';
 import { citedSources } from '../analysis/export';
 import { msg, toLocale } from '../l10n/messages';

@@ -14,7 +14,7 @@
 import { globSync } from 'tinyglobby';
 import type { CancellationToken, Connection, Diagnostic, TextDocuments, WorkDoneProgressParams, WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { findInconsistencies } from '../analysis/consistency';
+import { findInconsistencies, inconsistentFigure } from '../checks/inconsistentFigure';
 import { DocumentAnalyzer } from '../analysis/document';
 import type { AnalysisOptions, SentenceModel } from '../analysis/model';
 import { msg, type Locale } from '../l10n/messages';
@@ -237,7 +237,7 @@ export class WorkspaceChecker {
     for (const f of findings) {
       const entry = byName.get(f.path);
       if (entry?.text === undefined) continue;
-      const severity = entry.options.severity['inconsistent-figure'] ?? 'warning';
+      const severity = entry.options.severity[inconsistentFigure.code] ?? inconsistentFigure.defaultSeverity;
       if (severity === 'off') continue;
       const diagnostic = toDiagnostic(docOf({ ...entry, text: entry.text }), { ...f, severity }, entry.version ?? NO_VERSION);
       const related = (f.related ?? []).flatMap((r) => {
