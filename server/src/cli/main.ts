@@ -15,8 +15,9 @@ import { DEFAULT_OPTIONS, type AnalysisOptions, type CitationStyle, type Severit
 import { loadRecords, nearestRecordsDir } from '../node/recordFiles';
 import { problemText } from '../records/problems';
 import type { RecordSet } from '../records/recordSet';
+import type { RecordProblem } from '../records/types';
 import { formatReport, type FileReport, type ReportFormat } from './report';
-import { documentFor, toRange } from '../positions';
+import { documentFor, positionsIn, toRange, type Position } from '../positions';
 import { version } from '../../../package.json';
 
 const MARKDOWN = /\.(md|markdown|mdown|mkd)$/i;
@@ -80,7 +81,8 @@ export function runCheck(paths: string[], opts: CheckOptions, cwd = process.cwd(
       records = loadRecords({ bundled: opts.bundled, extra: [...opts.records, ...(userDir ? [userDir] : [])] }, cwd);
       recordSets.set(key, records);
       for (const p of records.problems) {
-        err += `${relative(cwd, p.file) || p.file}:${p.line + 1}:${p.column + 1}: ${p.severity}: ${msg(options.locale, 'problem.field', { message: problemText(p, options.locale), field: p.field || '/' })}\n`;
+        const at = problemPosition(p);
+        err += `${relative(cwd, p.file) || p.file}:${at.line + 1}:${at.character + 1}: ${p.severity}: ${msg(options.locale, 'problem.field', { message: problemText(p, options.locale), field: p.field || '/' })}\n`;
         if (p.severity === 'error') recordErrors = true;
       }
     }
@@ -116,6 +118,16 @@ export function runCheck(paths: string[], opts: CheckOptions, cwd = process.cwd(
   const threshold = opts.failOn === 'none' ? -1 : RANK[opts.failOn];
   const failing = reports.some((r) => r.findings.some((f) => RANK[f.severity] <= threshold));
   return { code: recordErrors ? 2 : failing ? 1 : 0, out, err };
+}
+
+/** A record problem's line and column, from its offset in the file as read (the file was read when the records were loaded). */
+function problemPosition(p: RecordProblem): Position {
+  if (p.offset === 0) return { line: 0, character: 0 };
+  try {
+    return positionsIn(readFileSync(p.file, 'utf8'))(p.offset);
+  } catch {
+    return { line: 0, character: 0 };
+  }
 }
 
 function choice<T extends string>(values: readonly T[]) {

@@ -15,7 +15,7 @@ import { msg, type Locale } from '../l10n/messages';
 import { problemText, recordProblem } from '../records/problems';
 import { RecordSet } from '../records/recordSet';
 import type { RecordFileText, RecordProblem } from '../records/types';
-import { documentFor, toOffset, toRange } from '../positions';
+import { documentFor, toRange } from '../positions';
 import type { SettingsStore } from './settings';
 import { DIAGNOSTIC_SOURCE } from '../protocol';
 
@@ -225,7 +225,7 @@ export class RecordManager {
       let list = byFile.get(uri);
       if (!list) byFile.set(uri, (list = new Map()));
       // The same file may be loaded by several folders' scopes; report each problem once.
-      const key = `${p.line}:${p.column}:${p.field}:${p.message}`;
+      const key = `${p.offset}:${p.field}:${p.message}`;
       if (!list.has(key)) list.set(key, problemDiagnostic(p, texts.get(p.file), locale));
     }
     for (const uri of this.published) if (!byFile.has(uri)) this.publish(uri, []);
@@ -238,7 +238,7 @@ function parseGuarded(file: RecordFileText): ParsedRecordFile {
   try {
     return parseRecordFile(file);
   } catch (err) {
-    const problem = recordProblem({ file: file.path, line: 0, column: 0, field: '' }, 'problem.unloadable', { detail: err instanceof Error ? err.message : String(err) });
+    const problem = recordProblem({ file: file.path, offset: 0, field: '' }, 'problem.unloadable', { detail: err instanceof Error ? err.message : String(err) });
     return { path: file.path, kind: file.kind, programs: [], sources: [], claims: [], problems: [problem] };
   }
 }
@@ -246,7 +246,7 @@ function parseGuarded(file: RecordFileText): ParsedRecordFile {
 /** A record problem as a diagnostic in its file: from the offending value to the end of its line. */
 export function problemDiagnostic(p: RecordProblem, fileText: string | undefined, locale: Locale = 'en'): Diagnostic {
   const doc = documentFor(pathToUri(p.file), fileText ?? '');
-  const start = toOffset(doc, { line: p.line, character: p.column });
+  const start = Math.min(p.offset, fileText?.length ?? 0);
   let end = start;
   if (fileText !== undefined) {
     const lineEnd = fileText.slice(start).search(/\r\n|\r|\n/);
@@ -254,7 +254,7 @@ export function problemDiagnostic(p: RecordProblem, fileText: string | undefined
     end = start + rest.replace(/[\s,]+$/, '').length;
   }
   return {
-    range: fileText !== undefined ? toRange(doc, { start, end }) : { start: { line: p.line, character: p.column }, end: { line: p.line, character: p.column } },
+    range: toRange(doc, { start, end }),
     severity: p.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
     code: RECORD_PROBLEM_CODE,
     source: DIAGNOSTIC_SOURCE,

@@ -7,7 +7,7 @@ import type { ProblemId, ProblemSeverity, RecordProblem } from './types';
 
 /** A problem at a place in a record file. */
 export function recordProblem(
-  at: { file: string; line: number; column: number; field: string },
+  at: { file: string; offset: number; field: string },
   id: ProblemId,
   values: Record<string, string | number> = {},
   severity: ProblemSeverity = 'error',
