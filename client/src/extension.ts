@@ -40,6 +40,7 @@ import {
 import type { CheckWorkspaceResult } from '../../server/src/features/workspaceCheck';
 import type { Choice, RecordChoices, RecordClaimResult } from '../../server/src/features/recordClaim';
 import { CHECK_WORKSPACE_METHOD, CITED_SOURCES_METHOD, DIAGNOSTIC_SOURCE, RECORD_CHOICES_METHOD, RECORD_CLAIM_METHOD } from '../../server/src/protocol';
+import { MARKDOWN_FILE } from '../../server/src/markdownFiles';
 import { CrashWindow } from './crashWindow';
 import { sentenceAround } from './sentence';
 
@@ -244,7 +245,7 @@ function defaultExportUri(draft: Uri): Uri | undefined {
     return folder ? Uri.joinPath(folder, 'sources.bib.json') : undefined;
   }
   const dir = Uri.joinPath(draft, '..');
-  const base = path.posix.basename(draft.path).replace(/\.(md|markdown|mdown|mkd)$/i, '');
+  const base = path.posix.basename(draft.path).replace(MARKDOWN_FILE, '');
   return Uri.joinPath(dir, `${base}.bib.json`);
 }
 

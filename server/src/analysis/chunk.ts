@@ -4,7 +4,7 @@
  * the same text wherever an edit moves it.
  */
 import type { RecordSet } from '../records/recordSet';
-import { findAttributions, type RawAttribution } from './attributions';
+import { findAttributions, NEWS_NAMES, type RawAttribution } from './attributions';
 import { findNumbers, type NumberRef } from './figures';
 import { Intervals, lowerBound } from './intervals';
 import type { Locale } from '../l10n/messages';
@@ -193,9 +193,10 @@ const PROGRAM_SHAPE_WORD = /Operati|Operaci|Task|Fuerza/;
 // findAttributions (attributions.ts) keeps a phrase only when it names an agency (a mention)
 // or a kind of source: one of its KIND_WORDS. Each of those words contains one of these
 // (matched anywhere, in any case, so that the test is looser than KIND_WORDS' \b…\b); the
-// second pattern holds the case-sensitive news names. Keep them in step with KIND_WORDS.
+// second pattern is made of the case-sensitive news names (NEWS_NAMES) themselves. Keep the
+// first in step with KIND_WORDS.
 const KIND_WORD_PART = /testi|hearing|declar|told|congres|release|comunicado|web\s+story|statement|gao|accountability|report|informe|letter|carta|article|newspaper|periodista|art[ií]culo/i;
-const KIND_WORD_CASED = /Post|Guardian|Times|Reuters|AP|Associated Press|Intercept|Axios|Prensa Libre|Peri[oó]dico|Di[aá]logo|Soy502|Milenio|InSight Crime|Plaza P[uú]blica|N[oó]mada|HSToday/;
+const KIND_WORD_CASED = new RegExp(NEWS_NAMES.join('|'));
 
 /** Whether the text may hold one of attributions.ts' KIND_WORDS (test/unit/incremental.test.ts checks each of them). */
 export function mayNameKindOfSource(text: string): boolean {

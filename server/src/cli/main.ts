@@ -17,10 +17,10 @@ import { problemText } from '../records/problems';
 import type { RecordSet } from '../records/recordSet';
 import type { RecordProblem } from '../records/types';
 import { formatReport, type FileReport, type ReportFormat } from './report';
+import { MARKDOWN_FILE } from '../markdownFiles';
 import { documentFor, positionsIn, toRange, type Position } from '../positions';
 import { version } from '../../../package.json';
 
-const MARKDOWN = /\.(md|markdown|mdown|mkd)$/i;
 const FAIL_ON = ['error', 'warning', 'info', 'hint', 'none'] as const;
 type FailOn = (typeof FAIL_ON)[number];
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
@@ -35,7 +35,7 @@ export function expandDrafts(paths: string[], cwd: string): string[] {
     if (existsSync(abs) && statSync(abs).isDirectory()) out.push(...walk(abs));
     else if (existsSync(abs)) out.push(abs);
     else {
-      const matches = globSync(p, { cwd, absolute: true, ignore: ['**/node_modules/**'] }).filter((f) => MARKDOWN.test(f));
+      const matches = globSync(p, { cwd, absolute: true, ignore: ['**/node_modules/**'] }).filter((f) => MARKDOWN_FILE.test(f));
       if (matches.length === 0) throw new UsageError(`No such file, folder or matching draft: ${p}`);
       out.push(...matches);
     }
@@ -49,7 +49,7 @@ function walk(dir: string): string[] {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const full = join(dir, entry.name);
     if (entry.isDirectory()) out.push(...walk(full));
-    else if (MARKDOWN.test(entry.name)) out.push(full);
+    else if (MARKDOWN_FILE.test(entry.name)) out.push(full);
   }
   return out.sort();
 }

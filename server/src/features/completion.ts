@@ -9,7 +9,7 @@ import type { Locale } from '../l10n/messages';
 import type { FootnoteDefinition } from '../analysis/model';
 import type { RecordSet } from '../records/recordSet';
 import { toOffset, toRange } from '../positions';
-import { sourceRank, sourceStatus } from './hover';
+import { sourceRank, sourceStatus } from '../records/verification';
 import { plainLine, text } from './markup';
 
 export const TRIGGER_CHARACTERS = ['@', '^'];

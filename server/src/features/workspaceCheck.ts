@@ -19,6 +19,7 @@ import { DocumentAnalyzer } from '../analysis/document';
 import type { AnalysisOptions, SentenceModel } from '../analysis/model';
 import { msg, type Locale } from '../l10n/messages';
 import type { RecordSet } from '../records/recordSet';
+import { MARKDOWN_GLOBS } from '../markdownFiles';
 import { documentFor, toRange } from '../positions';
 import { toDiagnostic, type DiagnosticsManager } from './diagnostics';
 import type { Analysed, DocumentStore } from './documents';
@@ -103,7 +104,7 @@ export class WorkspaceChecker {
     const result: CheckWorkspaceResult = { files: 0, filesWithFindings: 0, findings: 0, byCode: {}, truncated: false, cancelled: false };
     try {
       let files = this.records.workspaceFolders().flatMap((f) =>
-        globSync(['**/*.md', '**/*.markdown'], { cwd: f.path, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'], followSymbolicLinks: false }),
+        globSync(MARKDOWN_GLOBS, { cwd: f.path, absolute: true, caseSensitiveMatch: false, ignore: ['**/node_modules/**', '**/.git/**'], followSymbolicLinks: false }),
       );
       files = [...new Set(files)].sort();
       if (files.length > MAX_FILES) {
