@@ -40,7 +40,7 @@ import {
   type RecordClaimResult,
 } from './features/recordClaim';
 import { citeEveryClaim } from './analysis/document';
-import { formatDate } from './analysis/fixes';
+import { formatDate } from './analysis/bibliography';
 import { pathToUri } from './features/records';
 
 const connection = createConnection(ProposedFeatures.all);

@@ -538,12 +538,12 @@ interface PlacedChunk {
   signature: string;
 }
 
-/** What every chunk's findings read beyond its own sentences: the options, and what citation fixes read of the whole document. */
 /** What the footnote definitions resolve to, label by label. */
 function footnoteSignature(definitions: ReadonlyArray<{ label: string; sources: string[] }>): string {
   return definitions.map((d) => `${d.label}=${d.sources.join(',')}`).join(';');
 }
 
+/** What every chunk's findings read beyond its own sentences: the options, and what citation fixes read of the whole document. */
 function documentSignature(options: AnalysisOptions, footnotes: FootnoteState, text: string): string {
   const last = text.charCodeAt(text.length - 1);
   return [

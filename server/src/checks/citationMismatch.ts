@@ -1,5 +1,6 @@
 import type { Check } from './types';
-import { citationFix, shortTitle } from '../analysis/fixes';
+import { shortTitle } from '../analysis/bibliography';
+import { citationFix } from '../analysis/fixes';
 import type { Fix } from '../analysis/model';
 import { programNames, sourceLabel, sourcesAbout } from './describe';
 import { msg } from '../l10n/messages';

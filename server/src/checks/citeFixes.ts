@@ -1,5 +1,6 @@
 import type { CheckContext, SentenceModel } from '../analysis/model';
-import { citationFix, shortTitle } from '../analysis/fixes';
+import { shortTitle } from '../analysis/bibliography';
+import { citationFix } from '../analysis/fixes';
 import { msg } from '../l10n/messages';
 import type { CitationStyle, Fix } from '../analysis/model';
 

@@ -1,5 +1,5 @@
 /** How checks name records in messages a writer reads. */
-import { formatDate, shortTitle } from '../analysis/fixes';
+import { formatDate, shortTitle } from '../analysis/bibliography';
 import { msg, type Locale } from '../l10n/messages';
 import { sourceRank, verificationWords } from '../records/verification';
 import type { RecordSet } from '../records/recordSet';

@@ -1,7 +1,7 @@
 import type { CheckContext, SentenceModel } from '../analysis/model';
 import { formatLike, formatNumber, statesFigure } from '../analysis/figures';
 import { SOURCE_NOUNS, sourceYear } from '../analysis/attributions';
-import { formatDate } from '../analysis/fixes';
+import { formatDate } from '../analysis/bibliography';
 import { fold } from '../records/aliasIndex';
 import type { Claim, Figure } from '../records/types';
 import type { Check, CheckFinding } from './types';

@@ -27,7 +27,6 @@ import { pathToUri } from './records';
 
 /** Not `source.fixAll`: editors run fixAll actions on save, and citing sources is a choice the writer makes. */
 export const CITE_ALL_KIND = `${CodeActionKind.Source}.claimcheck.citeAll`;
-export const CITE_ALL_TITLE = msg('en', 'fix.citeAll');
 
 /** What the editor can apply. */
 export interface EditSupport {

@@ -4,7 +4,7 @@
  */
 import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { formatDate } from '../analysis/fixes';
+import { formatDate } from '../analysis/bibliography';
 import type { Locale } from '../l10n/messages';
 import type { FootnoteDefinition } from '../analysis/model';
 import type { RecordSet } from '../records/recordSet';

@@ -5,7 +5,7 @@
  */
 import { MarkupKind, type Hover } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { formatDate, shortTitle } from '../analysis/fixes';
+import { formatDate, shortTitle } from '../analysis/bibliography';
 import { msg, type Locale, type MessageId } from '../l10n/messages';
 import type { AttributionRef, CitationRef, DocumentAnalysis, FootnoteDefinition, MentionRef } from '../analysis/model';
 import type { RecordSet } from '../records/recordSet';

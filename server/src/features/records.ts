@@ -29,7 +29,6 @@ interface Scope {
   records: RecordSet;
 }
 
-/** Turns a `file:` URI into a path, or undefined for other schemes (untitled:, vscode-notebook-cell:…). */
 /** Drafts larger than this are not read from disk for workspace-wide work. */
 export const MAX_DRAFT_BYTES = 4 * 1024 * 1024;
 
@@ -45,6 +44,7 @@ export function readDraft(uri: string): string | undefined {
   }
 }
 
+/** Turns a `file:` URI into a path, or undefined for other schemes (untitled:, vscode-notebook-cell:…). */
 export function uriToPath(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
   try {
