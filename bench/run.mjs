@@ -120,7 +120,7 @@ const results = {
 function editPlan(text, analysis, rng, count) {
   const mentionStarts = analysis.mentions.map((m) => m.start);
   const prose = { mention: [], plain: [] };
-  for (const b of core.splitBlocks(text)) {
+  for (const b of core.splitChunks(text)) {
     const chunk = text.slice(b.start, b.end);
     if (!/^[\p{L}“"(]/u.test(chunk)) continue;
     const mentions = mentionStarts.some((s) => s >= b.start && s < b.end);
@@ -143,7 +143,7 @@ for (const size of SIZES) {
   log(`${size.key}: floor and full check (${size.iterations} runs each)`);
   const fresh = new core.DocumentAnalyzer(records);
   const analysis = fresh.analyze(text);
-  const chunks = core.splitBlocks(text).length;
+  const chunks = core.splitChunks(text).length;
   results.drafts[size.key] = {
     bytes: Buffer.byteLength(text),
     lines: text.split('\n').length,

@@ -39,7 +39,7 @@ import {
   type RecordClaimParams,
   type RecordClaimResult,
 } from './features/recordClaim';
-import { citeEveryClaim } from './analysis/document';
+import { citeEveryClaim } from './analysis/citeAll';
 import { formatDate } from './analysis/bibliography';
 import { pathToUri } from './features/records';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DocumentAnalyzer } from '../../server/src/analysis/document';
+import { DocumentAnalyzer } from '../../server/src/analysis/incremental/analyzer';
 import { CHECKS, type Check } from '../../server/src/checks';
 import { DEFAULT_OPTIONS } from '../../server/src/analysis/model';
 import { documentFor, toRange } from '../../server/src/positions';

@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DocumentAnalyzer } from '../../server/src/analysis/document';
+import { DocumentAnalyzer } from '../../server/src/analysis/incremental/analyzer';
 import { readRecordFiles } from '../../server/src/node/recordFiles';
 import { RecordSet } from '../../server/src/records/recordSet';
 import { positionsIn } from '../../server/src/positions';

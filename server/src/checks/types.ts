@@ -24,7 +24,7 @@ export interface Check extends CheckInfo {
    * "sentence" (the default): the check reads `ctx.sentences` one at a time and each finding
    * lies in its sentence's chunk (fixes may also append at the document's end), so the
    * analyzer may run it on one chunk's sentences and keep its findings while the chunk and
-   * what it depends on stay the same (analysis/findingsCache.ts). "document": it reads more
+   * what it depends on stay the same (analysis/incremental/findingsCache.ts). "document": it reads more
    * than the sentences and runs on every analysis.
    */
   scope?: 'sentence' | 'document';

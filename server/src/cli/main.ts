@@ -8,7 +8,7 @@ import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { globSync } from 'tinyglobby';
 import { findInconsistencies, type DraftModel } from '../checks/inconsistentFigure';
-import { DocumentAnalyzer } from '../analysis/document';
+import { DocumentAnalyzer } from '../analysis/incremental/analyzer';
 import { citedSources } from '../analysis/export';
 import { msg, toLocale } from '../l10n/messages';
 import { DEFAULT_OPTIONS, type AnalysisOptions, type CitationStyle, type Severity } from '../analysis/model';

@@ -5,7 +5,7 @@
  */
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DocumentAnalyzer } from '../analysis/document';
+import { DocumentAnalyzer } from '../analysis/incremental/analyzer';
 import { citedSources } from '../analysis/export';
 import type { Source } from '../records/types';
 import type { DocumentStore } from './documents';

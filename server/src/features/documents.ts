@@ -5,7 +5,7 @@
  */
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DocumentAnalyzer } from '../analysis/document';
+import { DocumentAnalyzer } from '../analysis/incremental/analyzer';
 import type { AnalysisOptions, CheckContext, DocumentAnalysis } from '../analysis/model';
 import type { RecordSet } from '../records/recordSet';
 import type { RecordManager } from './records';

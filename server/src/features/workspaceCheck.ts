@@ -15,7 +15,7 @@ import { globSync } from 'tinyglobby';
 import type { CancellationToken, Connection, Diagnostic, TextDocuments, WorkDoneProgressParams, WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { findInconsistencies, inconsistentFigure } from '../checks/inconsistentFigure';
-import { DocumentAnalyzer } from '../analysis/document';
+import { DocumentAnalyzer } from '../analysis/incremental/analyzer';
 import type { AnalysisOptions, SentenceModel } from '../analysis/model';
 import { msg, type Locale } from '../l10n/messages';
 import type { RecordSet } from '../records/recordSet';

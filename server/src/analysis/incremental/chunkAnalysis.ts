@@ -1,16 +1,17 @@
 /**
- * Analysis of one chunk (see blocks.ts), independent of where the chunk stands in the
+ * Analysis of one chunk (see chunks.ts), independent of where the chunk stands in the
  * document: every offset here is relative to the chunk's start, so a cached result serves
  * the same text wherever an edit moves it.
  */
-import type { RecordSet } from '../records/recordSet';
-import { findAttributions, NEWS_NAMES, type RawAttribution } from './attributions';
-import { findNumbers, type NumberRef } from './figures';
-import { Intervals, lowerBound } from './intervals';
-import type { Locale } from '../l10n/messages';
-import { extractProse, referenceIdentifier, toSource, type RawCitation, type RawComment, type RawFootnoteDefinition, type RawLinkDefinition, type UnitKind } from './prose';
-import { findQuotedPassages, type QuotedPassage } from './quotes';
-import { splitSentences, type SentenceSpan } from './sentences';
+import type { RecordSet } from '../../records/recordSet';
+import { findAttributions, NEWS_NAMES, type RawAttribution } from '../attributions';
+import { findNumbers, type NumberRef } from '../figures';
+import { Intervals, lowerBound } from '../intervals';
+import type { Locale } from '../../l10n/messages';
+import { extractProse, referenceIdentifier, type ChunkProse, toSource, type RawCitation, type RawComment, type RawFootnoteDefinition, type RawLinkDefinition, type UnitKind } from '../prose';
+import { simpleProse } from './plainReader';
+import { findQuotedPassages, type QuotedPassage } from '../quotes';
+import { splitSentences, type SentenceSpan } from '../sentences';
 
 export interface ChunkMention {
   start: number;
@@ -62,14 +63,14 @@ export interface ChunkAnalysis {
   definitions: RawLinkDefinition[];
   /**
    * The labels of every bracketed text in the chunk, as identifiers: the references that a
-   * definition elsewhere in the document may resolve (document.ts gives the chunk those).
+   * definition elsewhere in the document may resolve (crossChunk.ts gives the chunk those).
    */
   referenceLabels: string[];
   /**
    * Set when the chunk was not parsed because nothing in it can be found (see isInert): it
    * holds no units, where a parsed one would hold sentences without mentions, citations,
    * quotes, attributions or unknown programs. The document analysis parses it after all
-   * where those sentences matter (a block quote's introduction, document.ts).
+   * where those sentences matter (a block quote's introduction, crossChunk.ts).
    */
   lazy?: boolean;
 }
@@ -85,9 +86,17 @@ const LEADING_NOISE = /^(?:(?:The|A|An|Another|Under|In|Its|Their|Our|This|That|
 const TRAILING_NOISE = /(?:\s+(?:of|de|del))+$/u;
 
 /**
+ * The prose of one chunk. With `shortcuts`, a plain chunk is read without remark
+ * (plainReader.ts); the result is the same either way (test/unit/incremental.test.ts).
+ */
+export function chunkProse(chunk: string, shortcuts = true): ChunkProse {
+  return (shortcuts && simpleProse(chunk)) || extractProse(chunk);
+}
+
+/**
  * Analyses one chunk's text against the records' alias index. With `shortcuts` (the default)
  * an inert chunk is left unparsed (`lazy`, unless `lazy: false`), a plain paragraph is read
- * without remark (prose.ts) and finders that cannot match are not run; `shortcuts: false`
+ * without remark (plainReader.ts) and finders that cannot match are not run; `shortcuts: false`
  * does all the work, for tests that check the shortcuts change nothing.
  */
 export function analyzeChunk(
@@ -96,7 +105,7 @@ export function analyzeChunk(
   { shortcuts = true, lazy = shortcuts, locale = 'en' }: { shortcuts?: boolean; lazy?: boolean; locale?: Locale } = {},
 ): ChunkAnalysis {
   if (lazy && isInert(chunk, records)) return { units: [], sentences: [], footnotes: [], comments: [], definitions: [], referenceLabels: [], lazy: true };
-  const prose = extractProse(chunk, shortcuts);
+  const prose = chunkProse(chunk, shortcuts);
   const result: ChunkAnalysis = {
     units: [],
     sentences: [],
