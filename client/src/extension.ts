@@ -37,9 +37,17 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import type { CheckWorkspaceResult } from '../../server/src/features/workspaceCheck';
-import type { Choice, RecordChoices, RecordClaimResult } from '../../server/src/features/recordClaim';
-import { CHECK_WORKSPACE_METHOD, CITED_SOURCES_METHOD, DIAGNOSTIC_SOURCE, RECORD_CHOICES_METHOD, RECORD_CLAIM_METHOD } from '../../server/src/protocol';
+import {
+  CHECK_WORKSPACE_METHOD,
+  CITED_SOURCES_METHOD,
+  DIAGNOSTIC_SOURCE,
+  RECORD_CHOICES_METHOD,
+  RECORD_CLAIM_METHOD,
+  type CheckWorkspaceResult,
+  type Choice,
+  type RecordChoices,
+  type RecordClaimResult,
+} from '../../server/src/protocol';
 import { MARKDOWN_FILE } from '../../server/src/markdownFiles';
 import { CrashWindow } from './crashWindow';
 import { sentenceAround } from './sentence';

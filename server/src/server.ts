@@ -26,18 +26,25 @@ import { DocumentStore } from './features/documents';
 import { hoverAt } from './features/hover';
 import { RecordManager } from './features/records';
 import { SettingsStore } from './features/settings';
-import { WorkspaceChecker, type CheckWorkspaceParams } from './features/workspaceCheck';
-import { citedSourcesOf, type CitedSourcesParams } from './features/citedSources';
-import { CHECK_WORKSPACE_METHOD, CITED_SOURCES_METHOD, RECORD_CHOICES_METHOD, RECORD_CLAIM_METHOD } from './protocol';
+import { WorkspaceChecker } from './features/workspaceCheck';
+import { citedSourcesOf } from './features/citedSources';
+import {
+  CHECK_WORKSPACE_METHOD,
+  CITED_SOURCES_METHOD,
+  RECORD_CHOICES_METHOD,
+  RECORD_CLAIM_METHOD,
+  type CheckWorkspaceParams,
+  type CitedSourcesParams,
+  type RecordChoices,
+  type RecordChoicesParams,
+  type RecordClaimParams,
+  type RecordClaimResult,
+} from './protocol';
 import {
   citedNear,
   claimsFilePath,
   recordChoices,
   recordClaimEdit,
-  type RecordChoices,
-  type RecordChoicesParams,
-  type RecordClaimParams,
-  type RecordClaimResult,
 } from './features/recordClaim';
 import { citeEveryClaim } from './analysis/citeAll';
 import { formatDate } from './analysis/bibliography';

@@ -12,10 +12,6 @@ import type { DocumentStore } from './documents';
 import { readDraft, type RecordManager } from './records';
 import { analysisOptions, type SettingsStore } from './settings';
 
-export interface CitedSourcesParams {
-  textDocument: { uri: string };
-}
-
 /** The sources the draft cites, in order of first citation: an open draft's current text, a closed one's file; null when it cannot be read. */
 export async function citedSourcesOf(uri: string, documents: TextDocuments<TextDocument>, store: DocumentStore, records: RecordManager, settings: SettingsStore): Promise<Source[] | null> {
   const open = documents.get(uri);

@@ -12,7 +12,7 @@
  * changed get their diagnostics again.
  */
 import { globSync } from 'tinyglobby';
-import type { CancellationToken, Connection, Diagnostic, TextDocuments, WorkDoneProgressParams, WorkDoneProgressReporter } from 'vscode-languageserver/node';
+import type { CancellationToken, Connection, Diagnostic, TextDocuments, WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { findInconsistencies, inconsistentFigure } from '../checks/inconsistentFigure';
 import { DocumentAnalyzer } from '../analysis/incremental/analyzer';
@@ -25,18 +25,7 @@ import { toDiagnostic, type DiagnosticsManager } from './diagnostics';
 import type { Analysed, DocumentStore } from './documents';
 import { pathToUri, readDraft, uriToPath, type RecordManager } from './records';
 import { analysisOptions, type SettingsStore } from './settings';
-
-export type CheckWorkspaceParams = WorkDoneProgressParams;
-
-export interface CheckWorkspaceResult {
-  files: number;
-  filesWithFindings: number;
-  findings: number;
-  byCode: Record<string, number>;
-  /** More drafts than MAX_FILES: the rest were not checked. */
-  truncated: boolean;
-  cancelled: boolean;
-}
+import type { CheckWorkspaceParams, CheckWorkspaceResult } from '../protocol';
 
 const MAX_FILES = 5000;
 /** Diagnostics of a closed file belong to no document version; their fixes are refused until it is opened and checked. */
