@@ -13,8 +13,8 @@
  * follow the chunk — footnote definitions appended at the end of the document — is stored as
  * such and placed at the end of each new version.
  */
-import { isDocumentEndEdit } from './fixes';
-import type { Finding, TextEdit } from './model';
+import { isDocumentEndEdit } from '../fixes';
+import type { Finding, TextEdit } from '../model';
 
 /** Where a stored edit goes when it appends to the document. */
 const AT_DOCUMENT_END = -1;

@@ -3,19 +3,30 @@
  * police" in one draft, "6,400 Guatemalan police" in another) stated differently. Each side
  * gets a finding that points at the other.
  */
+import type { Finding, Severity } from '../analysis/model';
 import { fold } from '../records/aliasIndex';
-import type { SentenceModel } from './document';
-import { formatNumber, statesFigure, unitWordAfter } from './figures';
-import { msg, type Locale } from './messages';
-import type { Finding } from './model';
+import { formatNumber, statesFigure, unitWordAfter } from '../analysis/figures';
+import { msg, type Locale } from '../l10n/messages';
+import type { CrossDraftFinding, DraftModel, WorkspaceCheck } from './types';
 
-export interface DraftModel {
-  path: string;
-  sentences: SentenceModel[];
-}
+export type { DraftModel } from './types';
 
-export interface CrossDraftFinding extends Finding {
-  path: string;
+export const inconsistentFigure: WorkspaceCheck = {
+  code: 'inconsistent-figure',
+  description: 'The same program and kind of figure stated differently in two drafts (4,600 officers in one, 6,400 in another).',
+  descriptionEs: 'El mismo programa y el mismo tipo de cifra con valores distintos en dos borradores (4.600 agentes en uno, 6.400 en otro); lo informa «Comprobar todos los borradores del espacio de trabajo».',
+  docs: {
+    meaning: 'The same program and kind of figure stated differently in two drafts (workspace check, or `claimcheck check` over several drafts).',
+    example: '4,600 Guatemalan police in one draft, 6,400 in another',
+  },
+  defaultSeverity: 'warning',
+  scope: 'workspace',
+  checkDrafts: (drafts, locale) => compareDrafts(drafts, locale),
+};
+
+/** The check's findings over `drafts`, sorted by path and offset, at `severity` (by default the check's own). */
+export function findInconsistencies(drafts: DraftModel[], locale: Locale = 'en', severity: Severity = inconsistentFigure.defaultSeverity): Array<Finding & { path: string }> {
+  return compareDrafts(drafts, locale).map((f) => ({ ...f, severity }));
 }
 
 interface Statement {
@@ -43,7 +54,7 @@ function countedNoun(text: string, end: number, unit: string): string {
 }
 
 /** Findings for figures that two drafts state differently, keyed by program, unit and counted noun. */
-export function findInconsistencies(drafts: DraftModel[], locale: Locale = 'en'): CrossDraftFinding[] {
+function compareDrafts(drafts: DraftModel[], locale: Locale): CrossDraftFinding[] {
   const byKey = new Map<string, Statement[]>();
   for (const draft of drafts) {
     for (const s of draft.sentences) {
@@ -79,7 +90,6 @@ export function findInconsistencies(drafts: DraftModel[], locale: Locale = 'en')
       out.push({
         path: s.path,
         code: 'inconsistent-figure',
-        severity: 'warning',
         start: s.start,
         end: s.end,
         message: msg(locale, 'consistency.figure', {

@@ -1,9 +1,22 @@
 /**
- * Document analysis: splits the text into chunks, analyses each (cached by its text), then
- * resolves what depends on the whole document — footnote definitions, citations covering a
- * paragraph, block quotes introduced by an attributed sentence, suppression comments — and
- * runs the checks.
+ * The incremental engine's entry: DocumentAnalyzer splits the text into chunks (chunks.ts),
+ * analyses each (chunkAnalysis.ts, plainReader.ts; cached by its text), resolves what one
+ * chunk takes from others (crossChunk.ts) and what depends on the whole document — footnote
+ * definitions, citations covering a paragraph, block quotes introduced by an attributed
+ * sentence, suppression comments — builds the sentence models (kept for the next version
+ * while their signatures hold, signatures.ts) and runs the checks (../checkRunner.ts; a
+ * chunk's findings kept by findingsCache.ts).
  *
+ * What proves that all this equals a full analysis of the text:
+ * - test/unit/incremental.test.ts: every shortcut (lazy chunks, the plain reader, skipped
+ *   finders, the split of footnote runs) against a full analysis (`shortcuts: false`), and
+ *   edits against a fresh analyzer, on the fixtures and on generated drafts;
+ * - test/unit/findingsCache.test.ts: each thing a chunk takes from outside changed around an
+ *   unchanged chunk;
+ * - test/unit/fuzz.test.ts: random edit sequences, the incremental result against a fresh one;
+ * - test/lsp/storm.test.ts: 5,000 random edits to the built server, its final diagnostics
+ *   against a fresh check.
+ * *
  * How a claim inherits a citation:
  * 1. a citation in the sentence itself (a footnote reference or Pandoc citation anywhere in
  *    it, or after its final punctuation; a link inside it);
@@ -12,73 +25,33 @@
  * 3. a block quote's sentences inherit the citations and attributions of the sentence that
  *    introduces the quote (the last sentence before it), and of the quote's own last line.
  */
-import { CHECKS, type Check } from '../checks';
-import type { RecordSet } from '../records/recordSet';
-import { resolveAttribution, type RawAttribution } from './attributions';
-import { splitBlocks } from './blocks';
-import { analyzeChunk, type ChunkAnalysis, type ChunkSentence, type ChunkUnit } from './chunk';
+import { CHECKS, type Check } from '../../checks';
+import type { RecordSet } from '../../records/recordSet';
+import { resolveAttribution, type RawAttribution } from '../attributions';
+import { splitChunks } from './chunks';
+import { analyzeChunk, type ChunkAnalysis, type ChunkSentence, type ChunkUnit } from './chunkAnalysis';
 import { FindingsCache } from './findingsCache';
-import { CitationPlanner, type CitePoint, type FootnoteState } from './fixes';
+import { runChecks } from '../checkRunner';
+import { citeEveryClaim } from '../citeAll';
+import { parseLazyChunksThatMatter, resolveReferencesAcrossChunks, type PlacedAnalysis } from './crossChunk';
+import { attributionSignature, citationSignature, documentSignature, footnoteSignature } from './signatures';
 import {
   type AnalysisOptions,
   type AttributionRef,
+  type CheckContext,
   type CitationRef,
   type DocumentAnalysis,
   type Finding,
   type FootnoteDefinition,
+  type FootnoteState,
   type MentionRef,
-  type Severity,
-  type Suppression,
+  type SentenceModel,
   type TextEdit,
   DEFAULT_OPTIONS,
-} from './model';
-import type { NumberRef } from './figures';
-import type { Locale } from './messages';
-import { quoteIndexFor, type QuoteMatch } from './quotes';
-import { Intervals } from './intervals';
-import { findSuppressions } from './suppressions';
-
-export interface QuoteModel {
-  /** Absolute offsets of the quoted words. */
-  start: number;
-  end: number;
-  text: string;
-  match?: QuoteMatch;
-}
-
-export interface SentenceModel {
-  /** Absolute offsets. */
-  start: number;
-  end: number;
-  text: string;
-  kind: ChunkUnit['kind'];
-  inBlockquote: boolean;
-  inFootnote: boolean;
-  isQuestion: boolean;
-  /** Distinct ids of the programs it mentions (records of kind "program", not agencies or institutions). */
-  programs: string[];
-  /** Citations in the sentence itself. */
-  citations: CitationRef[];
-  /**
-   * For a citation after a paragraph's final punctuation: the programs of every sentence it
-   * covers (its own and those of sentences without a citation of their own), by citation start;
-   * absent where there is none.
-   */
-  coveredPrograms?: Map<number, string[]>;
-  /** Citations it inherits from its paragraph or from the sentence introducing its block quote. */
-  inheritedCitations: CitationRef[];
-  attributions: AttributionRef[];
-  inheritedAttributions: AttributionRef[];
-  quotes: QuoteModel[];
-  numbers: Array<NumberRef & { text: string }>;
-  unknownPrograms: Array<{ start: number; end: number; name: string }>;
-  /** A declarative sentence about a tracked program in prose. */
-  isClaim: boolean;
-  /** Where a citation would go. */
-  citePoint: CitePoint;
-  /** Maps an offset in `text` to an absolute offset. */
-  toDocument(textOffset: number, isEnd?: boolean): number;
-}
+} from '../model';
+import type { Locale } from '../../l10n/messages';
+import { quoteIndexFor, type QuoteMatch } from '../quotes';
+import { findSuppressions, suppressionIndex } from '../suppressions';
 
 /** The offset-independent part of a sentence model (see DocumentAnalyzer.sentenceFacts). */
 interface SentenceFacts {
@@ -90,17 +63,6 @@ interface SentenceFacts {
   isClaim: boolean;
   /** Offset in the text of the final period, question or exclamation mark. */
   terminal: number | undefined;
-}
-
-/** What a check sees. */
-export interface CheckContext {
-  text: string;
-  records: RecordSet;
-  options: AnalysisOptions;
-  sentences: SentenceModel[];
-  footnotes: FootnoteDefinition[];
-  footnoteState: FootnoteState;
-  suppressions: Suppression[];
 }
 
 /** The empty list that sentence models share (never modified). */
@@ -131,7 +93,7 @@ export class DocumentAnalyzer {
   private documentSignature = '';
   /** How many chunks the last analysis took from the cache, and how many it analysed. */
   lastStats = { reused: 0, analysed: 0 };
-  /** How many chunks of the last analysis were left unparsed because nothing in them can be found (chunk.ts). */
+  /** How many chunks of the last analysis were left unparsed because nothing in them can be found (chunkAnalysis.ts). */
   lastLazy = 0;
   private readonly shortcuts: boolean;
   /** The checks to run: the registry, or others in tests. */
@@ -151,7 +113,7 @@ export class DocumentAnalyzer {
 
   /** Builds the document model that the checks read. */
   model(text: string, options: AnalysisOptions = DEFAULT_OPTIONS): CheckContext & { analysis: Omit<DocumentAnalysis, 'findings' | 'internalErrors'>; chunks: PlacedChunk[] } {
-    const blocks = splitBlocks(text, { splitDefinitions: this.shortcuts });
+    const spans = splitChunks(text, { splitDefinitions: this.shortcuts });
     // Chunk analyses depend on the locale (sentence rules, "4.600"): a new locale starts afresh.
     const locale = options.locale ?? 'en';
     if (locale !== this.locale) {
@@ -161,8 +123,8 @@ export class DocumentAnalyzer {
     const next = new Map<string, ChunkAnalysis>();
     const stats = { reused: 0, analysed: 0 };
     const placed: PlacedAnalysis[] = [];
-    for (const block of blocks) {
-      const chunkText = text.slice(block.start, block.end);
+    for (const span of spans) {
+      const chunkText = text.slice(span.start, span.end);
       let chunk = next.get(chunkText) ?? this.chunks.get(chunkText);
       if (chunk) stats.reused++;
       else {
@@ -170,10 +132,11 @@ export class DocumentAnalyzer {
         stats.analysed++;
       }
       next.set(chunkText, chunk);
-      placed.push({ offset: block.start, chunk, text: chunkText });
+      placed.push({ offset: span.start, chunk, text: chunkText });
     }
-    this.parseLazyChunksThatMatter(placed, next);
-    this.resolveReferencesAcrossChunks(placed, next);
+    const analyzeInFull = (chunkText: string) => analyzeChunk(chunkText, this.records, { shortcuts: this.shortcuts, lazy: false, locale });
+    parseLazyChunksThatMatter(placed, next, analyzeInFull);
+    resolveReferencesAcrossChunks(placed, next, this.chunks, analyzeInFull);
     // Keep only this version's chunks: memory follows the document, not its history.
     this.chunks = next;
     this.lastStats = stats;
@@ -297,19 +260,7 @@ export class DocumentAnalyzer {
     const enabled = this.checks.filter((c) => (options.severity[c.code] ?? c.defaultSeverity) !== 'off');
     const perSentence = enabled.filter((c) => (c.scope ?? 'sentence') === 'sentence');
     // A check that throws becomes one internal error; the other checks, and its findings elsewhere, still report.
-    const run = (checks: readonly Check[], ctx: CheckContext, into: Finding[]): boolean => {
-      let ok = true;
-      for (const check of checks) {
-        const severity = (options.severity[check.code] ?? check.defaultSeverity) as Severity;
-        try {
-          for (const f of check.check(ctx)) into.push({ ...f, severity });
-        } catch (err) {
-          ok = false;
-          if (!errors.has(check)) errors.set(check, err instanceof Error ? err.message : String(err));
-        }
-      }
-      return ok;
-    };
+    const run = (checks: readonly Check[], ctx: CheckContext, into: Finding[]) => runChecks(checks, ctx, options, into, errors);
     if (this.shortcuts) {
       // Sentence checks run per chunk, and a chunk whose text and outside dependencies are unchanged keeps its findings.
       const signature = documentSignature(options, context.footnoteState, text);
@@ -427,60 +378,6 @@ export class DocumentAnalyzer {
     return [...new Set([...quoted, ...sources])];
   }
 
-  /**
-   * A lazy chunk (chunk.ts) stands for sentences that find nothing; they count only as the
-   * "last sentence before a block quote", which introduces the quote and lends it its
-   * citations and attributions (see model()). So a lazy chunk is parsed after all when a
-   * block quote follows it with no sentence outside a block quote in between; then every
-   * sentence lies where it would without the shortcut. The parsed analysis replaces the lazy
-   * one in the cache.
-   */
-  private parseLazyChunksThatMatter(placed: PlacedAnalysis[], cache: Map<string, ChunkAnalysis>): void {
-    let quoteFollows = false;
-    for (let i = placed.length - 1; i >= 0; i--) {
-      const p = placed[i];
-      if (p.chunk.lazy) {
-        if (!quoteFollows) continue;
-        p.chunk = analyzeChunk(p.text, this.records, { shortcuts: this.shortcuts, lazy: false, locale: this.locale });
-        cache.set(p.text, p.chunk);
-      }
-      for (let u = p.chunk.units.length - 1; u >= 0; u--) {
-        const unit = p.chunk.units[u];
-        if (unit.inBlockquote) quoteFollows = true;
-        else if (unit.sentences.length > 0) quoteFollows = false;
-      }
-    }
-  }
-
-  /**
-   * A reference link ("[the GAO found][gao]") resolves through a definition anywhere in the
-   * document, usually in a chunk of its own at the end. remark sees one chunk at a time, so a
-   * chunk whose bracketed labels match definitions elsewhere is analysed again with those
-   * definitions appended after a blank line (where they add no prose and change nothing
-   * before them), and the result cached under that text. As in CommonMark, the first
-   * definition of a label wins.
-   */
-  private resolveReferencesAcrossChunks(placed: PlacedAnalysis[], cache: Map<string, ChunkAnalysis>): void {
-    const urls = new Map<string, string>();
-    for (const p of placed) for (const d of p.chunk.definitions) if (!urls.has(d.identifier)) urls.set(d.identifier, d.url);
-    if (urls.size === 0) return;
-    for (const p of placed) {
-      const own = new Set(p.chunk.definitions.map((d) => d.identifier));
-      const needed = p.chunk.referenceLabels.filter((label) => urls.has(label) && !own.has(label));
-      if (needed.length === 0) continue;
-      p.given = '\n\n' + needed.map((label) => `[${label}]: <${urls.get(label)!.replace(/[<>\\\n\r]/g, (c) => (c === '\n' || c === '\r' ? '' : '\\' + c))}>`).join('\n') + '\n';
-      const key = p.text + p.given;
-      let chunk = cache.get(key) ?? this.chunks.get(key);
-      if (!chunk) {
-        const analysed = analyzeChunk(key, this.records, { shortcuts: this.shortcuts, lazy: false, locale: this.locale });
-        // The appended definitions are the document's, not the chunk's own.
-        chunk = { ...analysed, definitions: analysed.definitions.filter((d) => d.start < p.text.length) };
-      }
-      cache.set(key, chunk);
-      p.chunk = chunk;
-    }
-  }
-
   private matchQuote(text: string): QuoteMatch | undefined {
     if (this.quoteMatches.has(text)) return this.quoteMatches.get(text);
     const match = quoteIndexFor(this.records).match(text);
@@ -544,41 +441,6 @@ function looksLikeSentence(text: string, kind: ChunkUnit['kind']): boolean {
   return words >= (kind === 'tableCell' ? 4 : 3);
 }
 
-/**
- * Edits that cite every uncited claim among `findings` with its best source that the style can
- * cite, planned together so that each source gets one footnote definition.
- */
-export function citeEveryClaim(context: CheckContext, findings: Finding[]): TextEdit[] {
-  const planner = new CitationPlanner(context.records, context.text, context.footnoteState);
-  const style = context.options.citationStyle;
-  // An uncited-claim finding spans its sentence.
-  const sentenceAt = new Map(context.sentences.map((s) => [s.start, s]));
-  const edits: TextEdit[] = [];
-  for (const f of findings) {
-    const sentence = f.code === 'uncited-claim' ? sentenceAt.get(f.start) : undefined;
-    if (!sentence) continue;
-    for (const id of f.sources) {
-      const cited = planner.cite(sentence.citePoint, id, style);
-      if (cited) {
-        edits.push(...cited);
-        break;
-      }
-    }
-  }
-  const definitions = planner.definitionsEdit();
-  if (definitions) edits.push(definitions);
-  return edits;
-}
-
-/** A chunk's analysis at its place in the document. */
-interface PlacedAnalysis {
-  offset: number;
-  chunk: ChunkAnalysis;
-  text: string;
-  /** Link definitions from elsewhere in the document that the chunk was analysed with, if any. */
-  given?: string;
-}
-
 /** A chunk's place in one version of the document, and the signature of what its sentences take from outside it. */
 interface PlacedChunk {
   text: string;
@@ -589,50 +451,8 @@ interface PlacedChunk {
   signature: string;
 }
 
-/** What every chunk's findings read beyond its own sentences: the options, and what citation fixes read of the whole document. */
-/** What the footnote definitions resolve to, label by label. */
-function footnoteSignature(definitions: ReadonlyArray<{ label: string; sources: string[] }>): string {
-  return definitions.map((d) => `${d.label}=${d.sources.join(',')}`).join(';');
-}
-
-function documentSignature(options: AnalysisOptions, footnotes: FootnoteState, text: string): string {
-  const last = text.charCodeAt(text.length - 1);
-  return [
-    JSON.stringify(options),
-    footnoteSignature(footnotes.definitions),
-    [...footnotes.labels].join(';'),
-    footnotes.endsWithDefinition,
-    footnotes.eol,
-    last === 10 || last === 13,
-    /\S/.test(text),
-  ].join('\n');
-}
-
-function citationSignature(c: CitationRef): string {
-  return `${c.kind}:${c.key}=${c.sources.join(',')}`;
-}
-
-function attributionSignature(a: AttributionRef): string {
-  return `${a.text}|${a.year}|${a.kinds.join(',')}|${a.agencies.join(',')}|${a.sources.join(',')}`;
-}
-
 function endsWithFootnoteDefinition(text: string, footnotes: FootnoteDefinition[]): boolean {
   const last = footnotes[footnotes.length - 1];
   return !!last && text.slice(last.end).trim().length === 0;
 }
 
-/** Whether a suppression covers a finding: its start lies in [from, to] of one that names its code or no code. */
-function suppressionIndex(suppressions: Suppression[]): (f: Finding) => boolean {
-  if (suppressions.length === 0) return () => false;
-  const byCode = new Map<string, Array<{ start: number; end: number }>>();
-  for (const s of suppressions) {
-    for (const code of s.codes.length === 0 ? [ANY_CODE] : s.codes) {
-      let spans = byCode.get(code);
-      if (!spans) byCode.set(code, (spans = []));
-      spans.push({ start: s.from, end: s.to + 1 });
-    }
-  }
-  const index = new Map([...byCode].map(([code, spans]) => [code, new Intervals(spans)]));
-  return (f) => !!(index.get(ANY_CODE)?.contains(f.start) || index.get(f.code)?.contains(f.start));
-}
-const ANY_CODE = '*';

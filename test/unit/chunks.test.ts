@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { splitBlocks } from '../../server/src/analysis/blocks';
+import { splitChunks } from '../../server/src/analysis/incremental/chunks';
 
-const chunks = (text: string) => splitBlocks(text).map((b) => text.slice(b.start, b.end));
+const chunks = (text: string) => splitChunks(text).map((b) => text.slice(b.start, b.end));
 
-describe('splitBlocks', () => {
+describe('splitChunks', () => {
   it('splits at blank lines', () => {
     expect(chunks('# Title\n\nOne.\nTwo.\n\n\nThree.\n')).toEqual(['# Title', 'One.\nTwo.', 'Three.']);
   });

@@ -15,7 +15,8 @@
  * one line, not the whole run (see splitDefinitionRun).
  */
 
-export interface Block {
+/** A chunk's place in the document: offsets [start, end). */
+export interface ChunkSpan {
   start: number;
   end: number;
 }
@@ -28,10 +29,10 @@ const BLANK = /^[ \t]*$/;
  * `splitDefinitions: false` keeps a run of footnote definitions in one chunk (for tests that
  * check the split changes nothing).
  */
-export function splitBlocks(text: string, { splitDefinitions = true }: { splitDefinitions?: boolean } = {}): Block[] {
-  const blocks = splitAtBlankLines(text);
-  if (!splitDefinitions) return blocks;
-  return blocks.flatMap((b) => splitDefinitionRun(text, b) ?? [b]);
+export function splitChunks(text: string, { splitDefinitions = true }: { splitDefinitions?: boolean } = {}): ChunkSpan[] {
+  const chunks = splitAtBlankLines(text);
+  if (!splitDefinitions) return chunks;
+  return chunks.flatMap((b) => splitDefinitionRun(text, b) ?? [b]);
 }
 
 // A footnote definition line whose text holds no "[" (so no footnote reference, link or
@@ -44,26 +45,26 @@ const DEFINITION_LINE = /^\[\^[\p{L}\p{N}_.-]{1,100}\]: [^[`~]*$/u;
  * interrupts the paragraph before it, so each line is its own definition either way, and
  * with no "[" in their text no line refers to another.
  */
-function splitDefinitionRun(text: string, block: Block): Block[] | undefined {
-  if (text.charCodeAt(block.start) !== 91 /* [ */ || text.charCodeAt(block.start + 1) !== 94 /* ^ */) return undefined;
-  const out: Block[] = [];
-  let pos = block.start;
-  while (pos <= block.end) {
+function splitDefinitionRun(text: string, chunk: ChunkSpan): ChunkSpan[] | undefined {
+  if (text.charCodeAt(chunk.start) !== 91 /* [ */ || text.charCodeAt(chunk.start + 1) !== 94 /* ^ */) return undefined;
+  const out: ChunkSpan[] = [];
+  let pos = chunk.start;
+  while (pos <= chunk.end) {
     let eol = pos;
-    while (eol < block.end && text.charCodeAt(eol) !== 10 && text.charCodeAt(eol) !== 13) eol++;
+    while (eol < chunk.end && text.charCodeAt(eol) !== 10 && text.charCodeAt(eol) !== 13) eol++;
     const line = text.slice(pos, eol);
     if (!DEFINITION_LINE.test(line) || line.includes('<!--')) return undefined;
     out.push({ start: pos, end: eol });
-    if (eol >= block.end) break;
+    if (eol >= chunk.end) break;
     pos = text.charCodeAt(eol) === 13 && text.charCodeAt(eol + 1) === 10 ? eol + 2 : eol + 1;
   }
   return out.length > 1 ? out : undefined;
 }
 
-function splitAtBlankLines(text: string): Block[] {
-  const blocks: Block[] = [];
-  let blockStart = -1;
-  let blockEnd = -1;
+function splitAtBlankLines(text: string): ChunkSpan[] {
+  const chunks: ChunkSpan[] = [];
+  let chunkStart = -1;
+  let chunkEnd = -1;
   let fence: string | undefined;
   let inComment = false;
   let afterBlank = false;
@@ -79,16 +80,16 @@ function splitAtBlankLines(text: string): Block[] {
     const blank = BLANK.test(line);
 
     if (frontMatter !== undefined) {
-      if (blockStart < 0) blockStart = pos;
-      blockEnd = eol;
+      if (chunkStart < 0) chunkStart = pos;
+      chunkEnd = eol;
       if (lineNo > 0 && (line.trimEnd() === frontMatter || (frontMatter === '---' && line.trimEnd() === '...'))) {
-        blocks.push({ start: blockStart, end: blockEnd });
-        blockStart = -1;
+        chunks.push({ start: chunkStart, end: chunkEnd });
+        chunkStart = -1;
         frontMatter = undefined;
         afterBlank = true;
       }
     } else if (fence !== undefined || inComment) {
-      blockEnd = eol;
+      chunkEnd = eol;
       if (fence !== undefined) {
         const close = FENCE.exec(line);
         if (close && close[1][0] === fence[0] && close[1].length >= fence.length && BLANK.test(line.slice(close[0].length))) fence = undefined;
@@ -98,12 +99,12 @@ function splitAtBlankLines(text: string): Block[] {
     } else if (blank) {
       afterBlank = true;
     } else {
-      const continues = blockStart >= 0 && (!afterBlank || /^[ \t]/.test(line));
+      const continues = chunkStart >= 0 && (!afterBlank || /^[ \t]/.test(line));
       if (!continues) {
-        if (blockStart >= 0) blocks.push({ start: blockStart, end: blockEnd });
-        blockStart = pos;
+        if (chunkStart >= 0) chunks.push({ start: chunkStart, end: chunkEnd });
+        chunkStart = pos;
       }
-      blockEnd = eol;
+      chunkEnd = eol;
       afterBlank = false;
       const open = FENCE.exec(line);
       if (open && !(open[1][0] === '`' && line.slice(open[0].length).includes('`'))) fence = open[1];
@@ -112,8 +113,8 @@ function splitAtBlankLines(text: string): Block[] {
     pos = next;
     lineNo++;
   }
-  if (blockStart >= 0) blocks.push({ start: blockStart, end: blockEnd });
-  return blocks;
+  if (chunkStart >= 0) chunks.push({ start: chunkStart, end: chunkEnd });
+  return chunks;
 }
 
 /**

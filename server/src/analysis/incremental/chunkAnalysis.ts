@@ -1,16 +1,17 @@
 /**
- * Analysis of one chunk (see blocks.ts), independent of where the chunk stands in the
+ * Analysis of one chunk (see chunks.ts), independent of where the chunk stands in the
  * document: every offset here is relative to the chunk's start, so a cached result serves
  * the same text wherever an edit moves it.
  */
-import type { RecordSet } from '../records/recordSet';
-import { findAttributions, type RawAttribution } from './attributions';
-import { findNumbers, type NumberRef } from './figures';
-import { Intervals, lowerBound } from './intervals';
-import type { Locale } from './messages';
-import { extractProse, referenceIdentifier, toSource, type RawCitation, type RawComment, type RawFootnoteDefinition, type RawLinkDefinition, type UnitKind } from './prose';
-import { findQuotedPassages, type QuotedPassage } from './quotes';
-import { splitSentences, type SentenceSpan } from './sentences';
+import type { RecordSet } from '../../records/recordSet';
+import { findAttributions, NEWS_NAMES, type RawAttribution } from '../attributions';
+import { findNumbers, type NumberRef } from '../figures';
+import { Intervals, lowerBound } from '../intervals';
+import type { Locale } from '../../l10n/messages';
+import { extractProse, referenceIdentifier, type ChunkProse, toSource, type RawCitation, type RawComment, type RawFootnoteDefinition, type RawLinkDefinition, type UnitKind } from '../prose';
+import { simpleProse } from './plainReader';
+import { findQuotedPassages, type QuotedPassage } from '../quotes';
+import { splitSentences, type SentenceSpan } from '../sentences';
 
 export interface ChunkMention {
   start: number;
@@ -62,14 +63,14 @@ export interface ChunkAnalysis {
   definitions: RawLinkDefinition[];
   /**
    * The labels of every bracketed text in the chunk, as identifiers: the references that a
-   * definition elsewhere in the document may resolve (document.ts gives the chunk those).
+   * definition elsewhere in the document may resolve (crossChunk.ts gives the chunk those).
    */
   referenceLabels: string[];
   /**
    * Set when the chunk was not parsed because nothing in it can be found (see isInert): it
    * holds no units, where a parsed one would hold sentences without mentions, citations,
    * quotes, attributions or unknown programs. The document analysis parses it after all
-   * where those sentences matter (a block quote's introduction, document.ts).
+   * where those sentences matter (a block quote's introduction, crossChunk.ts).
    */
   lazy?: boolean;
 }
@@ -85,9 +86,17 @@ const LEADING_NOISE = /^(?:(?:The|A|An|Another|Under|In|Its|Their|Our|This|That|
 const TRAILING_NOISE = /(?:\s+(?:of|de|del))+$/u;
 
 /**
+ * The prose of one chunk. With `shortcuts`, a plain chunk is read without remark
+ * (plainReader.ts); the result is the same either way (test/unit/incremental.test.ts).
+ */
+export function chunkProse(chunk: string, shortcuts = true): ChunkProse {
+  return (shortcuts && simpleProse(chunk)) || extractProse(chunk);
+}
+
+/**
  * Analyses one chunk's text against the records' alias index. With `shortcuts` (the default)
  * an inert chunk is left unparsed (`lazy`, unless `lazy: false`), a plain paragraph is read
- * without remark (prose.ts) and finders that cannot match are not run; `shortcuts: false`
+ * without remark (plainReader.ts) and finders that cannot match are not run; `shortcuts: false`
  * does all the work, for tests that check the shortcuts change nothing.
  */
 export function analyzeChunk(
@@ -96,7 +105,7 @@ export function analyzeChunk(
   { shortcuts = true, lazy = shortcuts, locale = 'en' }: { shortcuts?: boolean; lazy?: boolean; locale?: Locale } = {},
 ): ChunkAnalysis {
   if (lazy && isInert(chunk, records)) return { units: [], sentences: [], footnotes: [], comments: [], definitions: [], referenceLabels: [], lazy: true };
-  const prose = extractProse(chunk, shortcuts);
+  const prose = chunkProse(chunk, shortcuts);
   const result: ChunkAnalysis = {
     units: [],
     sentences: [],
@@ -193,9 +202,10 @@ const PROGRAM_SHAPE_WORD = /Operati|Operaci|Task|Fuerza/;
 // findAttributions (attributions.ts) keeps a phrase only when it names an agency (a mention)
 // or a kind of source: one of its KIND_WORDS. Each of those words contains one of these
 // (matched anywhere, in any case, so that the test is looser than KIND_WORDS' \b…\b); the
-// second pattern holds the case-sensitive news names. Keep them in step with KIND_WORDS.
+// second pattern is made of the case-sensitive news names (NEWS_NAMES) themselves. Keep the
+// first in step with KIND_WORDS.
 const KIND_WORD_PART = /testi|hearing|declar|told|congres|release|comunicado|web\s+story|statement|gao|accountability|report|informe|letter|carta|article|newspaper|periodista|art[ií]culo/i;
-const KIND_WORD_CASED = /Post|Guardian|Times|Reuters|AP|Associated Press|Intercept|Axios|Prensa Libre|Peri[oó]dico|Di[aá]logo|Soy502|Milenio|InSight Crime|Plaza P[uú]blica|N[oó]mada|HSToday/;
+const KIND_WORD_CASED = new RegExp(NEWS_NAMES.join('|'));
 
 /** Whether the text may hold one of attributions.ts' KIND_WORDS (test/unit/incremental.test.ts checks each of them). */
 export function mayNameKindOfSource(text: string): boolean {
