@@ -44,3 +44,39 @@ describe('deeply nested record entries', () => {
     expect(JSON.parse(blanked)).toEqual([null, { b: 1 }]);
   });
 });
+
+describe('YAML record files', () => {
+  it('resolve anchors and aliases across entries', () => {
+    const text = [
+      '- id: aaa',
+      '  kind: program',
+      '  name: A',
+      '  aliases: &shared [AAA]',
+      '  agency: &agencies []',
+      '- id: bbb',
+      '  kind: program',
+      '  name: B',
+      '  aliases: [BBB]',
+      '  agency: *agencies',
+      '  country: &place [Guatemala]',
+      '- id: ccc',
+      '  kind: program',
+      '  name: C',
+      '  aliases: [CCC]',
+      '  agency: []',
+      '  country: *place',
+    ].join('\n');
+    const set = RecordSet.fromTexts([{ path: 'programs.yaml', text }]);
+    expect(set.problems).toEqual([]);
+    expect(set.program('ccc')?.country).toEqual(['Guatemala']);
+    expect(set.program('bbb')?.agency).toEqual([]);
+  });
+
+  it('refuse an alias bomb with a located problem', () => {
+    const lines = ['- id: aaa', '  kind: program', '  name: A', '  aliases: [AAA]', '  agency: []', '  note: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 8; i++) lines.push(`  n${i}: &a${i} [*a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}]`);
+    const set = RecordSet.fromTexts([{ path: 'programs.yaml', text: lines.join('\n') }]);
+    expect(set.problems.length).toBeGreaterThan(0);
+    expect(set.problems[0].file).toBe('programs.yaml');
+  });
+});

@@ -236,11 +236,14 @@ function parseYamlEntries(file: RecordFileText): ParsedRecordFile {
     problemAt(contents?.range?.[0] ?? 0, '', 'problem.notList');
     return { path: file.path, kind: file.kind, programs: [], sources: [], claims: [], problems };
   }
-  const entries: EntryView[] = contents.items.map((item) => {
+  // Converted as one document, so that an alias (*name) resolves to its anchor (&name) in
+  // another entry; the alias count is capped against "billion laughs" expansion.
+  const values = doc.toJS({ maxAliasCount: 1000 }) as unknown[];
+  const entries: EntryView[] = contents.items.map((item, i) => {
     const node = item as YamlNode;
     const start = node.range?.[0] ?? 0;
     return {
-      value: toPlain(node.toJSON()),
+      value: toPlain(values[i]),
       offset: start,
       locate: (path) => {
         let cur: unknown = node;
