@@ -1,10 +1,11 @@
 /** Finds and reads record files on disk for the CLI and the server; the core never touches the file system. */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { recordProblem } from '../records/problems';
 import { RecordSet } from '../records/recordSet';
 import type { RecordFileText, RecordProblem } from '../records/types';
+import { describeFailure, readTextFile } from './safeRead';
 
 /** Record files larger than this are refused rather than read. */
 export const MAX_RECORD_FILE_BYTES = 64 * 1024 * 1024;
@@ -57,16 +58,13 @@ export function readRecordFiles(paths: string[], bundled: boolean): { files: Rec
   const files: RecordFileText[] = [];
   const problems: RecordProblem[] = [];
   for (const path of paths) {
-    try {
-      const size = statSync(path).size;
-      if (size > MAX_RECORD_FILE_BYTES) {
-        problems.push(recordProblem({ file: path, offset: 0, field: '' }, 'problem.tooLarge', { size: Math.round(size / 1048576), max: MAX_RECORD_FILE_BYTES / 1048576 }));
-        continue;
-      }
-      files.push({ path, text: readFileSync(path, 'utf8'), bundled });
-    } catch (err) {
-      problems.push(recordProblem({ file: path, offset: 0, field: '' }, 'problem.unreadable', { detail: (err as Error).message }));
-    }
+    const at = { file: path, offset: 0, field: '' };
+    const read = readTextFile(path, MAX_RECORD_FILE_BYTES);
+    if (read.ok) files.push({ path, text: read.text, bundled });
+    else if (read.reason === 'tooLarge') {
+      problems.push(recordProblem(at, 'problem.tooLarge', { size: Math.round(read.size / 1048576), max: MAX_RECORD_FILE_BYTES / 1048576 }));
+    } else if (read.reason === 'special') problems.push(recordProblem(at, 'problem.notRegular', { kind: read.kind }));
+    else problems.push(recordProblem(at, 'problem.unreadable', { detail: describeFailure(read) }));
   }
   return { files, problems };
 }

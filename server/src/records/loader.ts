@@ -5,6 +5,7 @@ import programsSchema from '../../../data/schema/programs.schema.json';
 import sourcesSchema from '../../../data/schema/sources.schema.json';
 import claimsSchema from '../../../data/schema/claims.schema.json';
 import { positionsIn, type Position } from '../positions';
+import { MAX_RECORD_DEPTH, blankEntries, findDeepEntries } from './nesting';
 import { recordProblem } from './problems';
 import type { Claim, Located, Origin, ProblemId, ProblemSeverity, Program, RecordFileText, RecordKind, RecordProblem, Source } from './types';
 
@@ -77,8 +78,15 @@ function parseJsonRecordFile(file: RecordFileText): ParsedRecordFile {
     problemAt(0, '', 'problem.empty');
     return { path: file.path, kind: file.kind, programs: [], sources: [], claims: [], problems };
   }
+  const deep = findDeepEntries(text);
+  if (deep.rootTooDeep) {
+    problemAt(0, '', 'problem.tooDeep', { max: MAX_RECORD_DEPTH });
+    return { path: file.path, kind: file.kind, programs: [], sources: [], claims: [], problems };
+  }
+  const skipped = new Set(deep.entries.map((d) => d.start));
+  for (const d of deep.entries) problemAt(d.start, '', 'problem.tooDeep', { max: MAX_RECORD_DEPTH });
   const errors: ParseError[] = [];
-  const top = readTopLevel(text, errors);
+  const top = readTopLevel(blankEntries(text, deep.entries), errors);
   for (const e of errors) problemAt(e.offset, '', 'problem.invalidJson', { detail: printParseErrorCode(e.error) });
   if (!top.isArray) {
     if (top.offset !== undefined) problemAt(top.offset, '', 'problem.notArray');
@@ -88,6 +96,7 @@ function parseJsonRecordFile(file: RecordFileText): ParsedRecordFile {
   // Errors and entries are both in file order: one pass pairs them.
   let e = 0;
   for (const { offset, length } of top.entries) {
+    if (skipped.has(offset)) continue;
     const to = offset + length;
     while (e < errors.length && errors[e].offset < offset) e++;
     // An entry that a syntax error cut through is not trusted, even if it happens to validate.
@@ -185,6 +194,17 @@ export function readTopLevel(text: string, errors: ParseError[]): TopLevel {
 }
 
 function parseYamlRecordFile(file: RecordFileText): ParsedRecordFile {
+  try {
+    return parseYamlEntries(file);
+  } catch (err) {
+    // The YAML parser walks nested values recursively: a file nested past what the stack holds
+    // is reported as a whole, with the reason, rather than taking the caller down.
+    const problems = [recordProblem({ file: file.path, offset: 0, field: '' }, err instanceof RangeError ? 'problem.tooDeep' : 'problem.unloadable', { max: MAX_RECORD_DEPTH, detail: String((err as Error).message) })];
+    return { path: file.path, kind: file.kind, programs: [], sources: [], claims: [], problems };
+  }
+}
+
+function parseYamlEntries(file: RecordFileText): ParsedRecordFile {
   const lineCounter = new LineCounter();
   const doc = parseDocument(file.text, { lineCounter, uniqueKeys: false });
   const lines = positionsIn(file.text);
@@ -196,11 +216,14 @@ function parseYamlRecordFile(file: RecordFileText): ParsedRecordFile {
     problemAt(contents?.range?.[0] ?? 0, '', 'problem.notList');
     return { path: file.path, kind: file.kind, programs: [], sources: [], claims: [], problems };
   }
-  const entries: EntryView[] = contents.items.map((item) => {
+  // Converted as one document, so that an alias (*name) resolves to its anchor (&name) in
+  // another entry; the alias count is capped against "billion laughs" expansion.
+  const values = doc.toJS({ maxAliasCount: 1000 }) as unknown[];
+  const entries: EntryView[] = contents.items.map((item, i) => {
     const node = item as YamlNode;
     const start = node.range?.[0] ?? 0;
     return {
-      value: toPlain(node.toJSON()),
+      value: toPlain(values[i]),
       offset: start,
       locate: (path) => {
         let cur: unknown = node;
