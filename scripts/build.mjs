@@ -1,7 +1,10 @@
-// Builds the two CommonJS bundles (client and server) and the CLI with esbuild.
+// Builds the two CommonJS bundles (client and server) and the CLI with esbuild, and compiles
+// the bundled records into dist/records/.
 // The remark packages are ESM-only; esbuild turns them into CommonJS so the
 // extension host and plain `node` can load the bundles.
 import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import { compileRecords } from './records.mjs';
 
 const watch = process.argv.includes('--watch');
 const common = {
@@ -23,6 +26,9 @@ const entries = [
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },
 ];
+
+// The bundled records, compiled into dist/records/ (scripts/records.mjs).
+compileRecords(fileURLToPath(new URL('..', import.meta.url)));
 
 if (watch) {
   const { context } = await import('esbuild');

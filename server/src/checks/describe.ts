@@ -2,7 +2,7 @@
 import { formatDate, shortTitle } from '../analysis/fixes';
 import { msg, type Locale, type MessageId } from '../analysis/messages';
 import type { RecordSet } from '../records/recordSet';
-import type { Claim } from '../records/types';
+import type { Claim, Source } from '../records/types';
 
 /** "Operation Citadel" for a program id. */
 export function programName(records: RecordSet, id: string): string {
@@ -15,28 +15,35 @@ export function programNames(records: RecordSet, ids: string[], locale: Locale =
   return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')}${msg(locale, 'and')}${names[names.length - 1]}`;
 }
 
-/** The verification status of a source, said plainly. */
-export function verificationWords(verification: string | undefined, locale: Locale = 'en'): string | undefined {
-  const id = `verification.${verification}` as MessageId;
-  return ['confirmed', 'probable', 'candidate', 'unidentified'].includes(verification ?? '') ? msg(locale, id) : undefined;
+/** What was checked of a source, said plainly: "wording checked against a faithful copy". */
+export function checkedWords(source: Source, locale: Locale = 'en'): string | undefined {
+  const checked = source.custom?.checked;
+  if (checked === 'wording' && isCopy(source)) return msg(locale, 'checked.wordingCopy');
+  return checked && ['wording', 'document', 'figures', 'none'].includes(checked) ? msg(locale, `checked.${checked}` as MessageId) : undefined;
 }
 
-/** "GAO-18-618 (5 September 2018; probable match, quote not checked)". */
+/** Whether the source's text was read at another address than its own (a faithful copy). */
+export function isCopy(source: Source): boolean {
+  const seenAt = source.custom?.seenAt;
+  return !!seenAt && seenAt !== source.URL;
+}
+
+/** "GAO-18-618 (5 September 2018; document identified, wording not checked)". */
 export function sourceLabel(records: RecordSet, id: string, locale: Locale = 'en'): string {
   const s = records.source(id);
   if (!s) return id;
   const [open, close] = locale === 'es' ? ['«', '»'] : ['“', '”'];
-  const details = [formatDate(s, locale), verificationWords(s.custom?.verification, locale)].filter(Boolean).join('; ');
+  const details = [formatDate(s, locale), checkedWords(s, locale)].filter(Boolean).join('; ');
   return details ? `${open}${shortTitle(s)}${close} (${details})` : `${open}${shortTitle(s)}${close}`;
 }
 
 /** Sources ranked for citing a claim about these programs: the writer's own first, then the most confirmed. */
 export function sourcesAbout(records: RecordSet, programs: string[]): string[] {
-  const rank: Record<string, number> = { confirmed: 0, probable: 1, candidate: 2, unidentified: 3 };
+  const rank: Record<string, number> = { wording: 0, figures: 0, document: 1, none: 3 };
   const score = (id: string) => {
     const located = records.sources.get(id);
     const own = located && !located.origin.bundled ? -10 : 0;
-    return own + (rank[located?.value.custom?.verification ?? ''] ?? 4);
+    return own + (rank[located?.value.custom?.checked ?? ''] ?? 4);
   };
   const ids = new Set<string>();
   for (const p of programs) for (const c of records.claimsAbout(p)) ids.add(c.source);

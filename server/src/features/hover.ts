@@ -11,6 +11,7 @@ import type { AttributionRef, CitationRef, DocumentAnalysis, FootnoteDefinition,
 import type { RecordSet } from '../records/recordSet';
 import type { Claim, Located, Program, Source } from '../records/types';
 import { toRange } from '../positions';
+import { isCopy } from '../checks/describe';
 import { blockQuote, joinSections, link, text } from './markup';
 
 export const MAX_CARD = 6000;
@@ -52,31 +53,39 @@ function card(ctx: HoverContext, span: { start: number; end: number }, value: st
   return { contents: { kind: MarkupKind.Markdown, value }, range: toRange(ctx.doc, span) };
 }
 
-const VERIFICATION_RANK: Record<string, number> = { confirmed: 1, probable: 2, candidate: 3, unidentified: 4 };
+const CHECKED_RANK: Record<string, number> = { wording: 0, figures: 1, document: 2, none: 4 };
 
-/** Lower is better: confirmed and checked, confirmed, probable, candidate, unidentified, unknown. */
+/** Lower is better: wording checked, figures checked, document identified, not identified, unknown. */
 export function sourceRank(source: Source | undefined): number {
   if (!source) return 9;
-  const v = source.custom?.verification;
-  if (v === 'confirmed' && source.custom?.documentConfirmed) return 0;
-  return v ? (VERIFICATION_RANK[v] ?? 5) : 5;
+  return CHECKED_RANK[source.custom?.checked ?? ''] ?? 5;
 }
 
-/** The verification status of a source in plain words. */
+const CHECKED_WORDS: Readonly<Record<string, MessageId>> = {
+  wording: 'hover.checked.wording',
+  document: 'hover.checked.document',
+  figures: 'hover.checked.figures',
+  none: 'hover.checked.none',
+};
+
+/** What was checked of a source, in plain words, true of the record shown. */
 export function sourceStatus(source: Source, locale: Locale = 'en'): string {
-  const c = source.custom;
-  switch (c?.verification) {
-    case 'confirmed':
-      return msg(locale, c.documentConfirmed ? 'hover.status.confirmedChecked' : 'hover.status.confirmed');
-    case 'probable':
-      return msg(locale, 'hover.status.probable');
-    case 'candidate':
-      return msg(locale, 'hover.status.candidate');
-    case 'unidentified':
-      return msg(locale, 'hover.status.unidentified');
-    default:
-      return msg(locale, 'hover.status.none');
+  const checked = source.custom?.checked ?? '';
+  if (checked === 'wording' && isCopy(source)) return msg(locale, 'hover.checked.wordingCopy', { site: text(hostOf(source.custom?.seenAt ?? ''), 80) });
+  return msg(locale, Object.hasOwn(CHECKED_WORDS, checked) ? CHECKED_WORDS[checked] : 'hover.status.none');
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return url;
   }
+}
+
+/** A record's own note (a caution, a disagreement), shown where the record is. */
+function noteLine(locale: Locale | undefined, note: string | undefined, max = 500): string {
+  return note ? msg(locale, 'hover.note', { note: text(note, max) }) : '';
 }
 
 const KIND_WORDS: Readonly<Record<string, MessageId>> = { program: 'hover.kind.program', agency: 'hover.kind.agency', institution: 'hover.kind.institution' };
@@ -126,6 +135,8 @@ function claimLines(ctx: HoverContext, claim: Claim): string[] {
     recordNote(ctx, ctx.records.claims.get(claim.id), 'hover.claimFrom'),
   ].filter(Boolean);
   if (notes.length) out.push(`*${notes.join(' ')}*`);
+  const note = noteLine(ctx.locale, claim.note, 400);
+  if (note) out.push(note);
   return out;
 }
 
@@ -140,6 +151,8 @@ function sourceSection(ctx: HoverContext, sourceId: string, claims: Claim[]): st
   if (claims.length > sorted.length) lines.push(`*${msg(ctx.locale, 'hover.moreClaims', { count: claims.length - sorted.length })}*`);
   const status = [sourceStatus(source, ctx.locale), recordNote(ctx, entry, 'hover.sourceFrom')].filter(Boolean).join(' ');
   lines.push(`*${status}*`);
+  const note = noteLine(ctx.locale, source.note);
+  if (note) lines.push(note);
   return lines.join('\n\n');
 }
 
@@ -160,8 +173,15 @@ export function programCard(ctx: HoverContext, mention: MentionRef): string | un
   if (agencies) head.push(msg(locale, 'hover.agency', { names: agencies }));
   if (program.country?.length) head.push(msg(locale, 'hover.country', { names: program.country.map((c) => text(c, 60)).join(', ') }));
   if (program.status) {
-    const since = program.status.since ? msg(locale, 'hover.since', { date: text(program.status.since, 20) }) : '';
-    head.push(msg(locale, 'hover.status', { state: enumWord(locale, STATE_WORDS, program.status.state), since }));
+    head.push(msg(locale, 'hover.status', { state: enumWord(locale, STATE_WORDS, program.status.state), since: '' }));
+    const dates = (['started', 'suspended', 'ended'] as const).flatMap((key) => {
+      const d = program.status?.[key];
+      if (!d) return [];
+      const source = d.source ? records.source(d.source) : undefined;
+      const per = source ? msg(locale, 'hover.date.per', { source: text(shortTitle(source), 100) }) : '';
+      return [`- ${msg(locale, `hover.date.${key}`, { date: text(d.date, 20) })}${per}${d.note ? `: ${text(d.note, 300)}` : ''}`];
+    });
+    if (dates.length) head.push(dates.join('\n'));
     const events = program.status.events ?? [];
     const shown = events.slice(-6);
     if (shown.length)
@@ -170,6 +190,8 @@ export function programCard(ctx: HoverContext, mention: MentionRef): string | un
       );
   }
   if (program.description) head.push(text(program.description, 600));
+  const note = noteLine(locale, program.note);
+  if (note) head.push(note);
   const own = recordNote(ctx, records.programs.get(program.id), 'hover.recordFrom');
   if (own) head.push(`*${own}*`);
 

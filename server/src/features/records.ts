@@ -9,7 +9,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Connection, type Diagnostic, type WorkspaceFolder } from 'vscode-languageserver/node';
-import { BUNDLED_FILES, bundledDataDir, expandRecordPaths, nearestRecordsDir, readRecordFiles } from '../node/recordFiles';
+import { bundledRecordPaths, expandRecordPaths, nearestRecordsDir, readRecordFiles } from '../node/recordFiles';
 import { parseRecordFile, type ParsedRecordFile } from '../records/loader';
 import { msg, type Locale } from '../analysis/messages';
 import { problemText, recordProblem } from '../records/problems';
@@ -204,8 +204,7 @@ export class RecordManager {
     if (!this.bundled) {
       let paths: string[] = [];
       try {
-        const dir = bundledDataDir(__dirname);
-        paths = BUNDLED_FILES.map((f) => join(dir, f));
+        paths = bundledRecordPaths(__dirname);
       } catch (err) {
         this.connection.console.error(`Claim Check: ${(err as Error).message}; only the workspace's records are used.`);
       }
