@@ -22,10 +22,10 @@ export function checkedWords(source: Source, locale: Locale = 'en'): string | un
   return checked && ['wording', 'document', 'figures', 'none'].includes(checked) ? msg(locale, `checked.${checked}` as MessageId) : undefined;
 }
 
-/** Whether the source's text was read at another address than its own (a faithful copy). */
+/** Whether the source's text was read elsewhere than at its own address (a faithful copy), or it has no address of its own. */
 export function isCopy(source: Source): boolean {
   const seenAt = source.custom?.seenAt;
-  return !!seenAt && seenAt !== source.URL;
+  return seenAt ? seenAt !== source.URL : !source.URL;
 }
 
 /** "GAO-18-618 (5 September 2018; document identified, wording not checked)". */

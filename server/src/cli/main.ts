@@ -16,6 +16,7 @@ import { loadRecords, nearestRecordsDir } from '../node/recordFiles';
 import { problemText } from '../records/problems';
 import type { RecordSet } from '../records/recordSet';
 import { formatReport, type FileReport, type ReportFormat } from './report';
+import { addRecordsCommand, UsageErrorRecords } from './records';
 import { documentFor, toRange } from '../positions';
 import { version } from '../../../package.json';
 
@@ -162,6 +163,10 @@ export function main(argv: string[]): void {
       const analysis = new DocumentAnalyzer(records).analyze(readFileSync(path, 'utf8'));
       process.stdout.write(JSON.stringify(citedSources(analysis, records), null, 2) + '\n');
     });
+  addRecordsCommand(program, (code, out) => {
+    process.stdout.write(out);
+    process.exitCode = code;
+  });
   try {
     program.parse(argv);
   } catch (e) {
@@ -170,7 +175,7 @@ export function main(argv: string[]): void {
       process.exitCode = 0;
       return;
     }
-    if (e instanceof UsageError) process.stderr.write(`claimcheck: ${e.message}\n`);
+    if (e instanceof UsageError || e instanceof UsageErrorRecords) process.stderr.write(`claimcheck: ${e.message}\n`);
     process.exitCode = 2;
   }
 }

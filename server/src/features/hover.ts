@@ -71,7 +71,10 @@ const CHECKED_WORDS: Readonly<Record<string, MessageId>> = {
 /** What was checked of a source, in plain words, true of the record shown. */
 export function sourceStatus(source: Source, locale: Locale = 'en'): string {
   const checked = source.custom?.checked ?? '';
-  if (checked === 'wording' && isCopy(source)) return msg(locale, 'hover.checked.wordingCopy', { site: text(hostOf(source.custom?.seenAt ?? ''), 80) });
+  if (checked === 'wording' && isCopy(source)) {
+    const seenAt = source.custom?.seenAt;
+    return msg(locale, 'hover.checked.wordingCopy', { site: seenAt ? ` (${text(hostOf(seenAt), 80)})` : '' });
+  }
   return msg(locale, Object.hasOwn(CHECKED_WORDS, checked) ? CHECKED_WORDS[checked] : 'hover.status.none');
 }
 
@@ -140,8 +143,8 @@ function claimLines(ctx: HoverContext, claim: Claim): string[] {
   return out;
 }
 
-/** One source's section: heading, its claims (about `programs` if given), its status. */
-function sourceSection(ctx: HoverContext, sourceId: string, claims: Claim[]): string {
+/** One source's section: heading, its claims (about `programs` if given), its status, and its note when the card is about the source. */
+function sourceSection(ctx: HoverContext, sourceId: string, claims: Claim[], withNote = false): string {
   const entry = ctx.records.sources.get(sourceId);
   if (!entry) return msg(ctx.locale, 'hover.noSourceId', { id: text(sourceId, 100) });
   const source = entry.value;
@@ -151,7 +154,7 @@ function sourceSection(ctx: HoverContext, sourceId: string, claims: Claim[]): st
   if (claims.length > sorted.length) lines.push(`*${msg(ctx.locale, 'hover.moreClaims', { count: claims.length - sorted.length })}*`);
   const status = [sourceStatus(source, ctx.locale), recordNote(ctx, entry, 'hover.sourceFrom')].filter(Boolean).join(' ');
   lines.push(`*${status}*`);
-  const note = noteLine(ctx.locale, source.note);
+  const note = withNote ? noteLine(ctx.locale, source.note, 400) : '';
   if (note) lines.push(note);
   return lines.join('\n\n');
 }
@@ -234,7 +237,7 @@ function sourcesSections(ctx: HoverContext, sourceIds: string[], programs: Set<s
   for (const id of sorted.slice(0, MAX_SOURCES)) {
     const claims = ctx.records.claimsFrom(id);
     const relevant = programs.size > 0 ? claims.filter((c) => programs.has(c.program)) : claims;
-    sections.push(sourceSection(ctx, id, relevant.length > 0 ? relevant : claims));
+    sections.push(sourceSection(ctx, id, relevant.length > 0 ? relevant : claims, true));
   }
   if (sorted.length > MAX_SOURCES) sections.push(`*${msg(ctx.locale, 'hover.moreSources', { count: sorted.length - MAX_SOURCES })}*`);
   return sections;
