@@ -50,6 +50,16 @@ export function sourcesAbout(records: RecordSet, programs: string[]): string[] {
   return [...ids].sort((a, b) => score(a) - score(b));
 }
 
+const MAX_NOTE = 240;
+
+/** The records' own cautions on the claims a finding rests on (" The record notes: …"), or ''. */
+export function recordNotes(claims: Claim[], locale: Locale = 'en'): string {
+  const notes = [...new Set(claims.map((c) => c.note?.trim()).filter((n): n is string => !!n))];
+  if (notes.length === 0) return '';
+  const short = notes.map((n) => (n.length > MAX_NOTE ? `${n.slice(0, MAX_NOTE - 1).trimEnd()}…` : n));
+  return msg(locale, 'finding.note', { note: short.join(' ') });
+}
+
 /** Whether the claim's quote was checked against its source, said plainly. */
 export function quoteStatus(claim: Claim, locale: Locale = 'en'): string {
   if (!claim.quote) return '';
