@@ -1,4 +1,4 @@
-/** The three kinds of record, as they are stored in `data/*.json` and users' record files. */
+/** The three kinds of record, as stored in data/programs/<id>.json, data/sources/<id>.json, the compiled dist/records/*.json and users' record files. */
 import type { MessageId } from '../analysis/messages';
 
 export type ProgramKind = 'program' | 'agency' | 'institution';
