@@ -34,9 +34,17 @@ export function compileRecords(root) {
       .filter(Boolean);
   const entries = read('programs', validEntry);
   const sources = read('sources', validSource);
-  if (errors.length) throw new Error(`Invalid records:\n  ${errors.join('\n  ')}`);
   const programs = entries.map((e) => e.entry);
   const claims = entries.flatMap((e) => e.claims.map(({ id, program, ...rest }) => ({ id, program: program ?? e.entry.id, ...rest })));
+  // An id used twice would let one record silently override the other.
+  for (const [what, list] of [['claim', claims], ['source', sources]]) {
+    const seen = new Set();
+    for (const { id } of list) {
+      if (seen.has(id)) errors.push(`${what} id "${id}" is used twice`);
+      seen.add(id);
+    }
+  }
+  if (errors.length) throw new Error(`Invalid records:\n  ${errors.join('\n  ')}`);
   const out = join(root, 'dist', 'records');
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'programs.json'), JSON.stringify(programs, null, 1) + '\n');

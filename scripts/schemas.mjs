@@ -1,7 +1,7 @@
 // Writes the JSON Schemas in data/schema/ from one set of definitions, so that the per-entry
 // and per-source files (data/programs/<id>.json, data/sources/<id>.json) and the list files
 // users keep in .claimcheck/ (programs.json, claims.json, sources.json) say the same thing.
-// Run: node scripts/schemas.mjs   (test/unit/records.test.ts checks the files are current)
+// Run: node scripts/schemas.mjs   (test/unit/records.test.ts checks that the files are current)
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 

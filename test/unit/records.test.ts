@@ -88,6 +88,15 @@ describe('bundled record files', () => {
   });
 });
 
+describe('schemas', () => {
+  it('are the ones scripts/schemas.mjs writes', () => {
+    const script = `import('./scripts/schemas.mjs').then((m) => process.stdout.write(JSON.stringify(m.SCHEMAS)))`;
+    const generated = JSON.parse(spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' }).stdout) as Record<string, unknown>;
+    expect(Object.keys(generated).sort()).toEqual(['claims.schema.json', 'entry.schema.json', 'programs.schema.json', 'source.schema.json', 'sources.schema.json']);
+    for (const [name, schema] of Object.entries(generated)) expect(JSON.parse(readFileSync(join(ROOT, 'data', 'schema', name), 'utf8')), name).toEqual(schema);
+  });
+});
+
 describe('quoteInExcerpt', () => {
   const excerpt = 'The remainder will be dispersed, at the invitation of their governments, to conduct training — “tailored to each partner’s needs.”';
   it('accepts the quote whatever its quotation marks, dashes, spacing, brackets and first letter', () => {

@@ -78,6 +78,11 @@ export class RecordSet {
         this.claims.delete(id);
         continue;
       }
+      c.figures?.forEach((f, i) =>
+        f.alternatives?.forEach((alt, j) => {
+          if (!this.sources.has(alt.source)) this.problem(entry, ['figures', i, 'alternatives', j, 'source'], 'problem.unknownSource', { source: alt.source }, 'warning');
+        }),
+      );
       push(this.claimsByProgram, c.program, c);
       push(this.claimsBySource, c.source, c);
     }
