@@ -12,14 +12,14 @@ import { DocumentAnalyzer } from '../analysis/incremental/analyzer';
 import { citedSources } from '../analysis/export';
 import { msg, toLocale } from '../l10n/messages';
 import { DEFAULT_OPTIONS, type AnalysisOptions, type CitationStyle, type Severity } from '../analysis/model';
-import { MAX_RECORD_FILE_BYTES, expandRecordPaths, loadRecords, nearestRecordsDir } from '../node/recordFiles';
+import { expandRecordPaths, loadRecords, nearestRecordsDir, problemPosition } from '../node/recordFiles';
 import { describeFailure, readTextFile } from '../node/safeRead';
 import { problemText } from '../records/problems';
 import type { RecordSet } from '../records/recordSet';
-import type { RecordProblem } from '../records/types';
 import { formatReport, type FileReport, type ReportFormat } from './report';
 import { MARKDOWN_FILE } from '../markdownFiles';
-import { documentFor, positionsIn, toRange, type Position } from '../positions';
+import { addRecordsCommand, UsageErrorRecords } from './records';
+import { documentFor, toRange } from '../positions';
 import { version } from '../../../package.json';
 
 const FAIL_ON = ['error', 'warning', 'info', 'hint', 'none'] as const;
@@ -163,13 +163,6 @@ export function runCheck(paths: string[], opts: CheckOptions, cwd = process.cwd(
   return { code: recordErrors || skipped ? 2 : failing ? 1 : 0, out, err };
 }
 
-/** A record problem's line and column, from its offset in the file as read (the file was read when the records were loaded). */
-function problemPosition(p: RecordProblem): Position {
-  if (p.offset === 0) return { line: 0, character: 0 };
-  const read = readTextFile(p.file, MAX_RECORD_FILE_BYTES);
-  return read.ok ? positionsIn(read.text)(p.offset) : { line: 0, character: 0 };
-}
-
 function choice<T extends string>(values: readonly T[]) {
   return (value: string): T => {
     if (!values.includes(value as T)) throw new InvalidArgumentError(`Allowed: ${values.join(', ')}.`);
@@ -217,6 +210,10 @@ export function main(argv: string[]): void {
       const analysis = new DocumentAnalyzer(records).analyze(read.text);
       process.stdout.write(JSON.stringify(citedSources(analysis, records), null, 2) + '\n');
     });
+  addRecordsCommand(program, (code, out) => {
+    process.stdout.write(out);
+    process.exitCode = code;
+  });
   try {
     program.parse(argv);
   } catch (e) {
@@ -225,7 +222,7 @@ export function main(argv: string[]): void {
       process.exitCode = 0;
       return;
     }
-    if (e instanceof UsageError) process.stderr.write(`claimcheck: ${e.message}\n`);
+    if (e instanceof UsageError || e instanceof UsageErrorRecords) process.stderr.write(`claimcheck: ${e.message}\n`);
     // Commander has printed its own usage errors; anything else is said here, never swallowed.
     else if (!err.code?.startsWith('commander.')) process.stderr.write(`claimcheck: internal error: ${err.message ?? String(e)}\n`);
     process.exitCode = 2;

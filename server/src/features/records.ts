@@ -8,7 +8,7 @@
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Connection, type Diagnostic, type WorkspaceFolder } from 'vscode-languageserver/node';
-import { BUNDLED_FILES, bundledDataDir, expandRecordPaths, nearestRecordsDir, readRecordFiles } from '../node/recordFiles';
+import { bundledRecordPaths, expandRecordPaths, nearestRecordsDir, readRecordFiles } from '../node/recordFiles';
 import { readTextFile } from '../node/safeRead';
 import { parseRecordFile, type ParsedRecordFile } from '../records/loader';
 import { msg, type Locale } from '../l10n/messages';
@@ -200,8 +200,7 @@ export class RecordManager {
     if (!this.bundled) {
       let paths: string[] = [];
       try {
-        const dir = bundledDataDir(__dirname);
-        paths = BUNDLED_FILES.map((f) => join(dir, f));
+        paths = bundledRecordPaths(__dirname);
       } catch (err) {
         this.connection.console.error(`Claim Check: ${(err as Error).message}; only the workspace's records are used.`);
       }
