@@ -79,8 +79,6 @@ interface BuiltChunk {
   sentences: SentenceModel[];
   mentions: MentionRef[];
   signature: string;
-  /** The same models moved to where the chunk stood in the latest version, when that differs from `offset` (see moveChunkModels). */
-  moved?: { offset: number; sentences: SentenceModel[]; mentions: MentionRef[] };
 }
 
 /** The latest version's text and chunks, from which the next version's are found (chunks.ts: splitChunksAfterEdit). */
@@ -183,7 +181,7 @@ export class DocumentAnalyzer {
       if (reusable && reusable.footnotes === footnotesKey) {
         // Nothing before the chunk shapes its models: take them as they are (moved with the chunk), and what they say.
         const from = sentences.length;
-        const models = reusable.offset === offset ? reusable : reusable.moved?.offset === offset ? reusable.moved : (reusable.moved = moveChunkModels(reusable, offset));
+        const models = reusable.offset === offset ? reusable : placeChunkModels(reusable, offset);
         for (const s of models.sentences) {
           sentences.push(s);
           citations.push(...s.citations);
@@ -522,39 +520,100 @@ export class DocumentAnalyzer {
 }
 
 /**
- * A chunk's sentence models and mentions, built where the chunk stood, moved to `offset`:
- * every offset they hold shifts, and nothing else changes (they depend on nothing before the
- * chunk). Objects shared between models (a paragraph's trailing citations) stay shared.
+ * A chunk's sentence models and mentions, built where the chunk stood, placed at `offset`:
+ * each model is the built one seen from the chunk's new place (PlacedSentence), made in
+ * constant time; only the mentions, which the analysis lists, are copied.
  */
-function moveChunkModels(built: BuiltChunk, offset: number): { offset: number; sentences: SentenceModel[]; mentions: MentionRef[] } {
+function placeChunkModels(built: BuiltChunk, offset: number): { sentences: SentenceModel[]; mentions: MentionRef[] } {
   const delta = offset - built.offset;
-  const memo = new Map<object, object>();
-  const citation = (c: CitationRef): CitationRef => {
-    let m = memo.get(c) as CitationRef | undefined;
-    if (!m) memo.set(c, (m = { ...c, start: c.start + delta, end: c.end + delta }));
-    return m;
+  return {
+    sentences: built.sentences.map((s) => new PlacedSentence(s, delta)),
+    mentions: built.mentions.map((m) => ({ ...m, start: m.start + delta, end: m.end + delta })),
   };
-  const attribution = (a: AttributionRef): AttributionRef => {
-    let m = memo.get(a) as AttributionRef | undefined;
-    if (!m) memo.set(a, (m = { ...a, start: a.start + delta, end: a.end + delta }));
-    return m;
-  };
-  const sentences = built.sentences.map((s): SentenceModel => {
-    const moved = { ...s };
-    moved.start = s.start + delta;
-    moved.end = s.end + delta;
-    if (s.citations.length > 0) moved.citations = s.citations.map(citation);
-    if (s.coveredPrograms) moved.coveredPrograms = new Map([...s.coveredPrograms].map(([start, programs]) => [start + delta, programs]));
-    moved.inheritedCitations = s.inheritedCitations.map(citation);
-    if (s.attributions.length > 0) moved.attributions = s.attributions.map(attribution);
-    moved.inheritedAttributions = s.inheritedAttributions.map(attribution);
-    if (s.quotes.length > 0) moved.quotes = s.quotes.map((q) => ({ ...q, start: q.start + delta, end: q.end + delta }));
-    moved.citePoint = { end: s.citePoint.end + delta, terminal: s.citePoint.terminal === undefined ? undefined : s.citePoint.terminal + delta };
-    moved.toDocument = (textOffset: number, isEnd?: boolean) => s.toDocument(textOffset, isEnd) + delta;
-    return moved;
-  });
-  const mentions = built.mentions.map((m) => ({ ...m, start: m.start + delta, end: m.end + delta }));
-  return { offset, sentences, mentions };
+}
+
+const moveSpan = <T extends { start: number; end: number }>(x: T, delta: number): T => ({ ...x, start: x.start + delta, end: x.end + delta });
+const moveSpans = <T extends { start: number; end: number }>(xs: T[], delta: number): T[] => (xs.length === 0 ? xs : xs.map((x) => moveSpan(x, delta)));
+
+/**
+ * A sentence model kept relative to its chunk: the model built where the chunk stood, seen
+ * `delta` characters further. Its offsets are the built model's plus `delta`; the lists that
+ * hold offsets are moved when first read (most never are: a moved chunk's findings come from
+ * the findings cache), and everything else is the built model's own. Nothing modifies a model
+ * once built, so the two never disagree.
+ */
+class PlacedSentence implements SentenceModel {
+  readonly start: number;
+  readonly end: number;
+  private movedCitations: CitationRef[] | undefined;
+  private movedInheritedCitations: CitationRef[] | undefined;
+  private movedAttributions: AttributionRef[] | undefined;
+  private movedInheritedAttributions: AttributionRef[] | undefined;
+  private movedQuotes: SentenceModel['quotes'] | undefined;
+  private movedCoveredPrograms: Map<number, string[]> | undefined;
+  private movedCitePoint: SentenceModel['citePoint'] | undefined;
+
+  constructor(
+    private readonly built: SentenceModel,
+    private readonly delta: number,
+  ) {
+    this.start = built.start + delta;
+    this.end = built.end + delta;
+  }
+
+  get text(): string {
+    return this.built.text;
+  }
+  get kind(): SentenceModel['kind'] {
+    return this.built.kind;
+  }
+  get inBlockquote(): boolean {
+    return this.built.inBlockquote;
+  }
+  get inFootnote(): boolean {
+    return this.built.inFootnote;
+  }
+  get isQuestion(): boolean {
+    return this.built.isQuestion;
+  }
+  get programs(): string[] {
+    return this.built.programs;
+  }
+  get numbers(): SentenceModel['numbers'] {
+    return this.built.numbers;
+  }
+  get unknownPrograms(): SentenceModel['unknownPrograms'] {
+    return this.built.unknownPrograms;
+  }
+  get isClaim(): boolean {
+    return this.built.isClaim;
+  }
+  get citations(): CitationRef[] {
+    return (this.movedCitations ??= moveSpans(this.built.citations, this.delta));
+  }
+  get inheritedCitations(): CitationRef[] {
+    return (this.movedInheritedCitations ??= moveSpans(this.built.inheritedCitations, this.delta));
+  }
+  get attributions(): AttributionRef[] {
+    return (this.movedAttributions ??= moveSpans(this.built.attributions, this.delta));
+  }
+  get inheritedAttributions(): AttributionRef[] {
+    return (this.movedInheritedAttributions ??= moveSpans(this.built.inheritedAttributions, this.delta));
+  }
+  get quotes(): SentenceModel['quotes'] {
+    return (this.movedQuotes ??= moveSpans(this.built.quotes, this.delta));
+  }
+  get coveredPrograms(): Map<number, string[]> | undefined {
+    const covered = this.built.coveredPrograms;
+    return covered && (this.movedCoveredPrograms ??= new Map([...covered].map(([start, programs]) => [start + this.delta, programs])));
+  }
+  get citePoint(): SentenceModel['citePoint'] {
+    const { end, terminal } = this.built.citePoint;
+    return (this.movedCitePoint ??= { end: end + this.delta, terminal: terminal === undefined ? undefined : terminal + this.delta });
+  }
+  toDocument(textOffset: number, isEnd?: boolean): number {
+    return this.built.toDocument(textOffset, isEnd) + this.delta;
+  }
 }
 
 /** A claim is a sentence, not a label: a table cell needs a few words, any prose at least three. */
