@@ -14,10 +14,10 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Rng, generateDraft, generateSyntheticRecords } from '../../bench/generate';
-import { splitChunks } from '../../server/src/analysis/incremental/chunks';
+import { splitChunks, splitChunksAfterEdit } from '../../server/src/analysis/incremental/chunks';
 import { analyzeChunk, chunkProse, isInert, mayNameKindOfSource } from '../../server/src/analysis/incremental/chunkAnalysis';
 import { DocumentAnalyzer } from '../../server/src/analysis/incremental/analyzer';
-import { DEFAULT_OPTIONS, type AnalysisOptions } from '../../server/src/analysis/model';
+import { DEFAULT_OPTIONS, type AnalysisOptions, type SentenceModel } from '../../server/src/analysis/model';
 import { extractProse } from '../../server/src/analysis/prose';
 import { simpleProse } from '../../server/src/analysis/incremental/plainReader';
 import { AliasIndex } from '../../server/src/records/aliasIndex';
@@ -137,6 +137,73 @@ describe('incremental analysis', () => {
     analyzer.analyze(text.slice(0, at) + 'x' + text.slice(at));
     expect(analyzer.lastStats.analysed).toBe(1);
     expect(analyzer.lastStats.reused).toBe(chunks - 1);
+  });
+});
+
+describe('edits in one frame', () => {
+  /** A generated draft with front matter, a fence and a comment that hold blank lines, in LF or CRLF. */
+  const framed = (seed: number, crlf: boolean) => {
+    const text = '---\ntitle: A draft\n\n---\n\n' + generateDraft({ bytes: 5_000, seed }) + '\n```\ncode\n\nmore code\n```\n\n<!-- a comment\n\nstill the comment -->\nAfter it.\n';
+    return crlf ? text.replace(/\n/g, '\r\n') : text;
+  };
+
+  it('finds the chunks of an edited text as splitting it afresh does', () => {
+    for (const seed of [1, 2, 3, 4]) {
+      const rng = new Rng(seed * 104_729);
+      let text = framed(seed, seed % 2 === 0);
+      for (let step = 0; step < 150; step++) {
+        const previous = { text, chunks: splitChunks(text, { splitDefinitions: false }) };
+        const edit = randomEdit(text, rng);
+        text = edit.text;
+        const after = splitChunksAfterEdit(previous, text);
+        const where = `seed ${seed}, step ${step}: ${edit.what}`;
+        expect(after.chunks, where).toEqual(splitChunks(text));
+        expect(after.topLevel, where).toEqual(splitChunks(text, { splitDefinitions: false }));
+      }
+    }
+  });
+
+  it('moves the sentence models of the chunks after an edit, equal to models built where they now stand', () => {
+    // Models hold a function (toDocument): compare what it returns instead.
+    // A plain paragraph parsed once because a block quote followed it stays parsed while its text
+    // is cached (crossChunk.ts): its models find nothing either way, so compare those that find something.
+    const findsSomething = (s: SentenceModel) => s.inBlockquote || [s.programs, s.citations, s.attributions, s.quotes, s.numbers, s.unknownPrograms].some((xs) => xs.length > 0);
+    // Every field a check reads (moved models are read through accessors), and what toDocument returns.
+    const plain = (sentences: SentenceModel[]) =>
+      sentences.filter(findsSomething).map((s) => ({
+        ...Object.fromEntries((['start', 'end', 'text', 'kind', 'inBlockquote', 'inFootnote', 'isQuestion', 'programs', 'citations', 'coveredPrograms', 'inheritedCitations', 'attributions', 'inheritedAttributions', 'quotes', 'numbers', 'unknownPrograms', 'isClaim', 'citePoint'] as const).map((k) => [k, s[k]])),
+        mapped: [0, 1, s.text.length].map((o) => s.toDocument(o)),
+      }));
+    for (const seed of [1, 2]) {
+      const rng = new Rng(seed * 7_907);
+      let text = framed(seed, false);
+      const warm = new DocumentAnalyzer(records);
+      warm.model(text);
+      for (let step = 0; step < 60; step++) {
+        text = randomEdit(text, rng).text;
+        const incremental = warm.model(text);
+        const fresh = new DocumentAnalyzer(records).model(text);
+        expect(plain(incremental.sentences), `seed ${seed}, step ${step}`).toEqual(plain(fresh.sentences));
+        expect(incremental.analysis, `seed ${seed}, step ${step}`).toEqual(fresh.analysis);
+      }
+    }
+  });
+
+  it('rebuilds no sentence model of the chunks after an edit: they are the same models, seen from where they stand', () => {
+    const text = generateDraft({ bytes: 20_000, seed: 5 });
+    const analyzer = new DocumentAnalyzer(records);
+    const before = analyzer.model(text);
+    const at = text.indexOf('\n\n', text.length / 2) + 2;
+    const after = analyzer.model(text.slice(0, at) + 'x' + text.slice(at));
+    // A sentence of a chunk after the edited one keeps its arrays (numbers, programs) and only moves by one.
+    const later = before.sentences.filter((s) => s.start > text.indexOf('\n\n', at));
+    expect(later.length).toBeGreaterThan(10);
+    for (const s of later) {
+      const moved = after.sentences.find((m) => m.start === s.start + 1);
+      expect(moved).toBeDefined();
+      expect(moved!.numbers).toBe(s.numbers);
+      expect(moved!.end).toBe(s.end + 1);
+    }
   });
 });
 

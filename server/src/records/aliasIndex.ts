@@ -5,9 +5,10 @@
  * as deep as the longest alias, so the cost depends on the text and the longest alias,
  * never on how many aliases there are.
  *
- * The trie is stored flat, as one hash map from a key path (the keys of an alias's first
- * words, joined) to what lies there: whether an alias ends there, and whether a longer one
- * goes on. A Map per trie node costs hundreds of bytes each, most of a large index's memory.
+ * The trie is stored compactly: numbered words and nodes, and its edges in one typed hash
+ * table (AliasIndex.edges). A Map per trie node costs hundreds of bytes each, and a map from
+ * each key path (the keys of an alias's first words, joined) to its node about a hundred:
+ * most of a large index's memory either way.
  *
  * Matching rules:
  * - whole words only ("ICE" is not in "price");
@@ -151,13 +152,27 @@ function joint(gap: string): string {
 
 /** The separators a draft's gap may stand for: a plain gap matches either, punctuation only punctuation ("Guatemala. TCIU" is not "Guatemala TCIU"). */
 const JOINTS: Record<string, string[]> = { [SPACED]: [SPACED, PUNCTUATED], [PUNCTUATED]: [PUNCTUATED] };
+const ROOT_JOINTS = [''];
+const ROOT = [0];
 
-/** A path's entry in the map: bit 0 says a longer alias goes on from it, the rest is hit index + 1 (0: none ends here). */
+/** A node's slot: bit 0 says a longer alias goes on from it, the rest is hit index + 1 (0: none ends here). */
 const GOES_ON = 1;
 const hitOf = (slot: number): number => (slot >>> 1) - 1;
+/** How an edge joins its word to the one before: not at all (from the root), by white space, by punctuation. */
+const JOINT_CODE: Record<string, number> = { '': 0, [SPACED]: 1, [PUNCTUATED]: 2 };
 
 export class AliasIndex {
-  private readonly paths = new Map<string, number>();
+  /**
+   * The trie, compact: each distinct word key has a number (`words`); each node is a number,
+   * the root 0, with its slot in `slots`; an edge (node, word, joint) → child lives in
+   * `edges`, an open-addressing hash table of Int32 triples (parent + 1, label, child). With
+   * 100,000 programs this is about a third of a map from key paths to slots.
+   */
+  private readonly words = new Map<string, number>();
+  private edges = new Int32Array(3 * 1024);
+  private edgeCount = 0;
+  private slots = new Int32Array(1024);
+  private nodeCount = 1;
   /** The hits, by index: the program an alias names, the alias as written, and which are unconfirmed. */
   private readonly targets: string[] = [];
   private readonly aliases: string[] = [];
@@ -192,26 +207,77 @@ export class AliasIndex {
 
   /** Inserts one key path; returns the target already stored there, if any. */
   private insert({ keys, joints }: Variant, entry: AliasEntry): string | undefined {
-    // Paths are joined whole (join() makes a flat string; concatenation would keep a rope per key).
-    const parts: string[] = [];
-    for (let depth = 1; depth < keys.length; depth++) {
-      parts.push(keys[depth - 1]);
-      const prefix = parts.join('');
-      const slot = this.paths.get(prefix) ?? 0;
-      if (!(slot & GOES_ON)) this.paths.set(prefix, slot | GOES_ON);
-      parts.push(joints[depth - 1]);
+    let node = 0;
+    for (let depth = 0; depth < keys.length; depth++) {
+      let word = this.words.get(keys[depth]);
+      if (word === undefined) this.words.set(keys[depth], (word = this.words.size));
+      const label = word * 3 + (depth === 0 ? 0 : JOINT_CODE[joints[depth - 1]]);
+      let child = this.child(node, label);
+      if (child < 0) child = this.addChild(node, label);
+      // A longer alias goes on from every node before the last.
+      if (depth < keys.length - 1) this.slots[child] |= GOES_ON;
+      node = child;
     }
-    parts.push(keys[keys.length - 1]);
     this.maxDepth = Math.max(this.maxDepth, keys.length);
-    const path = parts.join('');
-    const slot = this.paths.get(path) ?? 0;
+    const slot = this.slots[node];
     if (hitOf(slot) >= 0) return this.targets[hitOf(slot)];
     const hit = this.targets.length;
     this.targets.push(entry.target);
     this.aliases.push(entry.alias);
     if (entry.unconfirmed) this.unconfirmed.add(hit);
-    this.paths.set(path, (slot & GOES_ON) | ((hit + 1) << 1));
+    this.slots[node] = (slot & GOES_ON) | ((hit + 1) << 1);
     return undefined;
+  }
+
+  /** The edge table's index for (parent, label). */
+  private static hash(parent: number, label: number, mask: number): number {
+    let h = Math.imul(parent ^ 0x5bd1e995, 0x9e3779b1) ^ Math.imul(label + 0x27d4eb2d, 0x85ebca77);
+    h ^= h >>> 15;
+    h = Math.imul(h, 0x2c1b3c6d);
+    h ^= h >>> 12;
+    return h & mask;
+  }
+
+  /** The child of `parent` along `label`, or -1. */
+  private child(parent: number, label: number): number {
+    const edges = this.edges;
+    const mask = edges.length / 3 - 1;
+    for (let i = AliasIndex.hash(parent, label, mask); ; i = (i + 1) & mask) {
+      const at = i * 3;
+      const p = edges[at];
+      if (p === 0) return -1;
+      if (p === parent + 1 && edges[at + 1] === label) return edges[at + 2];
+    }
+  }
+
+  private addChild(parent: number, label: number): number {
+    // At most three quarters full: linear probing stays short, and the table small.
+    if ((this.edgeCount + 1) * 4 > (this.edges.length / 3) * 3) this.rehash(this.edges.length * 2);
+    if (this.nodeCount === this.slots.length) {
+      const slots = new Int32Array(this.slots.length * 2);
+      slots.set(this.slots);
+      this.slots = slots;
+    }
+    const child = this.nodeCount++;
+    this.place(this.edges, parent, label, child);
+    this.edgeCount++;
+    return child;
+  }
+
+  private place(edges: Int32Array, parent: number, label: number, child: number): void {
+    const mask = edges.length / 3 - 1;
+    let i = AliasIndex.hash(parent, label, mask);
+    while (edges[i * 3] !== 0) i = (i + 1) & mask;
+    edges[i * 3] = parent + 1;
+    edges[i * 3 + 1] = label;
+    edges[i * 3 + 2] = child;
+  }
+
+  private rehash(length: number): void {
+    const old = this.edges;
+    const edges = new Int32Array(length);
+    for (let at = 0; at < old.length; at += 3) if (old[at] !== 0) this.place(edges, old[at] - 1, old[at + 1], old[at + 2]);
+    this.edges = edges;
   }
 
   /** Every alias in `text`, longest first and without overlaps, in text order. */
@@ -251,29 +317,36 @@ export class AliasIndex {
 
   /** A cheap first step: most tokens start no alias at all, and need not walk the trie. */
   private startsAlias(keys: string[]): boolean {
-    for (const key of keys) if (this.paths.has(key)) return true;
+    for (const key of keys) {
+      const word = this.words.get(key);
+      if (word !== undefined && this.child(0, word * 3) >= 0) return true;
+    }
     return false;
   }
 
   private longestAt(text: string, tokens: Token[], keys: string[][], i: number): { hit: number; last: number } | undefined {
     // Breadth over the few keys each token can take (exact, singular), depth up to the longest
     // alias; only paths that a longer alias goes on from are followed.
-    let frontier: string[] = [];
+    let frontier: number[] = [];
     let best: { hit: number; last: number } | undefined;
     for (let j = i; j < keys.length && j - i < this.maxDepth && (j === i || frontier.length > 0); j++) {
-      const nextFrontier: string[] = [];
+      const nextFrontier: number[] = [];
       let found = false;
-      const joints = j === i ? [''] : JOINTS[joint(text.slice(tokens[j - 1].end, tokens[j].start))];
-      for (const from of j === i ? [''] : frontier) {
-        for (const key of keys[j]) for (const sep of joints) {
-          const path = from + sep + key;
-          const slot = this.paths.get(path);
-          if (slot === undefined) continue;
-          if (!found && hitOf(slot) >= 0) {
-            best = { hit: hitOf(slot), last: j };
-            found = true;
+      const joints = j === i ? ROOT_JOINTS : JOINTS[joint(text.slice(tokens[j - 1].end, tokens[j].start))];
+      for (const from of j === i ? ROOT : frontier) {
+        for (const key of keys[j]) {
+          const word = this.words.get(key);
+          if (word === undefined) continue;
+          for (const sep of joints) {
+            const node = this.child(from, word * 3 + JOINT_CODE[sep]);
+            if (node < 0) continue;
+            const slot = this.slots[node];
+            if (!found && hitOf(slot) >= 0) {
+              best = { hit: hitOf(slot), last: j };
+              found = true;
+            }
+            if (slot & GOES_ON) nextFrontier.push(node);
           }
-          if (slot & GOES_ON) nextFrontier.push(path);
         }
       }
       frontier = nextFrontier;

@@ -28,7 +28,7 @@
 import { CHECKS, type Check } from '../../checks';
 import type { RecordSet } from '../../records/recordSet';
 import { resolveAttribution, type RawAttribution } from '../attributions';
-import { splitChunks } from './chunks';
+import { splitChunks, splitChunksAfterEdit, type ChunkSpan } from './chunks';
 import { analyzeChunk, type ChunkAnalysis, type ChunkSentence, type ChunkUnit } from './chunkAnalysis';
 import { FindingsCache } from './findingsCache';
 import { runChecks } from '../checkRunner';
@@ -81,6 +81,15 @@ interface BuiltChunk {
   signature: string;
 }
 
+/** The latest version's text and chunks, from which the next version's are found (chunks.ts: splitChunksAfterEdit). */
+interface PreviousVersion {
+  text: string;
+  topLevel: ChunkSpan[];
+  spans: ChunkSpan[];
+  /** Each span's text, as a string the chunk caches already hold (no slicing or hashing again). */
+  texts: string[];
+}
+
 /** Analyses one document; keeps the chunk analyses of its latest version for the next. */
 export class DocumentAnalyzer {
   private chunks = new Map<string, ChunkAnalysis>();
@@ -88,6 +97,11 @@ export class DocumentAnalyzer {
   private quoteMatches = new Map<string, QuoteMatch | undefined>();
   private readonly facts = new WeakMap<ChunkSentence, SentenceFacts>();
   private readonly built = new WeakMap<ChunkAnalysis, BuiltChunk>();
+  /** Per chunk analysis: the lower-cased labels of its footnote references, and its footnote definitions with their sources. */
+  private readonly footnoteLabels = new WeakMap<ChunkAnalysis, string[]>();
+  private readonly chunkFootnotes = new WeakMap<ChunkAnalysis, FootnoteDefinition[]>();
+  private previous: PreviousVersion | undefined;
+  private footnotesKey = '';
   private readonly findingsCache = new FindingsCache();
   /** The signature of what every chunk's findings depend on (options, footnote state); a change empties the findings cache. */
   private documentSignature = '';
@@ -113,7 +127,7 @@ export class DocumentAnalyzer {
 
   /** Builds the document model that the checks read. */
   model(text: string, options: AnalysisOptions = DEFAULT_OPTIONS): CheckContext & { analysis: Omit<DocumentAnalysis, 'findings' | 'internalErrors'>; chunks: PlacedChunk[] } {
-    const spans = splitChunks(text, { splitDefinitions: this.shortcuts });
+    const { spans, texts } = this.split(text);
     // Chunk analyses depend on the locale (sentence rules, "4.600"): a new locale starts afresh.
     const locale = options.locale ?? 'en';
     if (locale !== this.locale) {
@@ -123,8 +137,9 @@ export class DocumentAnalyzer {
     const next = new Map<string, ChunkAnalysis>();
     const stats = { reused: 0, analysed: 0 };
     const placed: PlacedAnalysis[] = [];
-    for (const span of spans) {
-      const chunkText = text.slice(span.start, span.end);
+    for (let i = 0; i < spans.length; i++) {
+      const span = spans[i];
+      const chunkText = texts[i];
       let chunk = next.get(chunkText) ?? this.chunks.get(chunkText);
       if (chunk) stats.reused++;
       else {
@@ -156,22 +171,26 @@ export class DocumentAnalyzer {
     const chunks: PlacedChunk[] = [];
 
     // What every footnote reference resolves to: models built under other footnotes are not reused.
-    const footnotesKey = footnoteSignature(footnotes);
+    // The previous version's string when it is the same, so that each chunk compares it by reference.
+    let footnotesKey = footnoteSignature(footnotes);
+    if (footnotesKey === this.footnotesKey) footnotesKey = this.footnotesKey;
+    else this.footnotesKey = footnotesKey;
 
     for (const { offset, chunk, text: chunkText, given } of placed) {
       const reusable = this.built.get(chunk);
-      if (reusable && reusable.offset === offset && reusable.footnotes === footnotesKey) {
-        // Nothing before the chunk shapes its models: take them as they are, and what they say.
+      if (reusable && reusable.footnotes === footnotesKey) {
+        // Nothing before the chunk shapes its models: take them as they are (moved with the chunk), and what they say.
         const from = sentences.length;
-        for (const s of reusable.sentences) {
+        const models = reusable.offset === offset ? reusable : placeChunkModels(reusable, offset);
+        for (const s of models.sentences) {
           sentences.push(s);
           citations.push(...s.citations);
           attributions.push(...s.attributions);
           if (s.attributions.length > 0) previousAttribution = s.attributions[s.attributions.length - 1];
           lastNonQuote = s;
         }
-        for (const cs of chunk.sentences) for (const c of cs.citations) if (c.kind === 'footnote') labels.add(c.key.toLowerCase());
-        mentions.push(...reusable.mentions);
+        for (const label of this.footnoteLabelsOf(chunk)) labels.add(label);
+        for (const m of models.mentions) mentions.push(m);
         if (chunk.units.length > 0) introducer = undefined;
         if (sentences.length > from) chunks.push({ text: chunkText, offset, from, to: sentences.length, signature: reusable.signature });
         continue;
@@ -227,7 +246,9 @@ export class DocumentAnalyzer {
       }
     }
     mentions.sort((a, b) => a.start - b.start);
-    const suppressions = findSuppressions(text, placed.flatMap(({ offset, chunk }) => chunk.comments.map((c) => ({ ...c, start: c.start + offset, end: c.end + offset }))));
+    const comments: Array<ChunkAnalysis['comments'][number]> = [];
+    for (const { offset, chunk } of placed) for (const c of chunk.comments) comments.push({ ...c, start: c.start + offset, end: c.end + offset });
+    const suppressions = findSuppressions(text, comments);
     const footnoteState: FootnoteState = {
       labels,
       definitions: footnotes.map((f) => ({ label: f.label, sources: f.sources })),
@@ -245,6 +266,54 @@ export class DocumentAnalyzer {
       analysis: { mentions, citations, attributions, footnotes, suppressions },
       chunks,
     };
+  }
+
+  /**
+   * The chunks of `text` and their texts: after an edit, found from the previous version's
+   * (splitChunksAfterEdit), whose strings are kept for the chunks the edit did not touch.
+   */
+  private split(text: string): { spans: ChunkSpan[]; texts: string[] } {
+    const previous = this.previous;
+    const options = { splitDefinitions: this.shortcuts };
+    let spans: ChunkSpan[];
+    let topLevel: ChunkSpan[];
+    const texts: string[] = [];
+    if (!previous) {
+      topLevel = splitChunks(text, { splitDefinitions: false });
+      spans = this.shortcuts ? splitChunks(text, options) : topLevel;
+      for (const span of spans) texts.push(text.slice(span.start, span.end));
+    } else {
+      const after = splitChunksAfterEdit({ text: previous.text, chunks: previous.topLevel }, text, options);
+      spans = after.chunks;
+      topLevel = after.topLevel;
+      const syncFrom = text.length - after.suffix;
+      const delta = text.length - previous.text.length;
+      const old = previous.spans;
+      let k = 0;
+      for (const span of spans) {
+        // A chunk wholly in the unchanged text before or after the edit has the text of the previous version's chunk at the same place.
+        let same: string | undefined;
+        const at = span.end <= after.prefix ? span.start : span.start >= syncFrom ? span.start - delta : -1;
+        if (at >= 0) {
+          while (k < old.length && old[k].start < at) k++;
+          if (k < old.length && old[k].start === at && old[k].end - at === span.end - span.start) same = previous.texts[k];
+        }
+        texts.push(same ?? text.slice(span.start, span.end));
+      }
+    }
+    this.previous = { text, topLevel, spans, texts };
+    return { spans, texts };
+  }
+
+  /** The lower-cased labels of a chunk's footnote references. */
+  private footnoteLabelsOf(chunk: ChunkAnalysis): string[] {
+    let labels = this.footnoteLabels.get(chunk);
+    if (!labels) {
+      labels = [];
+      for (const cs of chunk.sentences) for (const c of cs.citations) if (c.kind === 'footnote') labels.push(c.key.toLowerCase());
+      this.footnoteLabels.set(chunk, labels);
+    }
+    return labels;
   }
 
   /** Runs every check; a check that throws becomes one internal error and the others still report. */
@@ -417,6 +486,21 @@ export class DocumentAnalyzer {
   private resolveFootnotes(placed: Array<{ offset: number; chunk: ChunkAnalysis }>): FootnoteDefinition[] {
     const out: FootnoteDefinition[] = [];
     for (const { offset, chunk } of placed) {
+      if (chunk.footnotes.length === 0) continue;
+      let own = this.chunkFootnotes.get(chunk);
+      if (!own) {
+        own = this.footnotesOf(chunk);
+        this.chunkFootnotes.set(chunk, own);
+      }
+      for (const f of own) out.push({ label: f.label, start: offset + f.start, end: offset + f.end, contentStart: offset + f.contentStart, sources: f.sources });
+    }
+    return out;
+  }
+
+  /** A chunk's footnote definitions with the sources they cite; offsets relative to the chunk. */
+  private footnotesOf(chunk: ChunkAnalysis): FootnoteDefinition[] {
+    const out: FootnoteDefinition[] = [];
+    {
       for (const f of chunk.footnotes) {
         const sources = new Set<string>();
         for (const url of f.urls) {
@@ -428,10 +512,107 @@ export class DocumentAnalyzer {
           const id = this.records.sourceForNumber(m[0]);
           if (id) sources.add(id);
         }
-        out.push({ label: f.label, start: offset + f.start, end: offset + f.end, contentStart: offset + f.contentStart, sources: [...sources] });
+        out.push({ label: f.label, start: f.start, end: f.end, contentStart: f.contentStart, sources: [...sources] });
       }
     }
     return out;
+  }
+}
+
+/**
+ * A chunk's sentence models and mentions, built where the chunk stood, placed at `offset`:
+ * each model is the built one seen from the chunk's new place (PlacedSentence), made in
+ * constant time; only the mentions, which the analysis lists, are copied.
+ */
+function placeChunkModels(built: BuiltChunk, offset: number): { sentences: SentenceModel[]; mentions: MentionRef[] } {
+  const delta = offset - built.offset;
+  return {
+    sentences: built.sentences.map((s) => new PlacedSentence(s, delta)),
+    mentions: built.mentions.map((m) => ({ ...m, start: m.start + delta, end: m.end + delta })),
+  };
+}
+
+const moveSpan = <T extends { start: number; end: number }>(x: T, delta: number): T => ({ ...x, start: x.start + delta, end: x.end + delta });
+const moveSpans = <T extends { start: number; end: number }>(xs: T[], delta: number): T[] => (xs.length === 0 ? xs : xs.map((x) => moveSpan(x, delta)));
+
+/**
+ * A sentence model kept relative to its chunk: the model built where the chunk stood, seen
+ * `delta` characters further. Its offsets are the built model's plus `delta`; the lists that
+ * hold offsets are moved when first read (most never are: a moved chunk's findings come from
+ * the findings cache), and everything else is the built model's own. Nothing modifies a model
+ * once built, so the two never disagree.
+ */
+class PlacedSentence implements SentenceModel {
+  readonly start: number;
+  readonly end: number;
+  private movedCitations: CitationRef[] | undefined;
+  private movedInheritedCitations: CitationRef[] | undefined;
+  private movedAttributions: AttributionRef[] | undefined;
+  private movedInheritedAttributions: AttributionRef[] | undefined;
+  private movedQuotes: SentenceModel['quotes'] | undefined;
+  private movedCoveredPrograms: Map<number, string[]> | undefined;
+  private movedCitePoint: SentenceModel['citePoint'] | undefined;
+
+  constructor(
+    private readonly built: SentenceModel,
+    private readonly delta: number,
+  ) {
+    this.start = built.start + delta;
+    this.end = built.end + delta;
+  }
+
+  get text(): string {
+    return this.built.text;
+  }
+  get kind(): SentenceModel['kind'] {
+    return this.built.kind;
+  }
+  get inBlockquote(): boolean {
+    return this.built.inBlockquote;
+  }
+  get inFootnote(): boolean {
+    return this.built.inFootnote;
+  }
+  get isQuestion(): boolean {
+    return this.built.isQuestion;
+  }
+  get programs(): string[] {
+    return this.built.programs;
+  }
+  get numbers(): SentenceModel['numbers'] {
+    return this.built.numbers;
+  }
+  get unknownPrograms(): SentenceModel['unknownPrograms'] {
+    return this.built.unknownPrograms;
+  }
+  get isClaim(): boolean {
+    return this.built.isClaim;
+  }
+  get citations(): CitationRef[] {
+    return (this.movedCitations ??= moveSpans(this.built.citations, this.delta));
+  }
+  get inheritedCitations(): CitationRef[] {
+    return (this.movedInheritedCitations ??= moveSpans(this.built.inheritedCitations, this.delta));
+  }
+  get attributions(): AttributionRef[] {
+    return (this.movedAttributions ??= moveSpans(this.built.attributions, this.delta));
+  }
+  get inheritedAttributions(): AttributionRef[] {
+    return (this.movedInheritedAttributions ??= moveSpans(this.built.inheritedAttributions, this.delta));
+  }
+  get quotes(): SentenceModel['quotes'] {
+    return (this.movedQuotes ??= moveSpans(this.built.quotes, this.delta));
+  }
+  get coveredPrograms(): Map<number, string[]> | undefined {
+    const covered = this.built.coveredPrograms;
+    return covered && (this.movedCoveredPrograms ??= new Map([...covered].map(([start, programs]) => [start + this.delta, programs])));
+  }
+  get citePoint(): SentenceModel['citePoint'] {
+    const { end, terminal } = this.built.citePoint;
+    return (this.movedCitePoint ??= { end: end + this.delta, terminal: terminal === undefined ? undefined : terminal + this.delta });
+  }
+  toDocument(textOffset: number, isEnd?: boolean): number {
+    return this.built.toDocument(textOffset, isEnd) + this.delta;
   }
 }
 

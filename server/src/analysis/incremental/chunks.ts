@@ -15,6 +15,8 @@
  * one line, not the whole run (see splitDefinitionRun).
  */
 
+import { lowerBound } from '../intervals';
+
 /** A chunk's place in the document: offsets [start, end). */
 export interface ChunkSpan {
   start: number;
@@ -30,7 +32,7 @@ const BLANK = /^[ \t]*$/;
  * check the split changes nothing).
  */
 export function splitChunks(text: string, { splitDefinitions = true }: { splitDefinitions?: boolean } = {}): ChunkSpan[] {
-  const chunks = splitAtBlankLines(text);
+  const { chunks } = splitAtBlankLines(text);
   if (!splitDefinitions) return chunks;
   return chunks.flatMap((b) => splitDefinitionRun(text, b) ?? [b]);
 }
@@ -61,16 +63,83 @@ function splitDefinitionRun(text: string, chunk: ChunkSpan): ChunkSpan[] | undef
   return out.length > 1 ? out : undefined;
 }
 
-function splitAtBlankLines(text: string): ChunkSpan[] {
+/**
+ * The document's chunks after an edit, from those of the version before: the text before the
+ * edit and after it is compared with the previous version's (`commonPrefix`, `commonSuffix`),
+ * the chunks before the last chunk that starts before the edit are kept, the text is split
+ * again from there, and as soon as a chunk starts in the unchanged text after the edit where a
+ * chunk of the previous version started, the rest are the previous version's, moved. Equal to
+ * `splitChunks(text)` (test/unit/incremental.test.ts; the splitter's state at the start of a
+ * chunk other than the first is always the same: no fence, comment or front matter open).
+ */
+export function splitChunksAfterEdit(
+  previous: { text: string; chunks: ChunkSpan[] },
+  text: string,
+  { splitDefinitions = true }: { splitDefinitions?: boolean } = {},
+): { chunks: ChunkSpan[]; topLevel: ChunkSpan[]; prefix: number; suffix: number } {
+  const old = previous.text;
+  const prefix = commonPrefix(old, text);
+  const suffix = Math.min(commonSuffix(old, text), Math.min(old.length, text.length) - prefix);
+  const delta = text.length - old.length;
+  const top = previous.chunks;
+  // The last chunk of the previous version that starts before the edit: its first line, and everything before it, is unchanged.
+  const restart = lowerBound(top.length, (i) => top[i].start < prefix) - 1;
+  const kept = restart > 0 ? top.slice(0, restart) : [];
+  const from = restart > 0 ? top[restart].start : 0;
+  const syncFrom = text.length - suffix;
+  let j = Math.max(restart, 0);
+  const rest = splitAtBlankLines(text, from, (start) => {
+    if (start < syncFrom) return false;
+    while (j < top.length && top[j].start + delta < start) j++;
+    // Not the first chunk of the previous version: front matter may have held it.
+    return j < top.length && top[j].start > 0 && top[j].start + delta === start;
+  });
+  const moved = rest.stoppedAt === undefined ? [] : top.slice(j).map((c) => (delta === 0 ? c : { start: c.start + delta, end: c.end + delta }));
+  const topLevel = kept.concat(rest.chunks, moved);
+  if (!splitDefinitions) return { topLevel, chunks: topLevel, prefix, suffix };
+  const chunks: ChunkSpan[] = [];
+  for (const b of topLevel) {
+    const lines = splitDefinitionRun(text, b);
+    if (lines) for (const line of lines) chunks.push(line);
+    else chunks.push(b);
+  }
+  return { topLevel, chunks, prefix, suffix };
+}
+
+const BLOCK = 4096;
+
+/** The length of the longest common prefix of two texts (blocks compared natively first). */
+export function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i + BLOCK <= n && a.slice(i, i + BLOCK) === b.slice(i, i + BLOCK)) i += BLOCK;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** The length of the longest common suffix of two texts. */
+export function commonSuffix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let k = 0;
+  while (k + BLOCK <= n && a.slice(a.length - k - BLOCK, a.length - k) === b.slice(b.length - k - BLOCK, b.length - k)) k += BLOCK;
+  while (k < n && a.charCodeAt(a.length - 1 - k) === b.charCodeAt(b.length - 1 - k)) k++;
+  return k;
+}
+
+/**
+ * Splits from `from` (0, or the start of a chunk) to the end, or until `stopAt` accepts the
+ * start of a new chunk (then `stoppedAt` is that start, and that chunk is not included).
+ */
+function splitAtBlankLines(text: string, from = 0, stopAt?: (start: number) => boolean): { chunks: ChunkSpan[]; stoppedAt?: number } {
   const chunks: ChunkSpan[] = [];
   let chunkStart = -1;
   let chunkEnd = -1;
   let fence: string | undefined;
   let inComment = false;
   let afterBlank = false;
-  let pos = 0;
-  let lineNo = 0;
-  let frontMatter = /^(---|\+\+\+)[ \t]*(\r\n|\r|\n)/.exec(text)?.[1];
+  let pos = from;
+  let lineNo = from === 0 ? 0 : 1;
+  let frontMatter = from === 0 ? /^(---|\+\+\+)[ \t]*(\r\n|\r|\n)/.exec(text)?.[1] : undefined;
 
   while (pos < text.length) {
     let eol = pos;
@@ -102,6 +171,7 @@ function splitAtBlankLines(text: string): ChunkSpan[] {
       const continues = chunkStart >= 0 && (!afterBlank || /^[ \t]/.test(line));
       if (!continues) {
         if (chunkStart >= 0) chunks.push({ start: chunkStart, end: chunkEnd });
+        if (stopAt && chunks.length > 0 && stopAt(pos)) return { chunks, stoppedAt: pos };
         chunkStart = pos;
       }
       chunkEnd = eol;
@@ -114,7 +184,7 @@ function splitAtBlankLines(text: string): ChunkSpan[] {
     lineNo++;
   }
   if (chunkStart >= 0) chunks.push({ start: chunkStart, end: chunkEnd });
-  return chunks;
+  return { chunks };
 }
 
 /**

@@ -56,6 +56,7 @@ export function resolveReferencesAcrossChunks(placed: PlacedAnalysis[], cache: M
   for (const p of placed) for (const d of p.chunk.definitions) if (!urls.has(d.identifier)) urls.set(d.identifier, d.url);
   if (urls.size === 0) return;
   for (const p of placed) {
+    if (p.chunk.referenceLabels.length === 0) continue;
     const own = new Set(p.chunk.definitions.map((d) => d.identifier));
     const needed = p.chunk.referenceLabels.filter((label) => urls.has(label) && !own.has(label));
     if (needed.length === 0) continue;
