@@ -3,6 +3,8 @@
  * catalogue of the analysis locale; placeholders are `{name}`.
  */
 
+import { MAX_QUOTED_CHARS, printable } from './printable';
+
 export type Locale = 'en' | 'es';
 
 const en = {
@@ -317,9 +319,13 @@ export function toLocale(tag: string | undefined): Locale {
   return tag?.toLowerCase().startsWith('es') ? 'es' : 'en';
 }
 
-/** The message `id` in `locale`, with its placeholders filled. */
+/**
+ * The message `id` in `locale`, with its placeholders filled. Record and draft text enters
+ * messages here and only here, so each value is made printable (no control or bidirectional
+ * override character, no line break) and cut to MAX_QUOTED_CHARS.
+ */
 export function msg(locale: Locale | undefined, id: MessageId, values: Record<string, string | number> = {}): string {
-  return CATALOGUES[locale ?? 'en'][id].replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+  return CATALOGUES[locale ?? 'en'][id].replace(/\{(\w+)\}/g, (whole, key: string) => (Object.hasOwn(values, key) ? printable(String(values[key]), MAX_QUOTED_CHARS) : whole));
 }
 
 /** "1 finding" / "3 findings": `id` names a pair of messages, `.one` and `.other`. */
