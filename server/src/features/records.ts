@@ -32,12 +32,15 @@ interface Scope {
 /** Drafts larger than this are not read from disk for workspace-wide work. */
 export const MAX_DRAFT_BYTES = 4 * 1024 * 1024;
 
-/** A closed draft's text from disk, or undefined when it is not a file, too large, or unreadable. */
-export function readDraft(uri: string): string | undefined {
+/**
+ * A closed draft's text from disk (with whether it was not valid UTF-8: its invalid bytes are
+ * then read as U+FFFD), or undefined when it is not a file, too large, or unreadable.
+ */
+export function readDraft(uri: string): { text: string; notUtf8: boolean } | undefined {
   const path = uriToPath(uri);
   if (!path) return undefined;
   const read = readTextFile(path, MAX_DRAFT_BYTES);
-  return read.ok ? read.text : undefined;
+  return read.ok ? { text: read.text, notUtf8: read.notUtf8 === true } : undefined;
 }
 
 /** Turns a `file:` URI into a path, or undefined for other schemes (untitled:, vscode-notebook-cell:…). */
