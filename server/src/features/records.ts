@@ -10,6 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Connection, type Diagnostic, type WorkspaceFolder } from 'vscode-languageserver/node';
 import { bundledRecordPaths, expandRecordPaths, nearestRecordsDir, readRecordFiles } from '../node/recordFiles';
 import { readTextFile } from '../node/safeRead';
+import { aliasCommonWords } from '../node/commonWords';
 import { parseRecordFile, type ParsedRecordFile } from '../records/loader';
 import { msg, type Locale } from '../l10n/messages';
 import { problemText, recordProblem } from '../records/problems';
@@ -193,7 +194,7 @@ export class RecordManager {
     }
     const { files, problems } = readRecordFiles(userPaths, false);
     for (const f of files) texts?.set(f.path, f.text);
-    const set = new RecordSet([...bundled, ...files.map(parseGuarded)]);
+    const set = new RecordSet([...bundled, ...files.map(parseGuarded)], { commonWords: aliasCommonWords() });
     set.problems.unshift(...this.bundledProblems, ...problems);
     return { records: set };
   }
