@@ -5,7 +5,7 @@
  * Problems in record files are published as diagnostics in those files; the valid records
  * keep serving.
  */
-import { realpathSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { printable } from '../l10n/printable';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -69,6 +69,14 @@ export function isInside(path: string, folder: string): boolean {
   const p = comparable(path);
   const f = comparable(folder.endsWith(sep) ? folder.slice(0, -1) : folder);
   return p === f || p.startsWith(f + sep);
+}
+
+function isRegularFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** A path with its links resolved, or as given when it does not exist (yet). */
@@ -236,6 +244,8 @@ export class RecordManager {
       if (!mustStayIn.has(file)) return true;
       const real = realOr(file);
       if (confine!.roots.some((root) => isInside(real, root))) return true;
+      // A link to a device or a FIFO is refused as such when it is read (safeRead.ts), without being opened.
+      if (!isRegularFile(real)) return true;
       outside.push(recordProblem({ file, offset: 0, field: '' }, 'problem.outsideWorkspace', { target: real }));
       return false;
     });
