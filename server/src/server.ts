@@ -19,7 +19,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { documentFor, toOffset } from './positions';
-import { CITE_ALL_KIND, citeAllAction, documentEdit, editSupport, isCiteAllData, quickFixes, wants, type EditSupport } from './features/codeActions';
+import { CITE_ALL_KIND, citeAllAction, documentEdit, editSupport, fixOf, fixableDiagnostics, isCiteAllData, isFixData, quickFixes, wants, type EditSupport } from './features/codeActions';
 import { TRIGGER_CHARACTERS, completions } from './features/completion';
 import { definitionAt } from './features/definition';
 import { DiagnosticsManager } from './features/diagnostics';
@@ -277,7 +277,9 @@ connection.onCodeAction(
     if (!doc) return [];
     const folder = records.folderOf(doc.uri) ?? records.workspaceFolders()[0];
     const locale = (await settings.get(doc.uri)).locale;
-    const actions = quickFixes(doc, params, support, folder?.path, locale);
+    // The fixes come from the analysis of the current version (cached: the diagnostics were made from it).
+    const current = fixableDiagnostics(doc, params).length > 0 ? await currentAnalysis(doc.uri) : undefined;
+    const actions = quickFixes(doc, params, support, folder?.path, locale, current?.doc === doc ? current.result.analysis.findings : undefined);
     if (wants(params, CITE_ALL_KIND)) {
       const result = await store.analyse(doc);
       if (result.version === doc.version) {
@@ -297,6 +299,16 @@ connection.onShutdown(() => {
 connection.onCodeActionResolve(async (action) => {
   lifecycle.assertServing('code action resolve');
   try {
+    if (isFixData(action.data)) {
+      const data = action.data;
+      const doc = documents.get(data.uri);
+      // The document changed since the fix was offered: resolve it to nothing rather than edit the wrong places.
+      if (!doc || doc.version !== data.version) return action;
+      const result = await store.analyse(doc);
+      if (result.version !== data.version) return action;
+      const fix = fixOf(result.analysis.findings, data, doc);
+      return fix ? { ...action, edit: documentEdit(doc, fix.edits, support) } : action;
+    }
     if (!isCiteAllData(action.data)) return action;
     const doc = documents.get(action.data.uri);
     // The document changed since the action was offered: resolve it to nothing rather than edit the wrong places.

@@ -42,8 +42,8 @@ describe('diagnostics (push)', () => {
     expect(figure.message).toContain('4,600');
     expect(figure.range).toEqual({ start: { line: 2, character: 49 }, end: { line: 2, character: 54 } });
     expect(figure.codeDescription).toBeUndefined();
-    // The fixes travel with the diagnostic, stamped with the version they belong to.
-    expect(figure.data).toMatchObject({ version: 1, fixes: [expect.objectContaining({ title: expect.stringContaining('4,600') })] });
+    // The diagnostic names its finding and the version it belongs to; the fixes stay on the server until asked for.
+    expect(figure.data).toMatchObject({ version: 1, key: expect.stringContaining('figure-mismatch'), fixes: 1 });
     const uncited = published.diagnostics.find((d) => d.code === 'uncited-claim')!;
     expect(uncited.severity).toBe(2);
     expect(uncited.range.start).toEqual({ line: 4, character: 0 });

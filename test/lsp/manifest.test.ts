@@ -112,10 +112,47 @@ describe('package.json contributions', () => {
     const schemas = readdirSync(join(ROOT, 'data/schema')).map((f) => `data/schema/${f}`);
     const l10n = readdirSync(join(ROOT, 'l10n')).map((f) => `l10n/${f}`);
     expect(files).toEqual(
-      ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/extension.js', 'dist/server.js', 'package.json', 'package.nls.es.json', 'package.nls.json', ...dataFiles, ...schemas, ...l10n].sort(),
+      [
+        'CHANGELOG.md',
+        'LICENSE',
+        'README.md',
+        'dist/extension.js',
+        'dist/server.js',
+        'package.json',
+        'package.nls.es.json',
+        'package.nls.json',
+        // The common words that aliases may not be (server/src/node/commonWords.ts): the extension ships no node_modules.
+        'dist/common-words/english.txt',
+        'dist/common-words/spanish.txt',
+        ...dataFiles,
+        ...schemas,
+        ...l10n,
+      ].sort(),
     );
     expect(dataFiles).toEqual(['dist/records/claims.json', 'dist/records/programs.json', 'dist/records/sources.json']);
     expect(files.filter((f) => f.startsWith('data/programs/') || f.startsWith('data/sources/'))).toEqual([]);
     expect(schemas).toEqual(expect.arrayContaining(['data/schema/entry.schema.json', 'data/schema/source.schema.json']));
   }, 30_000);
+});
+
+describe('workspace trust', () => {
+  const raw = JSON.parse(manifestText) as {
+    capabilities?: { untrustedWorkspaces?: { supported: unknown; description?: string; restrictedConfigurations?: string[] }; virtualWorkspaces?: { supported: unknown; description?: string } };
+    contributes: { configuration: { properties: Record<string, { scope?: string }> } };
+  };
+  const es = JSON.parse(read('package.nls.es.json')) as Record<string, string>;
+
+  it('limits an untrusted workspace: its claimcheck.records setting is ignored', () => {
+    expect(raw.capabilities?.untrustedWorkspaces).toMatchObject({ supported: 'limited', restrictedConfigurations: ['claimcheck.records'] });
+    expect(raw.contributes.configuration.properties['claimcheck.records'].scope).toBe('resource');
+  });
+
+  it('declares that virtual workspaces are not supported, and says why in both languages', () => {
+    expect(raw.capabilities?.virtualWorkspaces?.supported).toBe(false);
+    for (const description of [raw.capabilities?.untrustedWorkspaces?.description, raw.capabilities?.virtualWorkspaces?.description]) {
+      const key = /^%(.+)%$/.exec(description ?? '')?.[1];
+      expect(key && nls[key]).toBeTruthy();
+      expect(key && es[key]).toBeTruthy();
+    }
+  });
 });

@@ -103,8 +103,9 @@ describe('settings', () => {
     const uri = ws.uriOf('style.md');
     await client.open(uri, `# Draft\n\n${UNCITED}\n`);
     const before = await client.waitForDiagnostics(uri, (p) => p.version === 1);
-    const fixTitles = (before.diagnostics.find((d) => d.code === 'uncited-claim')!.data as { fixes: Array<{ edits: Array<{ newText: string }> }> }).fixes;
-    expect(fixTitles[0].edits[0].newText).toMatch(/^\[\^/);
+    const first = before.diagnostics.find((d) => d.code === 'uncited-claim')!;
+    const offered = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: first.range, context: { diagnostics: [first], only: ['quickfix'] } });
+    expect(((offered[0].edit!.documentChanges![0] as TextDocumentEdit).edits[0] as { newText: string }).newText).toMatch(/^\[\^/);
 
     const published = client.published.get(uri)!.length;
     const asked = client.configurationRequests.length;

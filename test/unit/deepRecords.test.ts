@@ -53,18 +53,18 @@ describe('YAML record files', () => {
     const text = [
       '- id: aaa',
       '  kind: program',
-      '  name: A',
+      '  name: Alpha Unit',
       '  aliases: &shared [AAA]',
       '  agency: &agencies []',
       '- id: bbb',
       '  kind: program',
-      '  name: B',
+      '  name: Bravo Unit',
       '  aliases: [BBB]',
       '  agency: *agencies',
       '  country: &place [Guatemala]',
       '- id: ccc',
       '  kind: program',
-      '  name: C',
+      '  name: Charlie Unit',
       '  aliases: [CCC]',
       '  agency: []',
       '  country: *place',
@@ -76,7 +76,7 @@ describe('YAML record files', () => {
   });
 
   it('refuse an alias bomb with a located problem', () => {
-    const lines = ['- id: aaa', '  kind: program', '  name: A', '  aliases: [AAA]', '  agency: []', '  note: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+    const lines = ['- id: aaa', '  kind: program', '  name: Alpha Unit', '  aliases: [AAA]', '  agency: []', '  note: &a0 [x, x, x, x, x, x, x, x, x, x]'];
     for (let i = 1; i < 8; i++) lines.push(`  n${i}: &a${i} [*a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}]`);
     const set = RecordSet.fromTexts([{ path: 'programs.yaml', text: lines.join('\n') }]);
     expect(set.problems.length).toBeGreaterThan(0);

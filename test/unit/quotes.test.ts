@@ -8,7 +8,7 @@ import { RecordSet } from '../../server/src/records/recordSet';
 
 const QUOTE = 'the dismantlement of several large-scale transnational criminal organizations involved in human smuggling, which “moved” migrants north';
 const records = RecordSet.fromTexts([
-  { path: 'programs.json', text: JSON.stringify([{ id: 'p', kind: 'program', name: 'P', aliases: ['P'], agency: [] }]) },
+  { path: 'programs.json', text: JSON.stringify([{ id: 'p', kind: 'program', name: 'Project Pelican', aliases: ['Project Pelican'], agency: [] }]) },
   { path: 'sources.json', text: JSON.stringify([{ id: 's', type: 'report', title: 'S' }]) },
   { path: 'claims.json', text: JSON.stringify([{ id: 'c', program: 'p', source: 's', fact: 'f', quote: QUOTE, quoteVerified: false }]) },
 ]);

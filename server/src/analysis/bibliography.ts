@@ -6,6 +6,7 @@
 import type { Source } from '../records/types';
 import { sourceYear } from './attributions';
 import { formatDateParts, type Locale } from '../l10n/messages';
+import { MAX_QUOTED_CHARS, printable } from '../l10n/printable';
 
 /** A short name for a source: its report number, or its title cut to a few words. */
 export function shortTitle(source: Source): string {
@@ -34,11 +35,26 @@ export function formatReference(source: Source): string {
     source.title && `*${escapeMarkdown(source.title)}*`,
     (source['container-title'] ?? source.publisher) && escapeMarkdown((source['container-title'] ?? source.publisher)!),
     source.number && escapeMarkdown(source.number),
-    formatDate(source),
+    formatDate(source) && escapeMarkdown(formatDate(source)!),
   ].filter((p): p is string => !!p && p.length > 0);
   let text = parts.join(', ');
-  if (source.URL && /^https?:\/\//i.test(source.URL)) text += `. <${source.URL.replace(/[<>\s]/g, encodeURIComponent)}>`;
-  return text.replace(/\r?\n|\r/g, ' ');
+  const url = linkableUrl(source);
+  if (url) text += `. <${url}>`;
+  return text;
+}
+
+/** Record URLs longer than this are not written into a draft. */
+export const MAX_URL_CHARS = 2048;
+
+/**
+ * The source's URL as it may go between `<` and `>` in a draft: http(s) only, at most
+ * MAX_URL_CHARS, with brackets, spaces, controls and bidirectional overrides percent-encoded.
+ */
+export function linkableUrl(source: Source): string | undefined {
+  const url = source.URL;
+  if (!url || url.length > MAX_URL_CHARS || !/^https?:\/\//i.test(url)) return undefined;
+  // eslint-disable-next-line no-control-regex
+  return url.replace(/[<>\s\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g, encodeURIComponent);
 }
 
 /** "5 September 2018", "April 2019", "2016" (or in Spanish), or undefined when the record has no date. */
@@ -50,7 +66,19 @@ export function formatDate(source: Source, locale: Locale = 'en'): string | unde
   return formatDateParts(numbers, locale);
 }
 
-/** Escapes characters that Markdown would read as markup, so record text stays text. */
+/**
+ * Escapes characters that Markdown would read as markup, so record text stays text; on one
+ * line, without control characters or bidirectional overrides, and cut to MAX_QUOTED_CHARS.
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]<>()#+!|~]/g, (c) => `\\${c}`).replace(/\r?\n|\r/g, ' ');
+  return printable(text, MAX_QUOTED_CHARS).replace(/[\\`*_{}[\]<>()#+!|~]/g, (c) => `\\${c}`);
+}
+
+/**
+ * Record text placed inside a sentence of the draft (a restored quotation): printable, and with
+ * the characters escaped that would make inline markup of it (links, code, emphasis, HTML,
+ * strike-through, table cells), so that the draft reads back exactly the record's words.
+ */
+export function escapeInline(text: string): string {
+  return printable(text).replace(/[\\`*_[\]<>~|]/g, (c) => `\\${c}`);
 }

@@ -5,7 +5,7 @@
  */
 import type { RecordSet } from '../records/recordSet';
 import type { Source } from '../records/types';
-import { escapeMarkdown, referenceOf, shortTitle } from './bibliography';
+import { escapeMarkdown, linkableUrl, referenceOf, shortTitle } from './bibliography';
 import type { CitationStyle, CitePoint, Fix, FootnoteState, TextEdit } from './model';
 
 /** Plans citations for one batch of fixes, so that labels stay unique and a source gets one definition. */
@@ -24,10 +24,14 @@ export class CitationPlanner {
   cite(point: CitePoint, sourceId: string, style: CitationStyle): TextEdit[] | undefined {
     const source = this.records.source(sourceId);
     if (!source) return undefined;
-    if (style === 'pandoc') return [insert(point.terminal ?? point.end, ` [@${sourceId}]`)];
+    if (style === 'pandoc') {
+      const key = pandocKey(sourceId);
+      return key === undefined ? undefined : [this.beforeTerminal(point, ` [@${key}]`)];
+    }
     if (style === 'link') {
-      if (!source.URL || !/^https?:\/\//i.test(source.URL)) return undefined;
-      return [insert(point.terminal ?? point.end, ` ([${escapeMarkdown(shortTitle(source))}](<${source.URL.replace(/[<>\s]/g, encodeURIComponent)}>))`)];
+      const url = linkableUrl(source);
+      if (!url) return undefined;
+      return [this.beforeTerminal(point, ` ([${escapeMarkdown(shortTitle(source))}](<${url}>))`)];
     }
     const existing = this.footnotes.definitions.find((d) => d.sources.includes(sourceId));
     if (existing) return [insert(point.end, `[^${existing.label}]`)];
@@ -39,6 +43,19 @@ export class CitationPlanner {
     return [insert(point.end, `[^${planned.label}]`)];
   }
 
+  /**
+   * An inline citation goes before the sentence's final period, so that it belongs to the
+   * sentence. When closing quotes or brackets follow that period (`…Guatemala.”`), the period
+   * moves after them and the citation goes between (`…Guatemala” ([…](…)).`): after the closing
+   * mark it would start a sentence of its own, and before the period it would sit inside the quotation.
+   */
+  private beforeTerminal(point: CitePoint, citation: string): TextEdit {
+    if (point.terminal === undefined) return insert(point.end, citation);
+    if (point.closed === undefined) return insert(point.terminal, citation);
+    const mark = this.docText[point.terminal];
+    return { start: point.terminal, end: point.closed, newText: this.docText.slice(point.terminal + 1, point.closed) + citation + mark };
+  }
+
   /** One edit that appends every new footnote definition planned so far, or none. */
   definitionsEdit(): TextEdit | undefined {
     if (this.newDefinitions.size === 0) return undefined;
@@ -48,7 +65,10 @@ export class CitationPlanner {
     const last = text.charCodeAt(text.length - 1);
     const endsWithEol = last === 10 || last === 13;
     let prefix = endsWithEol ? '' : eol;
-    if (!this.footnotes.endsWithDefinition && /\S/.test(text)) prefix += eol;
+    // A draft that ends inside a code fence or an HTML comment would swallow the definitions: close it first.
+    const open = openBlockAtEnd(text);
+    if (open) prefix += open + eol;
+    if (open || (!this.footnotes.endsWithDefinition && /\S/.test(text))) prefix += eol;
     const body = [...this.newDefinitions.values()].map((d) => `[^${d.label}]: ${d.text}`).join(eol);
     const edit = insert(text.length, prefix + body + eol);
     DOCUMENT_END_EDITS.add(edit);
@@ -57,7 +77,7 @@ export class CitationPlanner {
 
   /** A short, readable label: the report number, or the id cut at a word boundary ("kelly-2017-testimony"). */
   private uniqueLabel(source: Source): string {
-    const raw = (source.number ?? source.id).toLowerCase().replace(/[^\p{L}\p{N}_-]+/gu, '-').replace(/^-+|-+$/g, '');
+    const raw = (source.number ?? source.id).toLowerCase().replace(/[^\p{L}\p{N}_-]+/gu, '-').replace(/^[-_]+|[-_]+$/g, '');
     const words = raw.split('-');
     let base = words[0] ?? '';
     for (const w of words.slice(1)) {
@@ -96,6 +116,51 @@ const DOCUMENT_END_EDITS = new WeakSet<TextEdit>();
 /** Whether an edit appends footnote definitions at the document's end. */
 export function isDocumentEndEdit(edit: TextEdit): boolean {
   return DOCUMENT_END_EDITS.has(edit);
+}
+
+/**
+ * Pandoc citation keys that Markdown reads back as written: a letter or digit first and last,
+ * and between them letters, digits and `_ : . / -` (a subset of what Pandoc accepts, without the
+ * characters that Markdown takes for markup: `_under_` is emphasis, `a<b>` HTML, `a&amp;` an
+ * entity, `](` a link). Another id cannot be cited as `[@id]`; the fix falls back to a footnote.
+ */
+const SAFE_PANDOC_KEY = /^[\p{L}\p{N}](?:[\p{L}\p{N}_:./-]*[\p{L}\p{N}])?$/u;
+
+/** The key to write for `id` in a Pandoc citation, or undefined when it cannot be written safely. */
+export function pandocKey(id: string): string | undefined {
+  return id.length <= 200 && SAFE_PANDOC_KEY.test(id) && !/[_:./-]{2}/.test(id) ? id : undefined;
+}
+
+/** The last text seen by openBlockAtEnd and its answer: one batch of fixes asks for the same draft many times. */
+let lastScanned: { text: string; open: string | undefined } | undefined;
+
+/**
+ * What closes the code fence or HTML comment block a draft ends inside (a top-level one: a
+ * fence inside a list item or block quote ends with its container), or undefined.
+ */
+export function openBlockAtEnd(text: string): string | undefined {
+  if (lastScanned?.text === text) return lastScanned.open;
+  let open: string | undefined;
+  if (text.includes('```') || text.includes('~~~') || text.includes('<!--')) {
+    let fence: { char: string; length: number } | undefined;
+    let comment = false;
+    for (const line of text.split(/\r\n|\r|\n/)) {
+      if (comment) {
+        if (line.includes('-->')) comment = false;
+        continue;
+      }
+      const f = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+      if (fence) {
+        if (f && f[1][0] === fence.char && f[1].length >= fence.length && f[2].trim() === '') fence = undefined;
+        continue;
+      }
+      if (f && !(f[1][0] === '`' && f[2].includes('`'))) fence = { char: f[1][0], length: f[1].length };
+      else if (/^ {0,3}<!--/.test(line)) comment = !/^ {0,3}<!--[\s\S]*?-->/.test(line) && !/^ {0,3}<!--(>|->)/.test(line);
+    }
+    open = fence ? fence.char.repeat(fence.length) : comment ? '-->' : undefined;
+  }
+  lastScanned = { text, open };
+  return open;
 }
 
 function insert(at: number, newText: string): TextEdit {

@@ -129,6 +129,12 @@ export interface CitePoint {
   end: number;
   /** Absolute offset of the sentence's final period, question or exclamation mark, if it ends with one. */
   terminal?: number;
+  /**
+   * When closing quotes or brackets follow the final period (`…Guatemala.”`): the absolute offset
+   * just after them. A citation after them would start a sentence of its own; one before the
+   * period would fall inside the quotation.
+   */
+  closed?: number;
 }
 
 export interface FootnoteState {

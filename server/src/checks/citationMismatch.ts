@@ -1,6 +1,6 @@
 import type { Check } from './types';
 import { shortTitle } from '../analysis/bibliography';
-import { citationFix } from '../analysis/fixes';
+import { citationFix, pandocKey } from '../analysis/fixes';
 import type { Fix } from '../analysis/model';
 import { programNames, sourceLabel, sourcesAbout } from './describe';
 import { msg } from '../l10n/messages';
@@ -29,7 +29,7 @@ export const citationMismatch: Check = {
         const instead = (id: string) => msg(locale, 'fix.instead', { title: shortTitle(ctx.records.source(id)!) });
         const fixes: Fix[] = [];
         if (c.kind === 'pandoc') {
-          for (const id of better.slice(0, 3)) {
+          for (const id of better.filter((b) => pandocKey(b) !== undefined).slice(0, 3)) {
             const text = ctx.text.slice(c.start, c.end);
             fixes.push({ title: instead(id), edits: [{ start: c.start, end: c.end, newText: text.replace(`@${c.key}`, `@${id}`) }] });
           }

@@ -1,6 +1,7 @@
 import type { Check } from './types';
 import { quoteStatus, recordNotes, sourceLabel } from './describe';
 import { msg, type Locale } from '../l10n/messages';
+import { escapeInline } from '../analysis/bibliography';
 
 export const misquote: Check = {
   code: 'misquote',
@@ -32,7 +33,7 @@ export const misquote: Check = {
           programs: [m.claim.program],
           sources: [m.claim.source],
           difference: m.difference,
-          fixes: [{ title: msg(locale, 'fix.quote'), edits: [{ start: q.start, end: q.end, newText: m.replacement }], preferred: true }],
+          fixes: [{ title: msg(locale, 'fix.quote'), edits: [{ start: q.start, end: q.end, newText: escapeInline(m.replacement) }], preferred: true }],
         };
       }
     }

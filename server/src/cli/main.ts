@@ -11,6 +11,7 @@ import { findInconsistencies, type DraftModel } from '../checks/inconsistentFigu
 import { DocumentAnalyzer } from '../analysis/incremental/analyzer';
 import { citedSources } from '../analysis/export';
 import { msg, toLocale } from '../l10n/messages';
+import { printable } from '../l10n/printable';
 import { DEFAULT_OPTIONS, type AnalysisOptions, type CitationStyle, type Severity } from '../analysis/model';
 import { expandRecordPaths, loadRecords, nearestRecordsDir, problemPosition } from '../node/recordFiles';
 import { describeFailure, readTextFile } from '../node/safeRead';
@@ -35,7 +36,7 @@ export const MAX_CLI_DRAFT_BYTES = 16 * 1024 * 1024;
 function checkRecordPaths(paths: string[], cwd: string): void {
   for (const p of paths) {
     if (!existsSync(resolve(cwd, p)) && expandRecordPaths([p], cwd).length === 0) {
-      throw new UsageError(`--records ${p}: no such file or folder, and no record file matches it`);
+      throw new UsageError(`--records ${printable(p)}: no such file or folder, and no record file matches it`);
     }
   }
 }
@@ -49,7 +50,7 @@ export function expandDrafts(paths: string[], cwd: string): string[] {
     else if (existsSync(abs)) out.push(abs);
     else {
       const matches = globSync(p, { cwd, absolute: true, ignore: ['**/node_modules/**'] }).filter((f) => MARKDOWN_FILE.test(f));
-      if (matches.length === 0) throw new UsageError(`No such file, folder or matching draft: ${p}`);
+      if (matches.length === 0) throw new UsageError(`No such file, folder or matching draft: ${printable(p)}`);
       out.push(...matches);
     }
   }
@@ -109,11 +110,12 @@ export function runCheck(paths: string[], opts: CheckOptions, cwd = process.cwd(
       recordSets.set(key, records);
       for (const p of records.problems) {
         const at = problemPosition(p);
-        err += `${relative(cwd, p.file) || p.file}:${at.line + 1}:${at.character + 1}: ${p.severity}: ${msg(options.locale, 'problem.field', { message: problemText(p, options.locale), field: p.field || '/' })}\n`;
+        err += `${printable(relative(cwd, p.file) || p.file)}:${at.line + 1}:${at.character + 1}: ${p.severity}: ${msg(options.locale, 'problem.field', { message: problemText(p, options.locale), field: p.field || '/' })}\n`;
         if (p.severity === 'error') recordErrors = true;
       }
     }
-    const shown = relative(cwd, draft) || draft;
+    // Said on stderr, which a terminal or a CI log reads: no escape sequence, no line of its own.
+    const shown = printable(relative(cwd, draft) || draft);
     const read = readTextFile(draft, MAX_CLI_DRAFT_BYTES);
     if (!read.ok) {
       err += `${shown}: skipped: ${describeFailure(read)}\n`;
@@ -127,12 +129,12 @@ export function runCheck(paths: string[], opts: CheckOptions, cwd = process.cwd(
     try {
       checked = analyzer.analyzeWithContext(text, options);
     } catch (e) {
-      err += `${shown}: internal error: ${(e as Error).message}\n`;
+      err += `${shown}: internal error: ${printable((e as Error).message)}\n`;
       skipped = true;
       continue;
     }
     const { analysis, context } = checked;
-    for (const e of analysis.internalErrors) err += `${relative(cwd, draft)}: ${msg(options.locale, 'report.internalError', e)}\n`;
+    for (const e of analysis.internalErrors) err += `${shown}: ${msg(options.locale, 'report.internalError', e)}\n`;
     const doc = documentFor(pathToFileURL(draft).href, text);
     const report: FileReport = {
       path: relative(cwd, draft) || draft,
@@ -201,10 +203,10 @@ export function main(argv: string[]): void {
     .option('--no-bundled', 'do not load the bundled records')
     .action((draft: string, opts: { records: string[]; bundled: boolean }) => {
       const path = resolve(draft);
-      if (!existsSync(path)) throw new UsageError(`No such draft: ${draft}`);
+      if (!existsSync(path)) throw new UsageError(`No such draft: ${printable(draft)}`);
       checkRecordPaths(opts.records, process.cwd());
       const read = readTextFile(path, MAX_CLI_DRAFT_BYTES);
-      if (!read.ok) throw new UsageError(`${draft}: cannot be read: ${describeFailure(read)}`);
+      if (!read.ok) throw new UsageError(`${printable(draft)}: cannot be read: ${describeFailure(read)}`);
       const userDir = nearestRecordsDir(path);
       const records = loadRecords({ bundled: opts.bundled, extra: [...opts.records, ...(userDir ? [userDir] : [])] });
       const analysis = new DocumentAnalyzer(records).analyze(read.text);
@@ -222,9 +224,9 @@ export function main(argv: string[]): void {
       process.exitCode = 0;
       return;
     }
-    if (e instanceof UsageError || e instanceof UsageErrorRecords) process.stderr.write(`claimcheck: ${e.message}\n`);
+    if (e instanceof UsageError || e instanceof UsageErrorRecords) process.stderr.write(`claimcheck: ${printable(e.message)}\n`);
     // Commander has printed its own usage errors; anything else is said here, never swallowed.
-    else if (!err.code?.startsWith('commander.')) process.stderr.write(`claimcheck: internal error: ${err.message ?? String(e)}\n`);
+    else if (!err.code?.startsWith('commander.')) process.stderr.write(`claimcheck: internal error: ${printable(err.message ?? String(e))}\n`);
     process.exitCode = 2;
   }
 }

@@ -2,6 +2,7 @@
  * `claimcheck records validate | stats | find | lint`: the records themselves, for whoever writes
  * them. Exit codes as for `check`: 0 nothing at or above --fail-on, 1 something is, 2 usage error.
  */
+import { printable } from '../l10n/printable';
 import { Option, type Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
@@ -25,7 +26,7 @@ const SEVERITY_RANK = { error: 0, warning: 1 } as const;
 
 /** The records to look at: the given paths (or the nearest .claimcheck/ folder) and, unless --no-bundled, the bundled ones. */
 function load(paths: string[], opts: RecordsOptions, cwd: string): RecordSet {
-  for (const p of paths) if (!existsSync(resolve(cwd, p)) && !/[*?{]/.test(p)) throw new UsageErrorRecords(`No such record file or folder: ${p}`);
+  for (const p of paths) if (!existsSync(resolve(cwd, p)) && !/[*?{]/.test(p)) throw new UsageErrorRecords(`No such record file or folder: ${printable(p)}`);
   const own = paths.length > 0 ? paths : [nearestRecordsDir(cwd)].filter((d): d is string => !!d);
   return loadRecords({ bundled: opts.bundled, extra: [...opts.records, ...own] }, cwd);
 }
@@ -44,7 +45,7 @@ function report(found: LintFinding[], opts: RecordsOptions, cwd: string): string
     return { ...f, line, column: character, offset: undefined };
   });
   if (opts.format === 'json') return JSON.stringify(findings.map((f) => ({ ...f, file: relative(cwd, f.file) || f.file, line: f.line + 1, column: f.column + 1 })), null, 2) + '\n';
-  const lines = findings.map((f) => `${relative(cwd, f.file) || f.file}:${f.line + 1}:${f.column + 1}  ${f.severity.padEnd(7)}  ${f.message}  ${f.field}  ${f.code}`);
+  const lines = findings.map((f) => `${printable(relative(cwd, f.file) || f.file)}:${f.line + 1}:${f.column + 1}  ${f.severity.padEnd(7)}  ${printable(f.message)}  ${printable(f.field)}  ${f.code}`);
   const errors = findings.filter((f) => f.severity === 'error').length;
   lines.push(`${findings.length} problem(s) (${errors} error(s), ${findings.length - errors} warning(s))`);
   return lines.join('\n') + '\n';
@@ -94,7 +95,7 @@ export function recordStats(records: RecordSet) {
 }
 
 function statsText(s: ReturnType<typeof recordStats>): string {
-  const table = (t: Record<string, number>) => Object.entries(t).map(([k, v]) => `    ${k}: ${v}`).join('\n');
+  const table = (t: Record<string, number>) => Object.entries(t).map(([k, v]) => `    ${printable(k)}: ${v}`).join('\n');
   return [
     `entries: ${s.entries}`,
     table(s.entriesByKind),
@@ -146,6 +147,6 @@ export function addRecordsCommand(program: Command, write: (code: number, out: s
   common(records.command('find').description('which entry a name or alias maps to').argument('<name>', 'a name as a draft would write it')).action((name: string, opts: RecordsOptions) => {
     const found = findName(load([], opts, process.cwd()), name);
     if (opts.format === 'json') write(found.length ? 0 : 1, JSON.stringify(found, null, 2) + '\n');
-    else write(found.length ? 0 : 1, found.length ? found.map((f) => `“${f.text}” → ${f.id} (${f.kind}: ${f.name}) by the alias “${f.alias}”${f.unconfirmed ? ', unconfirmed' : ''}`).join('\n') + '\n' : `No entry is known by “${name}”.\n`);
+    else write(found.length ? 0 : 1, found.length ? found.map((f) => printable(`“${f.text}” → ${f.id} (${f.kind}: ${f.name}) by the alias “${f.alias}”${f.unconfirmed ? ', unconfirmed' : ''}`)).join('\n') + '\n' : `No entry is known by “${printable(name)}”.\n`);
   });
 }

@@ -3,6 +3,7 @@ import { CHECKS, WORKSPACE_CHECKS } from '../checks';
 import type { Severity } from '../analysis/model';
 import type { Range } from '../positions';
 import { countOf, msg, type Locale } from '../l10n/messages';
+import { printable } from '../l10n/printable';
 
 export type ReportFormat = 'stylish' | 'json' | 'sarif' | 'github';
 
@@ -62,8 +63,9 @@ function stylish(files: FileReport[], locale: Locale): string {
   let out = '';
   for (const f of files) {
     if (f.findings.length === 0 && f.suppressions.length === 0) continue;
-    out += `${f.path}\n`;
-    const rows = f.findings.map((x) => [`  ${x.range.start.line + 1}:${x.range.start.character + 1}`, x.severity, x.message, x.code]);
+    // Printed to a terminal or a CI log: a file name or a message must not carry an escape sequence or a line of its own.
+    out += `${printable(f.path)}\n`;
+    const rows = f.findings.map((x) => [`  ${x.range.start.line + 1}:${x.range.start.character + 1}`, x.severity, printable(x.message), printable(x.code)]);
     const w0 = Math.max(0, ...rows.map((r) => r[0].length));
     const w1 = Math.max(0, ...rows.map((r) => r[1].length));
     for (const r of rows) out += `${r[0].padEnd(w0)}  ${r[1].padEnd(w1)}  ${r[2]}  ${r[3]}\n`;
@@ -122,7 +124,7 @@ function sarif(files: FileReport[], version: string) {
 const GITHUB_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
 
 function github(files: FileReport[]): string {
-  const data = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const data = (s: string) => printable(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   const prop = (s: string) => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
   let out = '';
   for (const f of files)

@@ -19,7 +19,7 @@ export async function citedSourcesOf(uri: string, documents: TextDocuments<TextD
     const result = await store.analyse(open);
     return citedSources(result.analysis, result.records);
   }
-  const text = readDraft(uri);
+  const text = readDraft(uri)?.text;
   if (text === undefined) return null;
   await records.ready;
   const set = records.recordsFor(uri);

@@ -1,7 +1,9 @@
 /**
- * Code actions: each fix a diagnostic carries (read back from `diagnostic.data`, never
- * recomputed, and refused when the document has changed since), "Add a record for …" for
- * unknown programs, and the source action that cites every uncited claim.
+ * Code actions: the fixes of a diagnostic's finding (taken from the server's analysis of the
+ * version the diagnostic names, never from the diagnostic, and refused when the document has
+ * changed since), "Add a record for …" for unknown programs, and the source action that cites
+ * every uncited claim. When the editor can resolve code actions, a fix's edit is computed only
+ * when the writer picks it.
  */
 import { existsSync } from 'node:fs';
 import { readTextFile } from '../node/safeRead';
@@ -22,9 +24,9 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { msg, type Locale } from '../l10n/messages';
-import type { SuggestedProgram, TextEdit as CoreTextEdit } from '../analysis/model';
+import type { Finding, Fix, SuggestedProgram, TextEdit as CoreTextEdit } from '../analysis/model';
 import { documentFor, toRange } from '../positions';
-import { isOurDiagnostic } from './diagnostics';
+import { findingByKey, isOurDiagnostic } from './diagnostics';
 import { pathToUri } from './records';
 
 /** Not `source.fixAll`: editors run fixAll actions on save, and citing sources is a choice the writer makes. */
@@ -64,24 +66,61 @@ export function wants(params: CodeActionParams, kind: string): boolean {
   return !only || only.some((o) => kind === o || kind.startsWith(o + '.'));
 }
 
-/** The quick fixes of our diagnostics in the range, for the current version only. */
-export function quickFixes(doc: TextDocument, params: CodeActionParams, support: EditSupport, folderPath: string | undefined, locale: Locale = 'en'): CodeAction[] {
+/** The diagnostics of the request that are ours, in its range, and have fixes for the document's current version. */
+export function fixableDiagnostics(doc: TextDocument, params: CodeActionParams): Array<Diagnostic & { data: { version: number; key: string } }> {
+  if (!wants(params, CodeActionKind.QuickFix)) return [];
+  // Fixes are offsets into the version they were computed for; another version would be edited in the wrong places.
+  return params.context.diagnostics.filter((d) => isOurDiagnostic(d) && d.data.fixes > 0 && d.data.version === doc.version && intersects(d.range, params.range)) as Array<
+    Diagnostic & { data: { version: number; key: string } }
+  >;
+}
+
+/** Data of a quick fix whose edit is computed on resolve: which fix of which finding, in which version. */
+export interface FixData {
+  kind: 'fix';
+  uri: string;
+  version: number;
+  key: string;
+  index: number;
+}
+
+export function isFixData(data: unknown): data is FixData {
+  const d = data as Partial<FixData> | undefined;
+  return d?.kind === 'fix' && typeof d.uri === 'string' && typeof d.version === 'number' && typeof d.key === 'string' && Number.isInteger(d.index);
+}
+
+/** The fix a FixData names, from the findings of the analysis of the version it names (the caller checks the version). */
+export function fixOf(findings: readonly Finding[], data: FixData, doc: TextDocument): Fix | undefined {
+  const fix = findingByKey(findings, data.key)?.fixes[data.index];
+  return fix && isValidFix(fix, doc) ? fix : undefined;
+}
+
+/**
+ * The quick fixes of our diagnostics in the range, for the current version only. `findings`
+ * are those of the analysis of the document's current version (undefined when there is none).
+ */
+export function quickFixes(
+  doc: TextDocument,
+  params: CodeActionParams,
+  support: EditSupport,
+  folderPath: string | undefined,
+  locale: Locale = 'en',
+  findings?: readonly Finding[],
+): CodeAction[] {
   if (!wants(params, CodeActionKind.QuickFix)) return [];
   const actions: CodeAction[] = [];
   for (const diagnostic of params.context.diagnostics) {
     if (!isOurDiagnostic(diagnostic) || !intersects(diagnostic.range, params.range)) continue;
-    // Fixes are offsets into the version they were computed for; another version would be edited in the wrong places.
     if (diagnostic.data.version !== doc.version) continue;
-    for (const fix of diagnostic.data.fixes) {
-      if (!isValidFix(fix, doc)) continue;
-      actions.push({
-        title: fix.title,
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [diagnostic],
-        isPreferred: fix.preferred === true,
-        edit: documentEdit(doc, fix.edits, support),
-      });
-    }
+    const finding = findings && diagnostic.data.fixes > 0 ? findingByKey(findings, diagnostic.data.key) : undefined;
+    (finding?.fixes ?? []).forEach((fix, index) => {
+      if (!isValidFix(fix, doc)) return;
+      const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred === true };
+      // The edit (with its footnote text) is made when the writer picks the fix, if the editor can ask for it then.
+      if (support.resolveEdit) action.data = { kind: 'fix', uri: doc.uri, version: doc.version, key: diagnostic.data.key, index } satisfies FixData;
+      else action.edit = documentEdit(doc, fix.edits, support);
+      actions.push(action);
+    });
     const suggested = diagnostic.data.suggestedProgram;
     if (diagnostic.code === 'unknown-program' && suggested && folderPath) {
       const action = addProgramRecordAction(suggested, folderPath, support, diagnostic, locale);

@@ -1,7 +1,8 @@
 /**
- * Findings become Diagnostics here and nowhere else. A diagnostic carries its fixes in
- * `data` (with the document version they were computed for), so code actions read them
- * back instead of re-analysing, and refuse them once the document has moved on.
+ * Findings become Diagnostics here and nowhere else. A diagnostic carries a reference to its
+ * finding in `data` (the document version, the finding's key and how many fixes it has), not
+ * the fixes themselves: code actions take the fixes from the server's analysis of that version,
+ * and refuse them once the document has moved on.
  *
  * Delivery: pulled (`textDocument/diagnostic`) when the client can pull, pushed
  * (`textDocument/publishDiagnostics`) otherwise — never both for one document. Record files
@@ -20,7 +21,7 @@ import {
   type TextDocuments,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding, Fix, Severity, SuggestedProgram } from '../analysis/model';
+import type { Finding, Severity, SuggestedProgram } from '../analysis/model';
 import { documentFor, toRange } from '../positions';
 import type { Analysed, DocumentStore } from './documents';
 import { DIAGNOSTIC_SOURCE } from '../protocol';
@@ -37,10 +38,26 @@ export const DEBOUNCE_MS = 250;
 
 /** What a diagnostic carries for the code actions. */
 export interface DiagnosticData {
-  /** The document version the fixes' offsets belong to. */
+  /** The document version the finding (and its fixes' offsets) belongs to. */
   version: number;
-  fixes: Fix[];
+  /** The finding in the analysis of that version (findingKey). */
+  key: string;
+  /** How many fixes the finding has: none means no code action needs the analysis. */
+  fixes: number;
   suggestedProgram?: SuggestedProgram;
+}
+
+/** A finding's key within its analysis: its place in the list, its code and its span. */
+export function findingKey(finding: Finding, index: number): string {
+  return `${index}:${finding.code}:${finding.start}:${finding.end}`;
+}
+
+/** The finding a key names in `findings`, if it is still there. */
+export function findingByKey(findings: readonly Finding[], key: string): Finding | undefined {
+  const [index, code, start, end] = key.split(':');
+  const same = (f: Finding | undefined) => f !== undefined && f.code === code && String(f.start) === start && String(f.end) === end;
+  const at = findings[Number(index)];
+  return same(at) ? at : findings.find(same);
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -51,8 +68,8 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 };
 
 /** A finding as an LSP diagnostic of the document at `version`. */
-export function toDiagnostic(doc: TextDocument, finding: Finding, version: number): Diagnostic {
-  const data: DiagnosticData = { version, fixes: finding.fixes };
+export function toDiagnostic(doc: TextDocument, finding: Finding, version: number, index = -1): Diagnostic {
+  const data: DiagnosticData = { version, key: findingKey(finding, index), fixes: finding.fixes.length };
   if (finding.suggestedProgram) data.suggestedProgram = finding.suggestedProgram;
   const diagnostic: Diagnostic = {
     range: toRange(doc, finding),
@@ -71,7 +88,7 @@ export function toDiagnostic(doc: TextDocument, finding: Finding, version: numbe
 /** Whether a diagnostic sent back by the client is one of ours, with its data intact. */
 export function isOurDiagnostic(d: Diagnostic): d is Diagnostic & { data: DiagnosticData } {
   const data = d.data as Partial<DiagnosticData> | undefined;
-  return d.source === DIAGNOSTIC_SOURCE && !!data && typeof data.version === 'number' && Array.isArray(data.fixes);
+  return d.source === DIAGNOSTIC_SOURCE && !!data && typeof data.version === 'number' && typeof data.key === 'string' && typeof data.fixes === 'number';
 }
 
 export type DiagnosticsMode = 'push' | 'pull';
@@ -107,7 +124,7 @@ export class DiagnosticsManager {
     const current = this.documents.get(doc.uri) ?? doc;
     // Positions must come from the text that was analysed; if the document has moved on meanwhile, convert against that text.
     const view = current.version === result.version ? current : documentFor(doc.uri, result.text);
-    const own = result.analysis.findings.map((f) => toDiagnostic(view, f, result.version));
+    const own = result.analysis.findings.map((f, i) => toDiagnostic(view, f, result.version, i));
     const cross = this.crossDraft?.(result) ?? [];
     return { version: result.version, diagnostics: cross.length > 0 ? [...own, ...cross] : own };
   }

@@ -5,11 +5,14 @@
  * Problems in record files are published as diagnostics in those files; the valid records
  * keep serving.
  */
-import { dirname, join, relative, sep } from 'node:path';
+import { realpathSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { printable } from '../l10n/printable';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Connection, type Diagnostic, type WorkspaceFolder } from 'vscode-languageserver/node';
 import { bundledRecordPaths, expandRecordPaths, nearestRecordsDir, readRecordFiles } from '../node/recordFiles';
 import { readTextFile } from '../node/safeRead';
+import { aliasCommonWords } from '../node/commonWords';
 import { parseRecordFile, type ParsedRecordFile } from '../records/loader';
 import { msg, type Locale } from '../l10n/messages';
 import { problemText, recordProblem } from '../records/problems';
@@ -32,12 +35,15 @@ interface Scope {
 /** Drafts larger than this are not read from disk for workspace-wide work. */
 export const MAX_DRAFT_BYTES = 4 * 1024 * 1024;
 
-/** A closed draft's text from disk, or undefined when it is not a file, too large, or unreadable. */
-export function readDraft(uri: string): string | undefined {
+/**
+ * A closed draft's text from disk (with whether it was not valid UTF-8: its invalid bytes are
+ * then read as U+FFFD), or undefined when it is not a file, too large, or unreadable.
+ */
+export function readDraft(uri: string): { text: string; notUtf8: boolean } | undefined {
   const path = uriToPath(uri);
   if (!path) return undefined;
   const read = readTextFile(path, MAX_DRAFT_BYTES);
-  return read.ok ? read.text : undefined;
+  return read.ok ? { text: read.text, notUtf8: read.notUtf8 === true } : undefined;
 }
 
 /** Turns a `file:` URI into a path, or undefined for other schemes (untitled:, vscode-notebook-cell:…). */
@@ -63,6 +69,32 @@ export function isInside(path: string, folder: string): boolean {
   const p = comparable(path);
   const f = comparable(folder.endsWith(sep) ? folder.slice(0, -1) : folder);
   return p === f || p.startsWith(f + sep);
+}
+
+function isRegularFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** A path with its links resolved, or as given when it does not exist (yet). */
+function realOr(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+/** The part of a path or glob before its first segment with a glob character ("data/**\/*.json" → "data"). */
+export function staticBase(entry: string): string {
+  const parts = entry.split(/[\\/]/);
+  const first = parts.findIndex((p) => /[*?[\]{}()!]/.test(p));
+  if (first < 0) return entry;
+  const base = parts.slice(0, first).join(sep);
+  return base === '' && /^[\\/]/.test(entry) ? sep : base || '.';
 }
 
 export class RecordManager {
@@ -162,10 +194,11 @@ export class RecordManager {
     const scopes = new Map<string, Scope>();
     const problems: RecordProblem[] = [];
     const texts = new Map<string, string>();
+    const roots = this.folders.map((f) => realOr(f.path));
     for (const folder of this.folders) {
       const settings = await this.settings.get(folder.uri);
       const paths = [join(folder.path, '.claimcheck'), ...settings.records];
-      const built = this.build(paths, folder.path, texts);
+      const built = this.build(paths, folder.path, texts, { roots, free: new Set(settings.userRecords) });
       scopes.set(folder.uri, { root: folder.path, folderUri: folder.uri, records: built.records });
       problems.push(...built.records.problems);
     }
@@ -179,18 +212,47 @@ export class RecordManager {
     this.connection.console.info(`Claim Check: records loaded in ${Date.now() - started} ms${sizes.length ? ` (${sizes.join('; ')})` : ''}${problems.length ? `, ${problems.length} problem(s)` : ''}.`);
   }
 
-  /** Bundled records plus the users' files found under `paths` (files, folders or globs relative to `cwd`). */
-  private build(paths: string[], cwd: string, texts?: Map<string, string>): { records: RecordSet } {
+  /**
+   * Bundled records plus the users' files found under `paths` (files, folders or globs relative
+   * to `cwd`). With `confine`, a file must lie (its real path, links resolved) inside one of the
+   * workspace folders `roots`, unless it comes from an entry of the user's own settings (`free`):
+   * an entry that points outside is not even listed, and a file that leads outside is not read,
+   * with a problem located on it.
+   */
+  private build(paths: string[], cwd: string, texts?: Map<string, string>, confine?: { roots: string[]; free: ReadonlySet<string> }): { records: RecordSet } {
     const bundled = this.loadBundled(texts);
-    let userPaths: string[] = [];
-    try {
-      userPaths = expandRecordPaths(paths.filter((p) => p), cwd);
-    } catch (err) {
-      this.connection.console.error(`Claim Check: cannot list record files: ${(err as Error).message}`);
+    const confined = (p: string) => confine !== undefined && !confine.free.has(p);
+    const listed: string[] = [];
+    const mustStayIn = new Set<string>();
+    for (const entry of paths.filter((p) => p)) {
+      if (confined(entry) && !confine!.roots.some((root) => isInside(realOr(resolve(cwd, staticBase(entry))), root))) {
+        this.connection.console.warn(
+          `Claim Check: claimcheck.records "${printable(entry)}" is outside the workspace and was not read; only your user settings can name record files outside it.`,
+        );
+        continue;
+      }
+      try {
+        const found = expandRecordPaths([entry], cwd);
+        listed.push(...found);
+        if (confined(entry)) for (const f of found) mustStayIn.add(f);
+      } catch (err) {
+        this.connection.console.error(`Claim Check: cannot list record files: ${(err as Error).message}`);
+      }
     }
+    const outside: RecordProblem[] = [];
+    const userPaths = [...new Set(listed)].filter((file) => {
+      if (!mustStayIn.has(file)) return true;
+      const real = realOr(file);
+      if (confine!.roots.some((root) => isInside(real, root))) return true;
+      // A link to a device or a FIFO is refused as such when it is read (safeRead.ts), without being opened.
+      if (!isRegularFile(real)) return true;
+      outside.push(recordProblem({ file, offset: 0, field: '' }, 'problem.outsideWorkspace', { target: real }));
+      return false;
+    });
     const { files, problems } = readRecordFiles(userPaths, false);
+    problems.push(...outside);
     for (const f of files) texts?.set(f.path, f.text);
-    const set = new RecordSet([...bundled, ...files.map(parseGuarded)]);
+    const set = new RecordSet([...bundled, ...files.map(parseGuarded)], { commonWords: aliasCommonWords() });
     set.problems.unshift(...this.bundledProblems, ...problems);
     return { records: set };
   }

@@ -18,6 +18,12 @@ export interface Settings {
   severity: Readonly<Record<FindingCode, SeveritySetting>>;
   /** Extra record files, folders or globs, relative to the workspace folder. */
   records: readonly string[];
+  /**
+   * The entries of `records` that the user's own settings hold (not a workspace's), which may name
+   * files outside the workspace. VS Code's client fills it from `inspect('claimcheck.records').globalValue`;
+   * without it, every record file must lie inside a workspace folder.
+   */
+  userRecords: readonly string[];
   attributionCounts: boolean;
   run: RunMode;
   /** The language of messages, fix titles and hover cards, and of figures in the drafts ("4.600" is 4,600 in Spanish); `auto` already resolved. */
@@ -34,6 +40,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = deepFreeze({
   citationStyle: 'footnote',
   severity: Object.fromEntries(REGISTRY.map((c) => [c.code, c.defaultSeverity])) as Record<FindingCode, SeveritySetting>,
   records: [],
+  userRecords: [],
   attributionCounts: true,
   run: 'onType',
   locale: 'en',
@@ -72,12 +79,15 @@ export function normalizeSettings(raw: unknown, warn: (message: string) => void 
   else if (typeof input.records === 'string' && input.records.trim()) records = [input.records];
   else if (input.records !== undefined && input.records !== null) warn('claimcheck.records must be an array of paths or globs.');
 
+  const userRecords = Array.isArray(input.userRecords) ? input.userRecords.filter((r): r is string => typeof r === 'string' && r.trim().length > 0) : [];
+
   const attributionCounts = typeof input.attributionCounts === 'boolean' ? input.attributionCounts : DEFAULT_SETTINGS.attributionCounts;
 
   return deepFreeze({
     citationStyle: pick('citationStyle', CITATION_STYLES, DEFAULT_SETTINGS.citationStyle),
     severity,
     records,
+    userRecords,
     attributionCounts,
     run: pick('run', RUN_MODES, DEFAULT_SETTINGS.run),
     locale: resolveLocale(pick('locale', LOCALES, 'auto'), editorLocale),

@@ -12,7 +12,8 @@
  * changed get their diagnostics again.
  */
 import { globSync } from 'tinyglobby';
-import type { CancellationToken, Connection, Diagnostic, TextDocuments, WorkDoneProgressReporter } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, type CancellationToken, type Connection, type Diagnostic, type TextDocuments, type WorkDoneProgressReporter } from 'vscode-languageserver/node';
+import { DIAGNOSTIC_SOURCE } from '../protocol';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { findInconsistencies, inconsistentFigure } from '../checks/inconsistentFigure';
 import { DocumentAnalyzer } from '../analysis/incremental/analyzer';
@@ -32,6 +33,19 @@ const MAX_FILES = 5000;
 const NO_VERSION = -1;
 /** Progress reports are sent at most this often: a workspace of thousands of drafts must not flood the client. */
 const PROGRESS_INTERVAL_MS = 100;
+
+/** The code of the warning on a draft that is not valid UTF-8. */
+export const NOT_UTF8_CODE = 'not-utf8';
+
+function notUtf8Diagnostic(locale: Locale | undefined): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Warning,
+    code: NOT_UTF8_CODE,
+    source: DIAGNOSTIC_SOURCE,
+    message: msg(locale, 'draft.notUtf8'),
+  };
+}
 
 /** One draft of the last workspace check, as the cross-draft comparison needs it. */
 interface DraftEntry {
@@ -162,12 +176,13 @@ export class WorkspaceChecker {
       this.index(result);
       return result.analysis.findings;
     }
-    const text = readDraft(uri);
-    if (text === undefined) {
+    const read = readDraft(uri);
+    if (read === undefined) {
       // Deleted since it was listed, too large or never readable: it leaves the comparison.
       if (this.drafts.delete(uri)) this.diagnostics.publishExternal(uri, []);
       return undefined;
     }
+    const { text } = read;
     const options = analysisOptions(await this.settings.get(uri));
     const records = this.records.recordsFor(uri);
     const analyzer = new DocumentAnalyzer(records);
@@ -178,6 +193,8 @@ export class WorkspaceChecker {
     const doc = documentFor(uri, text);
     const previous = this.drafts.get(uri);
     const own = analysis.findings.map((f) => toDiagnostic(doc, f, NO_VERSION));
+    // Its invalid bytes were read as U+FFFD, which the writer does not see in the findings: say so first.
+    if (read.notUtf8) own.unshift(notUtf8Diagnostic(options.locale));
     this.drafts.set(uri, { uri, name: this.nameFor(uri), options, records, sentences, text: sentences.length > 0 ? text : undefined, own });
     // The cross-draft diagnostics stand only while the text they were converted against does.
     const cross = previous?.text !== undefined && previous.text === text ? (this.cross.get(uri) ?? []) : [];

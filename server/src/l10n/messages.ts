@@ -3,6 +3,8 @@
  * catalogue of the analysis locale; placeholders are `{name}`.
  */
 
+import { MAX_QUOTED_CHARS, printable } from './printable';
+
 export type Locale = 'en' | 'es';
 
 const en = {
@@ -97,6 +99,7 @@ const en = {
   'record.badFile': '{file} is not a JSON list of claims; fix it first.',
   'record.cannotWrite': 'Cannot write {file}: the editor cannot create it, or it cannot be read.',
   'problem.notUtf8': 'The file is not valid UTF-8 (a replacement character was found); check its encoding.',
+  'draft.notUtf8': 'This draft is not valid UTF-8: its invalid bytes were read as U+FFFD (�), so quotes and names with them may not match. Save it as UTF-8.',
   'problem.empty': 'The file is empty: a record file holds a JSON array of entries.',
   'problem.invalidJson': 'Invalid JSON: {detail}.',
   'problem.notArray': 'A record file holds a JSON array of entries, one entry with its claims ({"entry": …, "claims": […]}) or one CSL item.',
@@ -127,9 +130,12 @@ const en = {
   'problem.unknownSource': 'Unknown source "{source}".',
   'problem.aliasEmpty': 'The alias "{alias}" has no letters or digits to match.',
   'problem.aliasTooLong': 'The alias "{alias}…" has more than {max} words; it is not used.',
+  'problem.aliasShort': 'The alias "{alias}" has fewer than three letters or digits: it would be found in ordinary prose and make every sentence with it a claim; it is not used.',
+  'problem.aliasCommon': 'The alias "{alias}" is a common {language} word: it would be found in ordinary prose and make every sentence with it a claim; it is not used. Write it in capitals if it is an acronym, or use a longer name.',
   'problem.aliasTaken': 'The alias "{alias}" already names "{takenBy}"; it is not used for "{target}".',
   'problem.tooLarge': 'The file is {size} MB; record files above {max} MB are not read.',
   'problem.unreadable': 'Cannot read the file: {detail}',
+  'problem.outsideWorkspace': 'Not read: this file leads outside the workspace (to {target}). Only your user settings (claimcheck.records) can name record files outside it.',
   'problem.notRegular': 'Not read: this is not a regular file but a {kind}.',
   'problem.tooDeep': 'This entry nests more than {max} levels deep, far more than any record needs; it is left out.',
   'problem.unloadable': 'Cannot load the file: {detail}',
@@ -251,6 +257,7 @@ const es: Record<MessageId, string> = {
   'record.emptyFact': 'Diga en una línea lo que afirma la fuente.',
   'record.badFile': '{file} no es una lista JSON de afirmaciones; corríjalo primero.',
   'record.cannotWrite': 'No se puede escribir {file}: el editor no puede crearlo, o no se puede leer.',
+  'draft.notUtf8': 'Este borrador no está en UTF-8 válido: sus bytes no válidos se leyeron como U+FFFD (�), así que las citas y los nombres que los contengan pueden no coincidir. Guárdelo en UTF-8.',
   'problem.notUtf8': 'El archivo no es UTF-8 válido (se encontró un carácter de reemplazo); revise su codificación.',
   'problem.empty': 'El archivo está vacío: un archivo de registros contiene una lista JSON de entradas.',
   'problem.invalidJson': 'JSON no válido: {detail}.',
@@ -282,9 +289,12 @@ const es: Record<MessageId, string> = {
   'problem.unknownSource': 'Fuente desconocida "{source}".',
   'problem.aliasEmpty': 'El alias "{alias}" no tiene letras ni dígitos que buscar.',
   'problem.aliasTooLong': 'El alias "{alias}…" tiene más de {max} palabras; no se usa.',
+  'problem.aliasShort': 'El alias "{alias}" tiene menos de tres letras o cifras: aparecería en cualquier texto y haría de cada frase que lo use una afirmación; no se usa.',
+  'problem.aliasCommon': 'El alias "{alias}" es una palabra frecuente ({language}): aparecería en cualquier texto y haría de cada frase que lo use una afirmación; no se usa. Escríbalo en mayúsculas si es una sigla, o use un nombre más largo.',
   'problem.aliasTaken': 'El alias "{alias}" ya nombra "{takenBy}"; no se usa para "{target}".',
   'problem.tooLarge': 'El archivo ocupa {size} MB; no se leen archivos de registros de más de {max} MB.',
   'problem.unreadable': 'No se puede leer el archivo: {detail}',
+  'problem.outsideWorkspace': 'No se leyó: este archivo lleva fuera del espacio de trabajo (a {target}). Solo su configuración de usuario (claimcheck.records) puede nombrar archivos de registros fuera de él.',
   'problem.notRegular': 'No se lee: no es un archivo normal sino un {kind}.',
   'problem.tooDeep': 'Esta entrada anida más de {max} niveles, mucho más de lo que necesita un registro; se deja fuera.',
   'problem.unloadable': 'No se puede cargar el archivo: {detail}',
@@ -317,9 +327,13 @@ export function toLocale(tag: string | undefined): Locale {
   return tag?.toLowerCase().startsWith('es') ? 'es' : 'en';
 }
 
-/** The message `id` in `locale`, with its placeholders filled. */
+/**
+ * The message `id` in `locale`, with its placeholders filled. Record and draft text enters
+ * messages here and only here, so each value is made printable (no control or bidirectional
+ * override character, no line break) and cut to MAX_QUOTED_CHARS.
+ */
 export function msg(locale: Locale | undefined, id: MessageId, values: Record<string, string | number> = {}): string {
-  return CATALOGUES[locale ?? 'en'][id].replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+  return CATALOGUES[locale ?? 'en'][id].replace(/\{(\w+)\}/g, (whole, key: string) => (Object.hasOwn(values, key) ? printable(String(values[key]), MAX_QUOTED_CHARS) : whole));
 }
 
 /** "1 finding" / "3 findings": `id` names a pair of messages, `.one` and `.other`. */

@@ -1,4 +1,5 @@
 /** Finds and reads record files on disk for the CLI and the server; the core never touches the file system. */
+import { aliasCommonWords } from './commonWords';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { globSync } from 'tinyglobby';
@@ -103,7 +104,7 @@ export function loadRecords({ bundled, extra }: RecordSources, cwd = process.cwd
   const bundledPaths = bundled ? bundledRecordPaths() : [];
   const b = readRecordFiles(bundledPaths, true);
   const u = readRecordFiles(expandRecordPaths(extra, cwd), false);
-  const set = RecordSet.fromTexts([...b.files, ...u.files]);
+  const set = RecordSet.fromTexts([...b.files, ...u.files], { commonWords: aliasCommonWords() });
   set.problems.unshift(...b.problems, ...u.problems);
   return set;
 }

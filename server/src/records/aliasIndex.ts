@@ -125,8 +125,33 @@ export interface Mention {
 /** An alias that could not be indexed, and why. */
 export interface AliasConflict {
   entry: AliasEntry;
-  reason: 'empty' | 'taken' | 'too-long';
+  reason: 'empty' | 'taken' | 'too-long' | 'too-short' | 'common-word';
   takenBy?: string;
+  /** For a common word: the language whose frequent words hold it. */
+  language?: string;
+}
+
+/** Common words, lower-cased, with the language they are common in (node/commonWords.ts loads them). */
+export type CommonWordList = ReadonlyMap<string, { language: string }>;
+
+export interface AliasIndexOptions {
+  /** One-word aliases in this list are refused, unless written as an acronym ("TAG"). */
+  commonWords?: CommonWordList;
+}
+
+/**
+ * Why a one-word alias would be found in ordinary prose, or undefined: one or two letters or
+ * digits ("a", "I", "of", "US"), or a common word that is not written as an acronym ("the").
+ * Such an alias would make every sentence that uses the word a claim about the program.
+ */
+export function tooCommon(alias: string, commonWords: CommonWordList | undefined): { reason: 'too-short' | 'common-word'; language?: string } | undefined {
+  const words = alias.match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
+  if (words.length !== 1) return undefined;
+  const word = words[0];
+  if ([...word.replace(/\p{M}/gu, '')].length <= 2) return { reason: 'too-short' };
+  if (isAcronym(word)) return undefined;
+  const common = commonWords?.get(word.toLowerCase()) ?? commonWords?.get(fold(word));
+  return common ? { reason: 'common-word', language: common.language } : undefined;
 }
 
 /**
@@ -181,9 +206,14 @@ export class AliasIndex {
   readonly size: number;
   readonly conflicts: AliasConflict[] = [];
 
-  constructor(entries: Iterable<AliasEntry>) {
+  constructor(entries: Iterable<AliasEntry>, options: AliasIndexOptions = {}) {
     let size = 0;
     for (const entry of entries) {
+      const common = tooCommon(entry.alias, options.commonWords);
+      if (common) {
+        this.conflicts.push({ entry, ...common });
+        continue;
+      }
       const variants = aliasVariants(entry.alias);
       if (variants.some((v) => v.keys.length > MAX_ALIAS_WORDS)) {
         this.conflicts.push({ entry, reason: 'too-long' });

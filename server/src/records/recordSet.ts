@@ -1,4 +1,4 @@
-import { AliasIndex, MAX_ALIAS_WORDS, type AliasEntry } from './aliasIndex';
+import { AliasIndex, MAX_ALIAS_WORDS, type AliasEntry, type AliasIndexOptions } from './aliasIndex';
 import { parseRecordFile, type ParsedRecordFile } from './loader';
 import { recordProblem } from './problems';
 import type { Claim, Located, ProblemId, ProblemSeverity, Program, RecordFileText, RecordProblem, Source } from './types';
@@ -28,7 +28,10 @@ export class RecordSet {
   /** The files' locators, while the constructor reports problems; dropped after, with the files' texts they hold. */
   private locators: Map<string, NonNullable<ParsedRecordFile['locate']>> | undefined = new Map();
 
-  constructor(files: ParsedRecordFile[]) {
+  constructor(
+    files: ParsedRecordFile[],
+    private readonly options: AliasIndexOptions = {},
+  ) {
     for (const f of files) {
       this.problems.push(...f.problems);
       if (f.locate) this.locators?.set(f.path, f.locate);
@@ -48,8 +51,8 @@ export class RecordSet {
   }
 
   /** Parses the given files and builds the record set. */
-  static fromTexts(files: RecordFileText[]): RecordSet {
-    return new RecordSet(files.map(parseRecordFile));
+  static fromTexts(files: RecordFileText[], options: AliasIndexOptions = {}): RecordSet {
+    return new RecordSet(files.map(parseRecordFile), options);
   }
 
   private put<T extends { id: string }>(map: Map<string, Located<T>>, entry: Located<T>): void {
@@ -116,11 +119,13 @@ export class RecordSet {
         yield { alias: p.name, target: p.id, where: [entry, ['name']] };
       }
     }
-    const index = new AliasIndex(entries());
+    const index = new AliasIndex(entries(), this.options);
     for (const conflict of index.conflicts) {
       const { where } = conflict.entry as Placed;
-      if (where[1][0] === 'name') continue;
-      if (conflict.reason === 'empty') this.problem(where[0], where[1], 'problem.aliasEmpty', { alias: conflict.entry.alias }, 'error');
+      if (conflict.reason === 'too-short') this.problem(where[0], where[1], 'problem.aliasShort', { alias: conflict.entry.alias }, 'error');
+      else if (conflict.reason === 'common-word') this.problem(where[0], where[1], 'problem.aliasCommon', { alias: conflict.entry.alias, language: conflict.language ?? '' }, 'error');
+      else if (where[1][0] === 'name') continue;
+      else if (conflict.reason === 'empty') this.problem(where[0], where[1], 'problem.aliasEmpty', { alias: conflict.entry.alias }, 'error');
       else if (conflict.reason === 'too-long') this.problem(where[0], where[1], 'problem.aliasTooLong', { alias: conflict.entry.alias.slice(0, 80), max: MAX_ALIAS_WORDS }, 'error');
       else this.problem(where[0], where[1], 'problem.aliasTaken', { alias: conflict.entry.alias, takenBy: conflict.takenBy ?? '', target: conflict.entry.target }, 'warning');
     }

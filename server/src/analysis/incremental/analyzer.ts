@@ -63,7 +63,15 @@ interface SentenceFacts {
   isClaim: boolean;
   /** Offset in the text of the final period, question or exclamation mark. */
   terminal: number | undefined;
+  /** After a final period: the end of the closing quotes or brackets that follow it, if any. */
+  closed: number | undefined;
 }
+
+// Characters that end a sentence without being seen: white space, zero-width characters and
+// bidirectional marks. A citation goes before them, not after (where it would start a new sentence).
+const INVISIBLE_END = '[\\s\\u200b-\\u200f\\u2060\\ufeff\\u061c\\u202a-\\u202e\\u2066-\\u2069]*$';
+const TERMINAL = new RegExp(`[.!?](?=${INVISIBLE_END})`, 'u');
+const TERMINAL_THEN_CLOSING = new RegExp(`\\.([”"’'»)\\]]+)(?=${INVISIBLE_END})`, 'u');
 
 /** The empty list that sentence models share (never modified). */
 const NONE: never[] = [];
@@ -406,6 +414,7 @@ export class DocumentAnalyzer {
       citePoint: {
         end: offset + cs.end,
         terminal: facts.terminal === undefined ? undefined : toDocument(facts.terminal),
+        closed: facts.closed === undefined ? undefined : toDocument(facts.closed, true),
       },
       toDocument,
     };
@@ -428,14 +437,16 @@ export class DocumentAnalyzer {
       years: cs.numbers.filter((n) => n.unit === 'year').map((n) => n.value),
     };
     const inFootnote = unit.footnoteLabel !== undefined;
-    const terminal = /[.!?](?=[\s]*$)/.exec(cs.text);
+    const terminal = TERMINAL.exec(cs.text);
+    const closing = terminal ? undefined : TERMINAL_THEN_CLOSING.exec(cs.text);
     facts = {
       programs,
       quoteMatches,
       attributionSources: cs.attributions.map((a) => this.withQuotedFirst(resolveAttribution(a, this.records, programs, context), quoteMatches)),
       numbers: cs.numbers.map((n) => ({ ...n, text: cs.text.slice(n.start, n.end) })),
       isClaim: programs.length > 0 && unit.kind !== 'heading' && !cs.isQuestion && !inFootnote && looksLikeSentence(cs.text, unit.kind),
-      terminal: terminal ? terminal.index : undefined,
+      terminal: terminal ? terminal.index : closing ? closing.index : undefined,
+      closed: closing ? closing.index + closing[0].length : undefined,
     };
     this.facts.set(cs, facts);
     return facts;
