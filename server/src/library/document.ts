@@ -1,0 +1,260 @@
+/**
+ * One source document, read and indexed: its text, pages, words and numbers, and the three
+ * questions asked of it — where does this passage occur, does it state this number, does it
+ * name any of these aliases. Pure.
+ */
+import { extractNumbers, numbersBetween, type NumberOccurrences } from './numbers';
+import { hashKey, lineAt, pageAt, passageKeys, sentenceAround, tokenKey, tokenizeWords, type WordTokens } from './text';
+
+export type DocumentFormat = 'pdf' | 'html' | 'text' | 'markdown' | 'zotero-ft-cache';
+
+/** What an extractor hands over: the text and where each page starts in it. */
+export interface ExtractedText {
+  format: DocumentFormat;
+  text: string;
+  /** Start offset of each page, ascending, the first 0; one entry for an unpaged document. */
+  pageStarts: number[];
+  /** The printed label of each page ("iv", "23"), when the document carries labels. */
+  pageLabels?: string[];
+  /** Pages that had no text (scanned pages), 1-based. */
+  emptyPages?: number[];
+}
+
+export interface IndexedDocument extends ExtractedText {
+  tokens: WordTokens;
+  numbers: NumberOccurrences;
+}
+
+export function indexDocument(extracted: ExtractedText): IndexedDocument {
+  return { ...extracted, tokens: tokenizeWords(extracted.text), numbers: extractNumbers(extracted.text) };
+}
+
+/** Bytes a resident document holds (its text as UTF-16 at worst, and its arrays). */
+export function documentBytes(doc: IndexedDocument): number {
+  return doc.text.length * 2 + doc.tokens.hashes.byteLength * 3 + doc.numbers.values.byteLength * 2;
+}
+
+/** Where a passage stands in a document. */
+export interface PassageLocation {
+  start: number;
+  end: number;
+  /** 1-based physical page. */
+  page: number;
+  /** The page as printed, when the document labels its pages; else the physical page as text. */
+  pageLabel: string;
+  /** 0-based line and column of the start, in the extracted text (for text-like documents, the file). */
+  line: number;
+  column: number;
+}
+
+export interface PassageMatch extends PassageLocation {
+  /** Every word of the passage, in order, and nothing between them. */
+  exact: boolean;
+  /** Matched words over the longer of the passage and the document's stretch, 0..1. */
+  similarity: number;
+  /** The document's words at that place, as extracted (white space collapsed). */
+  text: string;
+  /** The sentence (or sentences) around it, for a hover. */
+  context: string;
+}
+
+export function locationOf(doc: ExtractedText, start: number, end: number): PassageLocation {
+  const page = pageAt(doc.pageStarts, start);
+  const { line, column } = lineAt(doc.text, start);
+  return { start, end, page, pageLabel: doc.pageLabels?.[page - 1] || String(page), line, column };
+}
+
+interface Alignment {
+  /** Token range [from, to) in the document. */
+  from: number;
+  to: number;
+  matches: number;
+  edits: number;
+}
+
+/**
+ * Semi-global word alignment: the whole query against any stretch of doc[lo, hi). Edit
+ * distance with free ends in the document, traced back to the stretch's first token.
+ */
+function align(q: Uint32Array, doc: Uint32Array, lo: number, hi: number): Alignment | undefined {
+  const m = q.length;
+  const w = hi - lo;
+  if (m === 0 || w <= 0) return undefined;
+  // cost[i][j]: edits to align q[0..i) ending at doc[lo + j); start[i][j]: where that stretch starts.
+  const cost = new Int32Array((m + 1) * (w + 1));
+  const start = new Int32Array((m + 1) * (w + 1));
+  const match = new Int32Array((m + 1) * (w + 1));
+  const W = w + 1;
+  for (let j = 0; j <= w; j++) {
+    cost[j] = 0;
+    start[j] = j;
+  }
+  for (let i = 1; i <= m; i++) {
+    cost[i * W] = i;
+    start[i * W] = 0;
+    const qi = q[i - 1];
+    for (let j = 1; j <= w; j++) {
+      const same = doc[lo + j - 1] === qi;
+      const diag = cost[(i - 1) * W + j - 1] + (same ? 0 : 1);
+      const up = cost[(i - 1) * W + j] + 1; // a query word missing from the document
+      const left = cost[i * W + j - 1] + 1; // a document word missing from the query
+      let best = diag;
+      let from = (i - 1) * W + j - 1;
+      let gained = same ? 1 : 0;
+      if (up < best) {
+        best = up;
+        from = (i - 1) * W + j;
+        gained = 0;
+      }
+      if (left < best) {
+        best = left;
+        from = i * W + j - 1;
+        gained = 0;
+      }
+      cost[i * W + j] = best;
+      start[i * W + j] = start[from];
+      match[i * W + j] = match[from] + gained;
+    }
+  }
+  let bestJ = 1;
+  for (let j = 1; j <= w; j++) {
+    const c = cost[m * W + j];
+    const b = cost[m * W + bestJ];
+    if (c < b || (c === b && match[m * W + j] > match[m * W + bestJ])) bestJ = j;
+  }
+  const from = lo + start[m * W + bestJ];
+  const to = lo + bestJ;
+  return { from, to, matches: match[m * W + bestJ], edits: cost[m * W + bestJ] };
+}
+
+export interface LocateOptions {
+  /** How many of the best-voted places to align (default 3). */
+  candidates?: number;
+}
+
+/** The query's word hashes and keys (keys verify an exact match against hash collisions). */
+export interface PassageQuery {
+  keys: string[];
+  hashes: Uint32Array;
+}
+
+export function passageQuery(passage: string): PassageQuery {
+  const keys = passageKeys(passage);
+  return { keys, hashes: Uint32Array.from(keys, hashKey) };
+}
+
+/**
+ * Where a passage occurs in a document: the exact occurrence if there is one, else the
+ * stretch of the document that shares most words with it, in order. Undefined when no word
+ * of the passage is in the document. Linear in the document's words, plus a small alignment
+ * (passage × 1.5 passage) at the few places where most of its words line up.
+ */
+export function locatePassage(doc: IndexedDocument, query: PassageQuery, options: LocateOptions = {}): PassageMatch | undefined {
+  const q = query.hashes;
+  const m = q.length;
+  if (m === 0) return undefined;
+  const H = doc.tokens.hashes;
+  const n = H.length;
+  const positions = new Map<number, number[]>();
+  for (let i = 0; i < m; i++) {
+    const list = positions.get(q[i]);
+    if (list) list.push(i);
+    else positions.set(q[i], [i]);
+  }
+  // Votes per diagonal (document position minus query position).
+  const votes = new Map<number, number>();
+  for (let j = 0; j < n; j++) {
+    const at = positions.get(H[j]);
+    if (at === undefined) continue;
+    for (const i of at) {
+      const d = j - i;
+      votes.set(d, (votes.get(d) ?? 0) + 1);
+    }
+  }
+  if (votes.size === 0) return undefined;
+  // Diagonals a few words apart belong to one place (a word added or dropped shifts it).
+  const spread = Math.max(2, Math.ceil(m / 8));
+  let top = 0;
+  for (const v of votes.values()) if (v > top) top = v;
+  const floor = Math.max(1, Math.floor(top / 3));
+  const scored: Array<[number, number]> = [];
+  for (const [d, v] of votes) {
+    if (v < floor) continue;
+    let s = v;
+    for (let k = 1; k <= spread; k++) s += (votes.get(d - k) ?? 0) + (votes.get(d + k) ?? 0);
+    scored.push([d, s]);
+  }
+  scored.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  const picked: number[] = [];
+  for (const [d] of scored) {
+    if (picked.length >= (options.candidates ?? 3)) break;
+    if (picked.every((p) => Math.abs(p - d) > m)) picked.push(d);
+  }
+  const slack = Math.max(3, Math.ceil(m / 4));
+  let best: Alignment | undefined;
+  for (const d of picked) {
+    const a = align(q, H, Math.max(0, d - slack), Math.min(n, d + m + slack));
+    if (!a) continue;
+    if (!best || a.edits < best.edits || (a.edits === best.edits && a.matches > best.matches)) best = a;
+    if (best.edits === 0) break;
+  }
+  if (!best || best.matches === 0 || best.to <= best.from) return undefined;
+  let exact = best.edits === 0 && best.to - best.from === m;
+  if (exact) {
+    // Hashes agree; make sure the words do.
+    for (let k = 0; k < m && exact; k++) exact = tokenKey(doc.text, doc.tokens.starts[best.from + k], doc.tokens.ends[best.from + k]) === query.keys[k];
+  }
+  const start = doc.tokens.starts[best.from];
+  const end = doc.tokens.ends[best.to - 1];
+  const similarity = best.matches / Math.max(m, best.to - best.from);
+  const around = sentenceAround(doc.text, start, end);
+  return {
+    ...locationOf(doc, start, end),
+    exact,
+    similarity: exact ? 1 : Math.min(similarity, 0.999),
+    text: doc.text.slice(start, end).replace(/\s+/g, ' '),
+    context: around.text,
+  };
+}
+
+/** Occurrences of a number within `tolerance` (absolute) in the document. */
+export function findNumber(doc: IndexedDocument, value: number, tolerance = 0): PassageLocation[] {
+  return numbersBetween(doc.numbers, value - tolerance, value + tolerance).map((o) => locationOf(doc, o.start, o.end));
+}
+
+const CAPITALS = /^(?=(?:.*\p{Lu}){2})[\p{Lu}\p{N}\p{M}\s.&-]+$/u;
+
+/**
+ * The first place where the document names one of the aliases: whole words in order
+ * (hyphenated or not), a trailing plural "s"/"es" accepted; an alias in capitals ("ICE")
+ * only in capitals.
+ */
+export function findAlias(doc: IndexedDocument, aliases: readonly string[]): (PassageLocation & { alias: string }) | undefined {
+  const H = doc.tokens.hashes;
+  let first: (PassageLocation & { alias: string }) | undefined;
+  for (const alias of aliases) {
+    const keys = passageKeys(alias);
+    if (keys.length === 0) continue;
+    const hashes = keys.map(hashKey);
+    const last = keys[keys.length - 1];
+    const lastForms = new Set([last, last + 's', last + 'es', last + "'s"].map(hashKey));
+    const capitals = CAPITALS.test(alias);
+    const k = hashes.length;
+    for (let j = 0; j + k <= H.length; j++) {
+      if (first && doc.tokens.starts[j] >= first.start) break;
+      let ok = true;
+      for (let i = 0; i < k - 1 && ok; i++) ok = H[j + i] === hashes[i];
+      if (!ok || !lastForms.has(H[j + k - 1])) continue;
+      const start = doc.tokens.starts[j];
+      const end = doc.tokens.ends[j + k - 1];
+      if (capitals) {
+        const written = doc.text.slice(start, end);
+        const stem = written.replace(/(?:['’]s|e?s)$/u, '');
+        if (stem.toUpperCase() !== stem) continue;
+      }
+      first = { ...locationOf(doc, start, end), alias };
+      break;
+    }
+  }
+  return first;
+}

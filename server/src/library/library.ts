@@ -1,0 +1,386 @@
+/**
+ * The writer's library: every source document read, by citation key, and a word index over
+ * all of them. Pure: the host reads files and hands over their text (and, for a document
+ * no longer held in memory, a loader that reads it back from the disk cache).
+ *
+ * Two levels (README, "The source index"):
+ * - a document-level inverted index: for each distinct word (its 32-bit key hash), the
+ *   documents that hold it, kept compact (sorted arrays) once the build is done. A passage
+ *   anywhere in the library is looked for only in the documents that hold its rarest words;
+ * - per document, its words as hashes in text order, with offsets: a passage is found by
+ *   voting on where its words line up and aligning word by word there (document.ts).
+ *
+ * Documents are held in memory up to a byte budget (least recently used first out); the rest
+ * are loaded on demand.
+ */
+import { documentBytes, findAlias, findNumber, locatePassage, passageQuery, type DocumentFormat, type IndexedDocument, type PassageLocation, type PassageMatch } from './document';
+
+export interface DocumentInfo {
+  id: number;
+  /** The citation keys this document is the text of. */
+  keys: string[];
+  /** The file read: the document itself, or the `.zotero-ft-cache` read for it. */
+  path: string;
+  /** The document the writer knows (the attachment), when another file was read for it. */
+  attachment?: string;
+  format: DocumentFormat;
+  pages: number;
+  words: number;
+  /** Pages without text (a scanned page), 1-based. */
+  emptyPages: number[];
+}
+
+export type LibraryProblemCode = 'encrypted' | 'no-text' | 'unreadable' | 'missing' | 'unsupported' | 'too-large';
+
+/** A document that could not be read, and where it was named. */
+export interface LibraryProblem {
+  code: LibraryProblemCode;
+  /** The file read. */
+  path: string;
+  /** The attachment it stands for, when Zotero's extracted text was read for it. */
+  attachment?: string;
+  keys: string[];
+  detail?: string;
+  /** Where the document was named: a `.bib` entry's file field, a CSL item; absent for a library folder. */
+  origin?: { file: string; line: number; column: number };
+}
+
+export interface LibraryStatus {
+  documents: number;
+  keys: number;
+  pages: number;
+  words: number;
+  failures: number;
+  building: boolean;
+}
+
+export interface LibraryOptions {
+  /** Reads a document back when it is no longer held in memory (from the disk cache). */
+  load?: (info: DocumentInfo) => IndexedDocument | undefined;
+  /** Bytes of documents held in memory (default 128 MB). */
+  residentBytes?: number;
+}
+
+export type LibraryMatch = PassageMatch & { document: DocumentInfo };
+
+/** Sorted distinct values of a hash array. */
+function distinct(hashes: Uint32Array): Uint32Array {
+  const sorted = Uint32Array.from(hashes).sort();
+  let n = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i];
+  return sorted.slice(0, n);
+}
+
+/** Word hash → documents, compact once sealed; additions after that go to a small map. */
+class Postings {
+  private keys = new Uint32Array(0);
+  private offsets = new Uint32Array(1);
+  private docs = new Uint32Array(0);
+  private delta = new Map<number, number[]>();
+  private deltaPairs = 0;
+  private removed = new Set<number>();
+
+  add(doc: number, words: Uint32Array): void {
+    for (const w of words) {
+      const list = this.delta.get(w);
+      if (list) list.push(doc);
+      else this.delta.set(w, [doc]);
+    }
+    this.deltaPairs += words.length;
+  }
+
+  remove(doc: number): void {
+    this.removed.add(doc);
+  }
+
+  /** Documents holding word `w` (not those removed). */
+  get(w: number): number[] {
+    const out: number[] = [];
+    let lo = 0;
+    let hi = this.keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.keys[mid] < w) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < this.keys.length && this.keys[lo] === w) {
+      for (let i = this.offsets[lo]; i < this.offsets[lo + 1]; i++) if (!this.removed.has(this.docs[i])) out.push(this.docs[i]);
+    }
+    const more = this.delta.get(w);
+    if (more) for (const d of more) if (!this.removed.has(d)) out.push(d);
+    return out;
+  }
+
+  /** How many documents hold `w`, removed ones included (for ranking only). */
+  count(w: number): number {
+    let lo = 0;
+    let hi = this.keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.keys[mid] < w) lo = mid + 1;
+      else hi = mid;
+    }
+    const frozen = lo < this.keys.length && this.keys[lo] === w ? this.offsets[lo + 1] - this.offsets[lo] : 0;
+    return frozen + (this.delta.get(w)?.length ?? 0);
+  }
+
+  /** Merges the additions into the compact arrays and drops removed documents. */
+  seal(): void {
+    if (this.delta.size === 0 && this.removed.size === 0) return;
+    const total = this.docs.length + this.deltaPairs;
+    // Each (word, doc) pair as one float: word × 2^21 + doc, exact below 2^53.
+    const pairs = new Float64Array(total);
+    let n = 0;
+    for (let k = 0; k < this.keys.length; k++) {
+      for (let i = this.offsets[k]; i < this.offsets[k + 1]; i++) if (!this.removed.has(this.docs[i])) pairs[n++] = this.keys[k] * 2097152 + this.docs[i];
+    }
+    for (const [w, list] of this.delta) for (const d of list) if (!this.removed.has(d)) pairs[n++] = w * 2097152 + d;
+    const sorted = pairs.subarray(0, n).sort();
+    const keys: number[] = [];
+    const offsets: number[] = [0];
+    const docs = new Uint32Array(n);
+    for (let i = 0; i < n; i++) {
+      const w = Math.floor(sorted[i] / 2097152);
+      docs[i] = sorted[i] - w * 2097152;
+      if (keys.length === 0 || keys[keys.length - 1] !== w) {
+        if (keys.length > 0) offsets.push(i);
+        keys.push(w);
+      }
+    }
+    offsets.push(n);
+    this.keys = Uint32Array.from(keys);
+    this.offsets = Uint32Array.from(offsets);
+    this.docs = docs;
+    this.delta.clear();
+    this.deltaPairs = 0;
+    this.removed.clear();
+  }
+
+  bytes(): number {
+    return this.keys.byteLength + this.offsets.byteLength + this.docs.byteLength + this.deltaPairs * 8 + this.delta.size * 48;
+  }
+}
+
+/** Documents above this many ids force a seal: ids are packed in 21 bits. */
+const MAX_DOC_ID = 2097151;
+
+export class LibraryIndex {
+  private readonly infos: Array<DocumentInfo | undefined> = [];
+  private readonly byPath = new Map<string, number>();
+  private readonly byKey = new Map<string, number[]>();
+  private readonly postings = new Postings();
+  private readonly resident = new Map<number, { doc: IndexedDocument; bytes: number }>();
+  private residentTotal = 0;
+  private readonly budget: number;
+  private readonly load?: (info: DocumentInfo) => IndexedDocument | undefined;
+  private problemsByPath = new Map<string, LibraryProblem>();
+  building = false;
+
+  constructor(options: LibraryOptions = {}) {
+    this.budget = options.residentBytes ?? 128 * 1024 * 1024;
+    this.load = options.load;
+  }
+
+  /** Adds (or replaces) the document read from `path`. */
+  add(entry: { keys: string[]; path: string; attachment?: string }, doc: IndexedDocument): DocumentInfo {
+    this.remove(entry.path);
+    const id = this.infos.length;
+    if (id > MAX_DOC_ID) throw new Error('The source library holds too many documents.');
+    const info: DocumentInfo = {
+      id,
+      keys: [...new Set(entry.keys)],
+      path: entry.path,
+      attachment: entry.attachment,
+      format: doc.format,
+      pages: doc.pageStarts.length,
+      words: doc.tokens.hashes.length,
+      emptyPages: doc.emptyPages ?? [],
+    };
+    this.infos.push(info);
+    this.byPath.set(entry.path, id);
+    for (const key of info.keys) {
+      const list = this.byKey.get(key);
+      if (list) list.push(id);
+      else this.byKey.set(key, [id]);
+    }
+    this.postings.add(id, distinct(doc.tokens.hashes));
+    this.keep(id, doc);
+    this.problemsByPath.delete(entry.path);
+    return info;
+  }
+
+  /** Forgets the document read from `path`, and any problem reading it. */
+  remove(path: string): void {
+    this.problemsByPath.delete(path);
+    const id = this.byPath.get(path);
+    if (id === undefined) return;
+    const info = this.infos[id]!;
+    for (const key of info.keys) {
+      const list = this.byKey.get(key)?.filter((d) => d !== id) ?? [];
+      if (list.length) this.byKey.set(key, list);
+      else this.byKey.delete(key);
+    }
+    this.postings.remove(id);
+    this.infos[id] = undefined;
+    this.byPath.delete(path);
+    const r = this.resident.get(id);
+    if (r) {
+      this.residentTotal -= r.bytes;
+      this.resident.delete(id);
+    }
+  }
+
+  addProblem(problem: LibraryProblem): void {
+    this.remove(problem.path);
+    this.problemsByPath.set(problem.path, problem);
+  }
+
+  problems(): LibraryProblem[] {
+    return [...this.problemsByPath.values()];
+  }
+
+  /** Compacts the word index; call when a build is done. */
+  seal(): void {
+    this.postings.seal();
+  }
+
+  documentAt(path: string): DocumentInfo | undefined {
+    const id = this.byPath.get(path);
+    return id === undefined ? undefined : this.infos[id];
+  }
+
+  problemAt(path: string): LibraryProblem | undefined {
+    return this.problemsByPath.get(path);
+  }
+
+  paths(): string[] {
+    return [...this.byPath.keys()];
+  }
+
+  /** The documents read for a citation key. */
+  documents(key: string): DocumentInfo[] {
+    return (this.byKey.get(key) ?? []).map((id) => this.infos[id]!);
+  }
+
+  /** Whether the library holds a readable document for the key. */
+  has(key: string): boolean {
+    return this.byKey.has(key);
+  }
+
+  /** Problems reading the documents of a key. */
+  problemsFor(key: string): LibraryProblem[] {
+    return this.problems().filter((p) => p.keys.includes(key));
+  }
+
+  allDocuments(): DocumentInfo[] {
+    return this.infos.filter((i): i is DocumentInfo => i !== undefined);
+  }
+
+  /** The indexed document, from memory or through the loader. */
+  document(info: DocumentInfo): IndexedDocument | undefined {
+    const r = this.resident.get(info.id);
+    if (r) {
+      // Most recently used last.
+      this.resident.delete(info.id);
+      this.resident.set(info.id, r);
+      return r.doc;
+    }
+    const doc = this.load?.(info);
+    if (doc) this.keep(info.id, doc);
+    return doc;
+  }
+
+  private keep(id: number, doc: IndexedDocument): void {
+    const bytes = documentBytes(doc);
+    this.resident.set(id, { doc, bytes });
+    this.residentTotal += bytes;
+    // Without a loader nothing can be let go.
+    if (!this.load) return;
+    for (const [other, r] of this.resident) {
+      if (this.residentTotal <= this.budget || other === id) break;
+      this.resident.delete(other);
+      this.residentTotal -= r.bytes;
+    }
+  }
+
+  /** Where the passage occurs in the documents of `key`: the best match over them. */
+  locate(key: string, passage: string): LibraryMatch | undefined {
+    const query = passageQuery(passage);
+    let best: LibraryMatch | undefined;
+    for (const info of this.documents(key)) {
+      const doc = this.document(info);
+      if (!doc) continue;
+      const m = locatePassage(doc, query);
+      if (m && (!best || m.similarity > best.similarity)) best = { ...m, document: info };
+      if (best?.exact) break;
+    }
+    return best;
+  }
+
+  /**
+   * Where the passage occurs anywhere in the library, best first (at most `limit`). Only the
+   * documents that hold most of the passage's rarest words are searched.
+   */
+  locateAnywhere(passage: string, limit = 3): LibraryMatch[] {
+    const query = passageQuery(passage);
+    const words = [...new Set(query.hashes)].map((w) => ({ w, df: this.postings.count(w) })).filter((x) => x.df > 0);
+    if (words.length === 0) return [];
+    words.sort((a, b) => a.df - b.df);
+    const rare = words.slice(0, 6);
+    const hits = new Map<number, number>();
+    for (const { w } of rare) for (const d of this.postings.get(w)) hits.set(d, (hits.get(d) ?? 0) + 1);
+    let top = 0;
+    for (const v of hits.values()) if (v > top) top = v;
+    const need = Math.max(1, Math.ceil(top / 2));
+    const candidates = [...hits].filter(([, v]) => v >= need).sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, Math.max(limit, 8));
+    const out: LibraryMatch[] = [];
+    for (const [id] of candidates) {
+      const info = this.infos[id];
+      if (!info) continue;
+      const doc = this.document(info);
+      if (!doc) continue;
+      const m = locatePassage(doc, query);
+      if (m) out.push({ ...m, document: info });
+    }
+    out.sort((a, b) => b.similarity - a.similarity || a.document.id - b.document.id);
+    return out.slice(0, limit);
+  }
+
+  /** Where the documents of `key` state the number (within an absolute tolerance). */
+  findNumber(key: string, value: number, tolerance = 0): Array<PassageLocation & { document: DocumentInfo }> {
+    const out: Array<PassageLocation & { document: DocumentInfo }> = [];
+    for (const info of this.documents(key)) {
+      const doc = this.document(info);
+      if (doc) for (const loc of findNumber(doc, value, tolerance)) out.push({ ...loc, document: info });
+    }
+    return out;
+  }
+
+  /** The first place where the documents of `key` name one of the aliases. */
+  findAlias(key: string, aliases: readonly string[]): (PassageLocation & { alias: string; document: DocumentInfo }) | undefined {
+    for (const info of this.documents(key)) {
+      const doc = this.document(info);
+      const found = doc && findAlias(doc, aliases);
+      if (found) return { ...found, document: info };
+    }
+    return undefined;
+  }
+
+  status(): LibraryStatus {
+    let pages = 0;
+    let words = 0;
+    let documents = 0;
+    for (const info of this.infos) {
+      if (!info) continue;
+      documents++;
+      pages += info.pages;
+      words += info.words;
+    }
+    return { documents, keys: this.byKey.size, pages, words, failures: this.problemsByPath.size, building: this.building };
+  }
+
+  /** Memory the index itself holds (word index and resident documents), in bytes. */
+  memory(): { postings: number; resident: number } {
+    return { postings: this.postings.bytes(), resident: this.residentTotal };
+  }
+}
