@@ -35,6 +35,7 @@ export function formatOf(path: string): DocumentFormat | undefined {
 
 /** UTF-8 (a byte-order mark dropped), or Windows-1252 when the bytes are not UTF-8. */
 export function decodeText(bytes: Uint8Array, charset?: string): string {
+  if (charset && /^(?:windows-1252|cp1252|iso-8859-1|latin-?1|us-ascii|ascii)$/i.test(charset)) return windows1252(bytes);
   if (charset && !/^utf-?8$/i.test(charset)) {
     try {
       return new TextDecoder(charset).decode(bytes);
@@ -45,8 +46,20 @@ export function decodeText(bytes: Uint8Array, charset?: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
+    return windows1252(bytes);
   }
+}
+
+// Node decodes "windows-1252" as ISO-8859-1; the bytes 0x80–0x9F are these characters.
+const CP1252 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
+function windows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192);
+    out += String.fromCharCode(...chunk.map((b) => b));
+  }
+  return out.replace(/[\u0080-\u009F]/g, (c) => CP1252[c.charCodeAt(0) - 0x80]);
 }
 
 /** Text split into pages at form feeds (pdftotext, and so Zotero's cache, ends each page with one). */
