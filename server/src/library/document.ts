@@ -23,15 +23,26 @@ export interface ExtractedText {
 export interface IndexedDocument extends ExtractedText {
   tokens: WordTokens;
   numbers: NumberOccurrences;
+  /** Its distinct word hashes, ascending (for the library's word index). */
+  distinct?: Uint32Array;
 }
 
 export function indexDocument(extracted: ExtractedText): IndexedDocument {
-  return { ...extracted, tokens: tokenizeWords(extracted.text), numbers: extractNumbers(extracted.text) };
+  const tokens = tokenizeWords(extracted.text);
+  return { ...extracted, tokens, numbers: extractNumbers(extracted.text), distinct: distinctHashes(tokens.hashes) };
+}
+
+/** Sorted distinct values of a hash array. */
+export function distinctHashes(hashes: Uint32Array): Uint32Array {
+  const sorted = Uint32Array.from(hashes).sort();
+  let n = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i];
+  return sorted.slice(0, n);
 }
 
 /** Bytes a resident document holds (its text as UTF-16 at worst, and its arrays). */
 export function documentBytes(doc: IndexedDocument): number {
-  return doc.text.length * 2 + doc.tokens.hashes.byteLength * 3 + doc.numbers.values.byteLength * 2;
+  return doc.text.length * 2 + doc.tokens.hashes.byteLength * 3 + doc.numbers.values.byteLength * 2 + (doc.distinct?.byteLength ?? 0);
 }
 
 /** Where a passage stands in a document. */
@@ -130,6 +141,8 @@ function align(q: Uint32Array, doc: Uint32Array, lo: number, hi: number): Alignm
 export interface LocateOptions {
   /** How many of the best-voted places to align (default 3). */
   candidates?: number;
+  /** How common a word is (e.g. how many documents hold it; 0 when none does): rare words anchor the search. */
+  rarity?: (hash: number) => number;
 }
 
 /** The query's word hashes and keys (keys verify an exact match against hash collisions). */
@@ -155,20 +168,37 @@ export function locatePassage(doc: IndexedDocument, query: PassageQuery, options
   if (m === 0) return undefined;
   const H = doc.tokens.hashes;
   const n = H.length;
-  const positions = new Map<number, number[]>();
-  for (let i = 0; i < m; i++) {
-    const list = positions.get(q[i]);
-    if (list) list.push(i);
-    else positions.set(q[i], [i]);
-  }
-  // Votes per diagonal (document position minus query position).
+  // Votes per diagonal (document position minus query position). With a rarity measure, only
+  // the passage's rarest words vote first: a tight scan for two or three values, where the
+  // common words would cast thousands of votes; the others vote only if those find nothing.
   const votes = new Map<number, number>();
-  for (let j = 0; j < n; j++) {
-    const at = positions.get(H[j]);
-    if (at === undefined) continue;
-    for (const i of at) {
-      const d = j - i;
-      votes.set(d, (votes.get(d) ?? 0) + 1);
+  const vote = (j: number, i: number) => {
+    const d = j - i;
+    votes.set(d, (votes.get(d) ?? 0) + 1);
+  };
+  if (options.rarity && m > 3) {
+    const byRarity = [...new Set(q)].map((h) => ({ h, r: options.rarity!(h) })).filter((x) => x.r > 0);
+    byRarity.sort((a, b) => a.r - b.r);
+    const anchors = byRarity.slice(0, 3).map((x) => x.h);
+    const a0 = anchors[0] ?? -1;
+    const a1 = anchors[1] ?? -1;
+    const a2 = anchors[2] ?? -1;
+    for (let j = 0; j < n; j++) {
+      const h = H[j];
+      if (h !== a0 && h !== a1 && h !== a2) continue;
+      for (let i = 0; i < m; i++) if (q[i] === h) vote(j, i);
+    }
+  }
+  if (votes.size === 0) {
+    const positions = new Map<number, number[]>();
+    for (let i = 0; i < m; i++) {
+      const list = positions.get(q[i]);
+      if (list) list.push(i);
+      else positions.set(q[i], [i]);
+    }
+    for (let j = 0; j < n; j++) {
+      const at = positions.get(H[j]);
+      if (at !== undefined) for (const i of at) vote(j, i);
     }
   }
   if (votes.size === 0) return undefined;

@@ -13,7 +13,21 @@
  * Documents are held in memory up to a byte budget (least recently used first out); the rest
  * are loaded on demand.
  */
-import { documentBytes, findAlias, findNumber, locatePassage, passageQuery, type DocumentFormat, type IndexedDocument, type PassageLocation, type PassageMatch } from './document';
+import { distinctHashes, documentBytes, findAlias, findNumber, locatePassage, passageQuery, type DocumentFormat, type IndexedDocument, type PassageLocation, type PassageMatch } from './document';
+
+/** What the library keeps of a document that is not in memory. */
+export interface DocumentSummary {
+  format: DocumentFormat;
+  pages: number;
+  words: number;
+  emptyPages: number[];
+  /** Its distinct word hashes, ascending. */
+  distinct: Uint32Array;
+}
+
+export function summarize(doc: IndexedDocument): DocumentSummary {
+  return { format: doc.format, pages: doc.pageStarts.length, words: doc.tokens.hashes.length, emptyPages: doc.emptyPages ?? [], distinct: doc.distinct ?? distinctHashes(doc.tokens.hashes) };
+}
 
 export interface DocumentInfo {
   id: number;
@@ -63,102 +77,122 @@ export interface LibraryOptions {
 
 export type LibraryMatch = PassageMatch & { document: DocumentInfo };
 
-/** Sorted distinct values of a hash array. */
-function distinct(hashes: Uint32Array): Uint32Array {
-  const sorted = Uint32Array.from(hashes).sort();
-  let n = 0;
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i];
-  return sorted.slice(0, n);
-}
 
-/** Word hash → documents, compact once sealed; additions after that go to a small map. */
+/**
+ * Word hash → documents. Sealed, it is three flat arrays (sorted distinct words, where each
+ * word's documents start, the documents: 16-bit ids while there are fewer than 65,536); until
+ * then, documents added since are kept as their own sorted word lists, searched one by one.
+ */
 class Postings {
   private keys = new Uint32Array(0);
   private offsets = new Uint32Array(1);
-  private docs = new Uint32Array(0);
-  private delta = new Map<number, number[]>();
-  private deltaPairs = 0;
+  private docs: Uint16Array | Uint32Array = new Uint16Array(0);
+  private pending = new Map<number, Uint32Array>();
+  private pendingPairs = 0;
   private removed = new Set<number>();
 
+  /** `words`: the document's distinct word hashes, ascending. */
   add(doc: number, words: Uint32Array): void {
-    for (const w of words) {
-      const list = this.delta.get(w);
-      if (list) list.push(doc);
-      else this.delta.set(w, [doc]);
-    }
-    this.deltaPairs += words.length;
+    this.pending.set(doc, words);
+    this.pendingPairs += words.length;
   }
 
   remove(doc: number): void {
+    if (this.pending.delete(doc)) return;
     this.removed.add(doc);
+  }
+
+  /** How many documents were added or removed since the last seal. */
+  changes(): number {
+    return this.pending.size + this.removed.size;
+  }
+
+  private find(w: number): number {
+    let lo = 0;
+    let hi = this.keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.keys[mid] < w) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < this.keys.length && this.keys[lo] === w ? lo : -1;
   }
 
   /** Documents holding word `w` (not those removed). */
   get(w: number): number[] {
     const out: number[] = [];
-    let lo = 0;
-    let hi = this.keys.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.keys[mid] < w) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo < this.keys.length && this.keys[lo] === w) {
-      for (let i = this.offsets[lo]; i < this.offsets[lo + 1]; i++) if (!this.removed.has(this.docs[i])) out.push(this.docs[i]);
-    }
-    const more = this.delta.get(w);
-    if (more) for (const d of more) if (!this.removed.has(d)) out.push(d);
+    const k = this.find(w);
+    if (k >= 0) for (let i = this.offsets[k]; i < this.offsets[k + 1]; i++) if (this.removed.size === 0 || !this.removed.has(this.docs[i])) out.push(this.docs[i]);
+    for (const [doc, words] of this.pending) if (hasSorted(words, w)) out.push(doc);
     return out;
   }
 
-  /** How many documents hold `w`, removed ones included (for ranking only). */
+  /** How many documents hold `w` (for ranking words by rarity). */
   count(w: number): number {
-    let lo = 0;
-    let hi = this.keys.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.keys[mid] < w) lo = mid + 1;
-      else hi = mid;
-    }
-    const frozen = lo < this.keys.length && this.keys[lo] === w ? this.offsets[lo + 1] - this.offsets[lo] : 0;
-    return frozen + (this.delta.get(w)?.length ?? 0);
+    const k = this.find(w);
+    let n = k >= 0 ? this.offsets[k + 1] - this.offsets[k] : 0;
+    if (this.pending.size > 0) for (const words of this.pending.values()) if (hasSorted(words, w)) n++;
+    return n;
   }
 
-  /** Merges the additions into the compact arrays and drops removed documents. */
+  /** Merges the documents added since into the flat arrays and drops removed ones. */
   seal(): void {
-    if (this.delta.size === 0 && this.removed.size === 0) return;
-    const total = this.docs.length + this.deltaPairs;
+    if (this.pending.size === 0 && this.removed.size === 0) return;
+    const total = this.docs.length + this.pendingPairs;
     // Each (word, doc) pair as one float: word × 2^21 + doc, exact below 2^53.
     const pairs = new Float64Array(total);
     let n = 0;
+    let maxDoc = 0;
     for (let k = 0; k < this.keys.length; k++) {
-      for (let i = this.offsets[k]; i < this.offsets[k + 1]; i++) if (!this.removed.has(this.docs[i])) pairs[n++] = this.keys[k] * 2097152 + this.docs[i];
+      for (let i = this.offsets[k]; i < this.offsets[k + 1]; i++) {
+        const d = this.docs[i];
+        if (this.removed.has(d)) continue;
+        pairs[n++] = this.keys[k] * 2097152 + d;
+        if (d > maxDoc) maxDoc = d;
+      }
     }
-    for (const [w, list] of this.delta) for (const d of list) if (!this.removed.has(d)) pairs[n++] = w * 2097152 + d;
+    for (const [d, words] of this.pending) {
+      for (const w of words) pairs[n++] = w * 2097152 + d;
+      if (d > maxDoc) maxDoc = d;
+    }
     const sorted = pairs.subarray(0, n).sort();
-    const keys: number[] = [];
-    const offsets: number[] = [0];
-    const docs = new Uint32Array(n);
+    let vocabulary = 0;
+    for (let i = 0; i < n; i++) if (i === 0 || Math.floor(sorted[i] / 2097152) !== Math.floor(sorted[i - 1] / 2097152)) vocabulary++;
+    const keys = new Uint32Array(vocabulary);
+    const offsets = new Uint32Array(vocabulary + 1);
+    const docs = maxDoc < 65536 ? new Uint16Array(n) : new Uint32Array(n);
+    let k = -1;
     for (let i = 0; i < n; i++) {
       const w = Math.floor(sorted[i] / 2097152);
       docs[i] = sorted[i] - w * 2097152;
-      if (keys.length === 0 || keys[keys.length - 1] !== w) {
-        if (keys.length > 0) offsets.push(i);
-        keys.push(w);
+      if (k < 0 || keys[k] !== w) {
+        keys[++k] = w;
+        offsets[k] = i;
       }
     }
-    offsets.push(n);
-    this.keys = Uint32Array.from(keys);
-    this.offsets = Uint32Array.from(offsets);
+    offsets[vocabulary] = n;
+    this.keys = keys;
+    this.offsets = offsets;
     this.docs = docs;
-    this.delta.clear();
-    this.deltaPairs = 0;
+    this.pending.clear();
+    this.pendingPairs = 0;
     this.removed.clear();
   }
 
   bytes(): number {
-    return this.keys.byteLength + this.offsets.byteLength + this.docs.byteLength + this.deltaPairs * 8 + this.delta.size * 48;
+    return this.keys.byteLength + this.offsets.byteLength + this.docs.byteLength + this.pendingPairs * 4;
   }
+}
+
+function hasSorted(a: Uint32Array, w: number): boolean {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid] < w) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < a.length && a[lo] === w;
 }
 
 /** Documents above this many ids force a seal: ids are packed in 21 bits. */
@@ -181,8 +215,22 @@ export class LibraryIndex {
     this.load = options.load;
   }
 
-  /** Adds (or replaces) the document read from `path`. */
+  /** Adds (or replaces) the document read from `path`, and holds it in memory. */
   add(entry: { keys: string[]; path: string; attachment?: string }, doc: IndexedDocument): DocumentInfo {
+    const info = this.register(entry, summarize(doc));
+    this.keep(info.id, doc);
+    return info;
+  }
+
+  /**
+   * Adds (or replaces) a document known only by its summary (from the disk cache): its text
+   * is read back through the loader when a question needs it.
+   */
+  addSummary(entry: { keys: string[]; path: string; attachment?: string }, summary: DocumentSummary): DocumentInfo {
+    return this.register(entry, summary);
+  }
+
+  private register(entry: { keys: string[]; path: string; attachment?: string }, summary: DocumentSummary): DocumentInfo {
     this.remove(entry.path);
     const id = this.infos.length;
     if (id > MAX_DOC_ID) throw new Error('The source library holds too many documents.');
@@ -191,10 +239,10 @@ export class LibraryIndex {
       keys: [...new Set(entry.keys)],
       path: entry.path,
       attachment: entry.attachment,
-      format: doc.format,
-      pages: doc.pageStarts.length,
-      words: doc.tokens.hashes.length,
-      emptyPages: doc.emptyPages ?? [],
+      format: summary.format,
+      pages: summary.pages,
+      words: summary.words,
+      emptyPages: summary.emptyPages,
     };
     this.infos.push(info);
     this.byPath.set(entry.path, id);
@@ -203,8 +251,7 @@ export class LibraryIndex {
       if (list) list.push(id);
       else this.byKey.set(key, [id]);
     }
-    this.postings.add(id, distinct(doc.tokens.hashes));
-    this.keep(id, doc);
+    this.postings.add(id, summary.distinct);
     this.problemsByPath.delete(entry.path);
     return info;
   }
@@ -239,9 +286,19 @@ export class LibraryIndex {
     return [...this.problemsByPath.values()];
   }
 
-  /** Compacts the word index; call when a build is done. */
+  /** Compacts the word index. */
   seal(): void {
     this.postings.seal();
+  }
+
+  /**
+   * Compacts the word index when enough has changed since the last time (a build's end): a
+   * few documents added since cost a binary search each per word looked up; compacting costs
+   * a sort of the whole index.
+   */
+  sealIfWorthIt(): void {
+    const changes = this.postings.changes();
+    if (changes >= 64 || changes * 20 > this.status().documents) this.postings.seal();
   }
 
   documentAt(path: string): DocumentInfo | undefined {
@@ -303,6 +360,8 @@ export class LibraryIndex {
     }
   }
 
+  private readonly rarity = (w: number) => this.postings.count(w);
+
   /** Where the passage occurs in the documents of `key`: the best match over them. */
   locate(key: string, passage: string): LibraryMatch | undefined {
     const query = passageQuery(passage);
@@ -310,7 +369,7 @@ export class LibraryIndex {
     for (const info of this.documents(key)) {
       const doc = this.document(info);
       if (!doc) continue;
-      const m = locatePassage(doc, query);
+      const m = locatePassage(doc, query, { rarity: this.rarity });
       if (m && (!best || m.similarity > best.similarity)) best = { ...m, document: info };
       if (best?.exact) break;
     }
@@ -339,7 +398,7 @@ export class LibraryIndex {
       if (!info) continue;
       const doc = this.document(info);
       if (!doc) continue;
-      const m = locatePassage(doc, query);
+      const m = locatePassage(doc, query, { rarity: this.rarity });
       if (m) out.push({ ...m, document: info });
     }
     out.sort((a, b) => b.similarity - a.similarity || a.document.id - b.document.id);

@@ -23,6 +23,8 @@ const SCALES: Record<string, number> = {
   bn: 1e9, mn: 1e6, m: 1e6, k: 1e3,
 };
 
+const SCALE = new Map(Object.entries(SCALES));
+
 /** The values a run of digits and separators can stand for. */
 export function digitReadings(raw: string): number[] {
   const clean = raw.replace(/[\u00A0\u202F\u2009']/g, ' ');
@@ -76,9 +78,16 @@ const ALONE_NOT_NUMBER = new Set(['second', 'segundo', 'segunda', 'once', 'un', 
 const JOINERS = new Set(['and', 'y']);
 const WORDS = /[\p{L}]+/gu;
 
+// eslint-disable-next-line no-control-regex -- the whole ASCII range
+const ASCII = /^[\x00-\x7f]*$/;
+
 function fold(word: string): string {
-  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  const lower = word.toLowerCase();
+  return ASCII.test(lower) ? lower : lower.normalize('NFD').replace(/\p{M}/gu, '');
 }
+
+const UNIT = new Map(Object.entries(UNITS));
+const MULTIPLIER = new Map(Object.entries(MULTIPLIERS));
 
 /** Spelled-out numbers ("four thousand six hundred", "thirty-six", "treinta y seis"), with their spans. */
 function wordNumbers(text: string, push: (value: number, start: number, end: number) => void): void {
@@ -102,15 +111,16 @@ function wordNumbers(text: string, push: (value: number, start: number, end: num
     const w = fold(m[0]);
     const gapOk = end < 0 || /^[\s-]*(?:(?:and|y)\s+)?$/u.test(text.slice(end, m.index));
     if (count > 0 && !gapOk) flush();
-    if (w in UNITS) {
-      current += UNITS[w];
+    const unit = UNIT.get(w);
+    const mul = MULTIPLIER.get(w);
+    if (unit !== undefined) {
+      current += unit;
       if (count === 0) start = m.index;
       count++;
       end = m.index + m[0].length;
       lastWord = w;
       pendingJoiner = false;
-    } else if (w in MULTIPLIERS && (count > 0 || w === 'mil')) {
-      const mul = MULTIPLIERS[w];
+    } else if (mul !== undefined && (count > 0 || w === 'mil')) {
       if (count === 0) start = m.index;
       if (mul === 100) current = (current || 1) * 100;
       else {
@@ -142,7 +152,7 @@ export function extractNumbers(text: string): NumberOccurrences {
     for (const v of readings) {
       push(v, start, end);
       if (scale) {
-        const factor = SCALES[scale[1].toLowerCase()] ?? SCALES[fold(scale[1])];
+        const factor = SCALE.get(scale[1].toLowerCase()) ?? SCALE.get(fold(scale[1]));
         if (factor) push(v * factor, start, end + scale[0].length);
       }
     }

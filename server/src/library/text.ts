@@ -147,11 +147,20 @@ export function pageAt(pageStarts: ArrayLike<number>, offset: number): number {
 export function lineAt(text: string, offset: number): { line: number; column: number } {
   let line = 0;
   let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
-      line++;
-      lineStart = i + 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  // Lone CRs (old Mac line ends) are rare: count them only where there are any.
+  if (text.includes('\r')) {
+    line = 0;
+    lineStart = 0;
+    for (let i = 0; i < offset && i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+        line++;
+        lineStart = i + 1;
+      }
     }
   }
   return { line, column: offset - lineStart };

@@ -7,18 +7,19 @@
  * until it changes.
  *
  * Layout: "CCLIB" + version byte, a 4-byte header length, the header (JSON), padding to 8,
- * then the arrays (hashes, starts, ends: Uint32; number values: Float64; number starts, ends:
- * Uint32), then the text in UTF-8.
+ * then the arrays (distinct words, hashes, starts, ends: Uint32; number values: Float64;
+ * number starts, ends: Uint32), then the text in UTF-8. The header and the distinct words come
+ * first so that a build can take a document's summary without reading the rest.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir, platform } from 'node:os';
 import { join } from 'node:path';
 import type { DocumentFormat, IndexedDocument } from '../../library/document';
-import type { LibraryProblemCode } from '../../library/library';
+import type { DocumentSummary, LibraryProblemCode } from '../../library/library';
 
 /** Changes whenever extraction or tokenisation changes what a document yields. */
-export const CACHE_VERSION = 1;
+export const CACHE_VERSION = 2;
 const MAGIC = Buffer.from('CCLIB');
 
 /** What a cache file was made from. */
@@ -36,12 +37,14 @@ interface Header {
   pageLabels?: string[];
   emptyPages?: number[];
   words?: number;
+  distinct?: number;
   numbers?: number;
   textBytes?: number;
   problem?: { code: LibraryProblemCode; detail?: string };
 }
 
 export type CacheEntry = { doc: IndexedDocument } | { problem: { code: LibraryProblemCode; detail?: string } };
+export type CacheSummary = { summary: DocumentSummary } | { problem: { code: LibraryProblemCode; detail?: string } };
 
 /** The OS cache folder for Claim Check (CLAIMCHECK_CACHE_DIR wins). */
 export function defaultCacheDir(): string {
@@ -87,6 +90,7 @@ export class LibraryCache {
         at += bytes;
         return out;
       };
+      const distinct = new Uint32Array(take((header.distinct ?? 0) * 4));
       const hashes = new Uint32Array(take(n * 4));
       const starts = new Uint32Array(take(n * 4));
       const ends = new Uint32Array(take(n * 4));
@@ -104,10 +108,46 @@ export class LibraryCache {
           emptyPages: header.emptyPages,
           tokens: { hashes, starts, ends },
           numbers: { values, starts: nstarts, ends: nends },
+          distinct,
         },
       };
     } catch {
       return undefined;
+    }
+  }
+
+  /** The summary (or problem) cached for this signature, reading only the header and the distinct words. */
+  readSummary(signature: Signature): CacheSummary | undefined {
+    let fd: number;
+    try {
+      fd = openSync(this.fileFor(signature.path), 'r');
+    } catch {
+      return undefined;
+    }
+    try {
+      const head = Buffer.alloc(10);
+      if (readSync(fd, head, 0, 10, 0) < 10 || !head.subarray(0, 5).equals(MAGIC) || head[5] !== CACHE_VERSION) return undefined;
+      const headerLength = head.readUInt32LE(6);
+      const json = Buffer.alloc(headerLength);
+      readSync(fd, json, 0, headerLength, 10);
+      const header = JSON.parse(json.toString('utf8')) as Header;
+      if (header.v !== CACHE_VERSION || !LibraryCache.same(header.signature, signature)) return undefined;
+      if (header.problem) return { problem: header.problem };
+      const distinct = new Uint32Array(header.distinct ?? 0);
+      readSync(fd, new Uint8Array(distinct.buffer), 0, distinct.byteLength, align8(10 + headerLength));
+      return {
+        summary: {
+          format: header.format ?? 'text',
+          pages: header.pageStarts?.length ?? 1,
+          words: header.words ?? 0,
+          emptyPages: header.emptyPages ?? [],
+          distinct,
+        },
+      };
+    } catch {
+      return undefined;
+    } finally {
+      closeSync(fd);
     }
   }
 
@@ -130,10 +170,11 @@ export class LibraryCache {
           pageLabels: d.pageLabels,
           emptyPages: d.emptyPages,
           words: d.tokens.hashes.length,
+          distinct: d.distinct?.length ?? 0,
           numbers: d.numbers.values.length,
           textBytes: text.length,
         };
-        body = [view(d.tokens.hashes), view(d.tokens.starts), view(d.tokens.ends), null, view(d.numbers.values), view(d.numbers.starts), view(d.numbers.ends), text];
+        body = [view(d.distinct ?? new Uint32Array(0)), view(d.tokens.hashes), view(d.tokens.starts), view(d.tokens.ends), null, view(d.numbers.values), view(d.numbers.starts), view(d.numbers.ends), text];
       }
       const json = Buffer.from(JSON.stringify(header), 'utf8');
       const head = Buffer.alloc(10);

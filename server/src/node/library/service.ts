@@ -102,7 +102,7 @@ export class LibraryService {
         if (await this.update(spec, options.force ?? false)) read++;
         await yieldToEventLoop();
       }
-      this.index.seal();
+      this.index.sealIfWorthIt();
       options.onProgress?.({ done: documents.length, total: documents.length, read });
       return this.index.status();
     } finally {
@@ -125,10 +125,11 @@ export class LibraryService {
     const known = this.current.get(spec.path);
     const unchanged = known && known.size === sig.size && known.mtimeMs === sig.mtimeMs;
     if (!force && unchanged && this.sameKeys(spec)) return false;
-    const cached = force ? undefined : this.cache.read(sig);
+    // From the cache, only the summary: the text is read back when a question needs it.
+    const cached = force ? undefined : this.cache.readSummary(sig);
     if (cached) {
       this.current.set(spec.path, sig);
-      if ('doc' in cached) this.index.add(spec, cached.doc);
+      if ('summary' in cached) this.index.addSummary(spec, cached.summary);
       else this.index.addProblem(this.problem(spec, cached.problem.code, cached.problem.detail));
       return false;
     }
