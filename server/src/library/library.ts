@@ -380,7 +380,7 @@ export class LibraryIndex {
    * Where the passage occurs anywhere in the library, best first (at most `limit`). Only the
    * documents that hold most of the passage's rarest words are searched.
    */
-  locateAnywhere(passage: string, limit = 3): LibraryMatch[] {
+  locateAnywhere(passage: string, limit = 1): LibraryMatch[] {
     const query = passageQuery(passage);
     const words = [...new Set(query.hashes)].map((w) => ({ w, df: this.postings.count(w) })).filter((x) => x.df > 0);
     if (words.length === 0) return [];
@@ -390,8 +390,11 @@ export class LibraryIndex {
     for (const { w } of rare) for (const d of this.postings.get(w)) hits.set(d, (hits.get(d) ?? 0) + 1);
     let top = 0;
     for (const v of hits.values()) if (v > top) top = v;
-    const need = Math.max(1, Math.ceil(top / 2));
-    const candidates = [...hits].filter(([, v]) => v >= need).sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, Math.max(limit, 8));
+    // A document that holds the passage, or most of it, holds all its rarest words but one or
+    // two; one that holds a single one of them does not hold the passage (unless it is short).
+    const need = Math.max(rare.length >= 4 ? 2 : 1, top - 2);
+    if (top < need) return [];
+    const candidates = [...hits].filter(([, v]) => v >= need).sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, Math.max(limit, 4));
     const out: LibraryMatch[] = [];
     for (const [id] of candidates) {
       const info = this.infos[id];
@@ -400,6 +403,8 @@ export class LibraryIndex {
       if (!doc) continue;
       const m = locatePassage(doc, query, { rarity: this.rarity });
       if (m) out.push({ ...m, document: info });
+      // Nothing beats an exact match: stop once there are enough.
+      if (out.filter((o) => o.exact).length >= limit) break;
     }
     out.sort((a, b) => b.similarity - a.similarity || a.document.id - b.document.id);
     return out.slice(0, limit);
