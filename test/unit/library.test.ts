@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseFileField } from '../../server/src/library/attachments';
 import { parseBibliography } from '../../server/src/library/bibtex';
-import { findAlias, findNumber, indexDocument, locatePassage, passageQuery } from '../../server/src/library/document';
+import { findAlias, findNumber, indexDocument, locatePassage, locateQuote, passageQuery } from '../../server/src/library/document';
 import { LibraryIndex } from '../../server/src/library/library';
 import { digitReadings, extractNumbers } from '../../server/src/library/numbers';
 import { passageKeys, sentenceAround, tokenizeWords, typographic } from '../../server/src/library/text';
@@ -237,5 +237,21 @@ describe('BibLaTeX bibliographies', () => {
     expect(smith.item.author).toEqual([{ family: 'Smith', given: 'John' }, { family: 'de la Cruz', given: 'Ana' }]);
     expect(problems.length).toBeGreaterThan(0);
     expect(problems[0].line).toBeGreaterThanOrEqual(17);
+  });
+});
+
+describe('a quote as writers write it', () => {
+  const d = doc('The units were created in 2012. They have led to the identifi-\ncation of 36 illicit organizations, officials said.');
+
+  it('finds a quote with an omission mark, and gives the document’s words around it readable', () => {
+    const m = locateQuote(d, 'have led … of 36 illicit organizations')!;
+    expect(m.exact).toBe(true);
+    expect(m.page).toBe(1);
+    expect(m.text).toBe('have led to the identification of 36 illicit organizations');
+    expect(m.around).toContain('They have led to the identification of 36 illicit organizations, officials said');
+  });
+
+  it('takes editorial brackets as the writer’s', () => {
+    expect(locatePassage(d, passageQuery('[they] have led to the identification of 36'))).toMatchObject({ exact: true });
   });
 });

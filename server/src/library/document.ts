@@ -4,7 +4,7 @@
  * name any of these aliases. Pure.
  */
 import { extractNumbers, numbersBetween, type NumberOccurrences } from './numbers';
-import { hashKey, lineAt, pageAt, passageKeys, sentenceAround, tokenKey, tokenizeWords, type WordTokens } from './text';
+import { hashKey, lineAt, pageAt, passageKeys, readable, sentenceAround, tokenKey, tokenizeWords, type WordTokens } from './text';
 
 export type DocumentFormat = 'pdf' | 'html' | 'text' | 'markdown' | 'zotero-ft-cache';
 
@@ -63,11 +63,16 @@ export interface PassageMatch extends PassageLocation {
   exact: boolean;
   /** Matched words over the longer of the passage and the document's stretch, 0..1. */
   similarity: number;
-  /** The document's words at that place, as extracted (white space collapsed). */
+  /** The document's words at that place, as a reader would write them (readable()). */
   text: string;
+  /** The same with a few more words either side (for comparing a quote that runs past the match). */
+  around: string;
   /** The sentence (or sentences) around it, for a hover. */
   context: string;
 }
+
+/** Words either side of a match in PassageMatch.around. */
+const AROUND_WORDS = 6;
 
 export function locationOf(doc: ExtractedText, start: number, end: number): PassageLocation {
   const page = pageAt(doc.pageStarts, start);
@@ -151,8 +156,12 @@ export interface PassageQuery {
   hashes: Uint32Array;
 }
 
+/** Omission marks ("…", "...", "[...]") and editorial brackets ("conduct[ing]"), which a quote adds to the document's words. */
+const OMISSION = /\[\s*(?:\.\s*){3}\]|\[\s*…\s*\]|…|\.{3}/g;
+const BRACKETS = /[[\]]/g;
+
 export function passageQuery(passage: string): PassageQuery {
-  const keys = passageKeys(passage);
+  const keys = passageKeys(passage.replace(OMISSION, ' ').replace(BRACKETS, ''));
   return { keys, hashes: Uint32Array.from(keys, hashKey) };
 }
 
@@ -242,9 +251,72 @@ export function locatePassage(doc: IndexedDocument, query: PassageQuery, options
     ...locationOf(doc, start, end),
     exact,
     similarity: exact ? 1 : Math.min(similarity, 0.999),
-    text: doc.text.slice(start, end).replace(/\s+/g, ' '),
+    text: readable(doc.text.slice(start, end)),
+    around: aroundOf(doc, start, end),
     context: around.text,
   };
+}
+
+/** Words a quote may leave out between two of its parts ("…"). */
+const MAX_OMITTED_WORDS = 400;
+
+/**
+ * Where a quote as a writer writes it occurs: one with omission marks ("…", "[...]") is
+ * located part by part, each part after the one before, at most MAX_OMITTED_WORDS later;
+ * the match runs from the first part to the last, exact when every part is.
+ */
+export function locateQuote(doc: IndexedDocument, quote: string, options: LocateOptions = {}): PassageMatch | undefined {
+  const parts = quote.split(OMISSION).map((p) => p.trim()).filter((p) => passageKeys(p.replace(BRACKETS, '')).length > 0);
+  const whole = locatePassage(doc, passageQuery(quote), options);
+  if (parts.length < 2) return whole;
+  const found: PassageMatch[] = [];
+  for (const part of parts) {
+    const m = locatePassage(doc, passageQuery(part), options);
+    if (!m) return whole;
+    found.push(m);
+  }
+  const inOrder = found.every((m, i) => i === 0 || (m.start >= found[i - 1].end && wordsBetween(doc, found[i - 1].end, m.start) <= MAX_OMITTED_WORDS));
+  if (!inOrder) return whole;
+  const first = found[0];
+  const last = found[found.length - 1];
+  const words = found.reduce((n, m) => n + passageKeys(m.text).length, 0);
+  const similarity = found.reduce((n, m) => n + m.similarity * passageKeys(m.text).length, 0) / Math.max(1, words);
+  const exact = found.every((m) => m.exact);
+  const combined: PassageMatch = {
+    ...locationOf(doc, first.start, last.end),
+    exact,
+    similarity: exact ? 1 : Math.min(similarity, 0.999),
+    text: readable(doc.text.slice(first.start, last.end)),
+    around: aroundOf(doc, first.start, last.end),
+    context: first.context === last.context ? first.context : `${first.context} … ${last.context}`,
+  };
+  return whole && whole.similarity > combined.similarity ? whole : combined;
+}
+
+/** The index of the first word starting at or after `offset`. */
+function wordAt(doc: IndexedDocument, offset: number): number {
+  const s = doc.tokens.starts;
+  let lo = 0;
+  let hi = s.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (s[mid] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** How many words lie between two offsets of a document. */
+function wordsBetween(doc: IndexedDocument, from: number, to: number): number {
+  return wordAt(doc, to) - wordAt(doc, from);
+}
+
+/** The text of [start, end) with AROUND_WORDS more words either side, readable. */
+function aroundOf(doc: IndexedDocument, start: number, end: number): string {
+  const n = doc.tokens.starts.length;
+  const from = Math.max(0, wordAt(doc, start) - AROUND_WORDS);
+  const to = Math.min(n, wordAt(doc, end) + AROUND_WORDS);
+  return readable(doc.text.slice(doc.tokens.starts[from], to > 0 ? doc.tokens.ends[to - 1] : end));
 }
 
 /** Occurrences of a number within `tolerance` (absolute) in the document. */

@@ -13,7 +13,7 @@
  * Documents are held in memory up to a byte budget (least recently used first out); the rest
  * are loaded on demand.
  */
-import { distinctHashes, documentBytes, findAlias, findNumber, locatePassage, passageQuery, type DocumentFormat, type IndexedDocument, type PassageLocation, type PassageMatch } from './document';
+import { distinctHashes, documentBytes, findAlias, findNumber, locateQuote, passageQuery, type DocumentFormat, type IndexedDocument, type PassageLocation, type PassageMatch } from './document';
 
 /** What the library keeps of a document that is not in memory. */
 export interface DocumentSummary {
@@ -364,12 +364,11 @@ export class LibraryIndex {
 
   /** Where the passage occurs in the documents of `key`: the best match over them. */
   locate(key: string, passage: string): LibraryMatch | undefined {
-    const query = passageQuery(passage);
     let best: LibraryMatch | undefined;
     for (const info of this.documents(key)) {
       const doc = this.document(info);
       if (!doc) continue;
-      const m = locatePassage(doc, query, { rarity: this.rarity });
+      const m = locateQuote(doc, passage, { rarity: this.rarity });
       if (m && (!best || m.similarity > best.similarity)) best = { ...m, document: info };
       if (best?.exact) break;
     }
@@ -401,7 +400,7 @@ export class LibraryIndex {
       if (!info) continue;
       const doc = this.document(info);
       if (!doc) continue;
-      const m = locatePassage(doc, query, { rarity: this.rarity });
+      const m = locateQuote(doc, passage, { rarity: this.rarity });
       if (m) out.push({ ...m, document: info });
       // Nothing beats an exact match: stop once there are enough.
       if (out.filter((o) => o.exact).length >= limit) break;

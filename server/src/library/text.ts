@@ -131,6 +131,20 @@ export function typographic(text: string): string {
     .trim();
 }
 
+/**
+ * A stretch of extracted text as a reader would write it: a word hyphenated across a line end
+ * whole, soft hyphens dropped, ligatures spelled out, white space (line ends, page breaks)
+ * collapsed; quotation marks and dashes as the document has them.
+ */
+export function readable(text: string): string {
+  return text
+    .replace(/[-\u00AD\u2010\u2011][ \t]*(?:\r?\n|\f\n?)[ \t]*(?=\p{Ll})/gu, '')
+    .replace(/\u00AD/g, '')
+    .replace(LIGATURE, (c) => LIGATURES[c] ?? c)
+    .replace(SPACES, ' ')
+    .trim();
+}
+
 /** The 1-based page holding `offset`, given each page's start offset (ascending, first 0). */
 export function pageAt(pageStarts: ArrayLike<number>, offset: number): number {
   let lo = 0;
