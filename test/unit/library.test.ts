@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseFileField } from '../../server/src/library/attachments';
 import { parseBibliography } from '../../server/src/library/bibtex';
 import { findAlias, findNumber, indexDocument, locatePassage, locateQuote, passageQuery } from '../../server/src/library/document';
+import { judgeFigure, judgeProgram, judgeQuote, pageLocator, roundingTolerance } from '../../server/src/library/judge';
 import { LibraryIndex } from '../../server/src/library/library';
 import { digitReadings, extractNumbers } from '../../server/src/library/numbers';
 import { passageKeys, sentenceAround, tokenizeWords, typographic } from '../../server/src/library/text';
@@ -253,5 +254,48 @@ describe('a quote as writers write it', () => {
 
   it('takes editorial brackets as the writer’s', () => {
     expect(locatePassage(d, passageQuery('[they] have led to the identification of 36'))).toMatchObject({ exact: true });
+  });
+});
+
+describe('judging a sentence against its cited document', () => {
+  const lib = new LibraryIndex();
+  const text = [
+    'Page one. Since 2015 the Transnational Criminal Investigative Unit has led to the identification',
+    'of 36 illicit organizations.',
+    '\fPage two. The office spent $2,078,988 on vehicles; CBP trained 4,600 police.',
+  ].join('\n');
+  lib.add({ keys: ['gao'], path: '/gao.txt' }, indexDocument({ format: 'text', text, pageStarts: [0, text.indexOf('\f') + 1] }));
+
+  it('finds an exact quote, a changed one, and one that is not there', () => {
+    expect(judgeQuote(lib, ['gao'], 'has led to the identification of 36 illicit organizations')).toMatchObject({ kind: 'found', match: { page: 1, endPage: 1 } });
+    const near = judgeQuote(lib, ['gao'], 'has led to the identification of 38 illicit organizations');
+    expect(near).toMatchObject({ kind: 'near' });
+    expect(near?.kind === 'near' && near.match.text).toBe('has led to the identification of 36 illicit organizations');
+    expect(judgeQuote(lib, ['gao'], 'the agents were deployed to the border in force')).toMatchObject({ kind: 'absent' });
+    // Too short to judge, or no document for the key: no verdict.
+    expect(judgeQuote(lib, ['gao'], 'illicit organizations')).toBeUndefined();
+    expect(judgeQuote(lib, ['other'], 'has led to the identification of 36 illicit organizations')).toBeUndefined();
+  });
+
+  it('gives the page of a passage over a page break as a range', () => {
+    const m = judgeQuote(lib, ['gao'], 'of 36 illicit organizations. Page two. The office spent');
+    expect(m?.kind).toBe('found');
+    if (m?.kind === 'found') expect(pageLocator(m.match)).toBe('pp. 1–2');
+  });
+
+  it('takes a rounded figure as the document’s within its last digit, and no further', () => {
+    expect(roundingTolerance('$2.1 million')).toBe(50_000);
+    expect(roundingTolerance('4,600')).toBe(0.5);
+    expect(roundingTolerance('4.600')).toBe(0.5);
+    expect(roundingTolerance('2,1 millones')).toBe(50_000);
+    expect(judgeFigure(lib, ['gao'], 2_100_000, '$2.1 million')).toMatchObject({ kind: 'found', where: { page: 2 } });
+    expect(judgeFigure(lib, ['gao'], 2_200_000, '$2.2 million')).toMatchObject({ kind: 'absent' });
+    expect(judgeFigure(lib, ['gao'], 4600, '4.600')).toMatchObject({ kind: 'found' });
+    expect(judgeFigure(lib, ['gao'], 5000, '5,000')).toMatchObject({ kind: 'absent' });
+  });
+
+  it('says whether the document names the program', () => {
+    expect(judgeProgram(lib, ['gao'], ['TCIU', 'Transnational Criminal Investigative Unit'])).toMatchObject({ kind: 'named', where: { page: 1 } });
+    expect(judgeProgram(lib, ['gao'], ['Operation Hornet'])).toMatchObject({ kind: 'not-named' });
   });
 });

@@ -53,6 +53,9 @@ export interface PassageLocation {
   page: number;
   /** The page as printed, when the document labels its pages; else the physical page as text. */
   pageLabel: string;
+  /** The page of the passage's last character (a passage may run over a page break). */
+  endPage: number;
+  endPageLabel: string;
   /** 0-based line and column of the start, in the extracted text (for text-like documents, the file). */
   line: number;
   column: number;
@@ -76,8 +79,10 @@ const AROUND_WORDS = 6;
 
 export function locationOf(doc: ExtractedText, start: number, end: number): PassageLocation {
   const page = pageAt(doc.pageStarts, start);
+  const endPage = pageAt(doc.pageStarts, Math.max(start, end - 1));
   const { line, column } = lineAt(doc.text, start);
-  return { start, end, page, pageLabel: doc.pageLabels?.[page - 1] || String(page), line, column };
+  const label = (p: number) => doc.pageLabels?.[p - 1] || String(p);
+  return { start, end, page, pageLabel: label(page), endPage, endPageLabel: label(endPage), line, column };
 }
 
 interface Alignment {
