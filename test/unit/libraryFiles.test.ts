@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractDocument } from '../../server/src/node/library/extract';
+import { terminalProgress } from '../../server/src/node/library/progress';
 import { LibraryService, type BuildProgress } from '../../server/src/node/library/service';
 import { hasFont, makePdf } from '../helpers/documents';
 
@@ -180,5 +181,18 @@ describe('documents that cannot be read', () => {
     const p = join(root, 'latin.txt');
     writeFileSync(p, Buffer.from([0x4d, 0xe9, 0x72, 0x69, 0x64, 0x61, 0x20, 0x93, 0x71, 0x94]));
     expect(await extractDocument(p)).toMatchObject({ ok: true, value: { text: 'Mérida “q”' } });
+  });
+});
+
+describe('progress on a terminal', () => {
+  it('writes one line rewritten in place on a terminal, and nothing elsewhere', () => {
+    const written: string[] = [];
+    const tty = terminalProgress({ isTTY: true, columns: 40, write: (t: string) => written.push(t) })!;
+    tty({ done: 0, total: 3, path: '/x/gao-18-618.pdf', read: 1 });
+    tty({ done: 3, total: 3, read: 3 });
+    expect(written[0]).toMatch(/^\rReading sources 1\/3: gao-18-618\.pdf\s+$/);
+    expect(written[0].length).toBe(40);
+    expect(written.at(-1)).toMatch(/^\r\s+\r$/);
+    expect(terminalProgress({ isTTY: false, write: () => undefined })).toBeUndefined();
   });
 });

@@ -1,0 +1,50 @@
+/**
+ * "Open the source at this passage": a text-like document (text, Markdown, Zotero's extracted
+ * text) in an editor at the passage's line; a saved web page in an editor at the first line
+ * that holds the passage's first words; a PDF in the system's viewer, asked for the page with
+ * a `#page=N` fragment (browsers and most PDF viewers honour it; some open the first page).
+ */
+import { Position, Range, Selection, TextEditorRevealType, Uri, env, window, workspace } from 'vscode';
+
+/** What the server hands over with the command. */
+export interface SourcePassage {
+  path: string;
+  format: string;
+  /** 1-based physical page. */
+  page: number;
+  /** 0-based line and column in the extracted text (the file's own for text-like documents). */
+  line: number;
+  column: number;
+  /** The passage's words, for finding it in a web page's markup. */
+  text?: string;
+  /** The attachment a `.zotero-ft-cache` was read for. */
+  attachment?: string;
+}
+
+export function isSourcePassage(value: unknown): value is SourcePassage {
+  const v = value as SourcePassage | undefined;
+  return !!v && typeof v.path === 'string' && typeof v.format === 'string' && Number.isInteger(v.page) && Number.isInteger(v.line) && Number.isInteger(v.column);
+}
+
+/** The 0-based line of a page's markup that holds the passage's first words, or 0. */
+export function lineInMarkup(markup: string, passage: string | undefined): number {
+  const words = (passage ?? '').split(/\s+/).filter(Boolean).slice(0, 4);
+  if (words.length === 0) return 0;
+  const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const at = new RegExp(escaped.join('(?:\\s|<[^>]*>|&nbsp;)+'), 'i').exec(markup)?.index;
+  return at === undefined ? 0 : markup.slice(0, at).split('\n').length - 1;
+}
+
+export async function openSourceAt(passage: SourcePassage): Promise<void> {
+  const pdf = passage.format === 'pdf' ? passage.path : passage.format === 'zotero-ft-cache' && passage.attachment?.toLowerCase().endsWith('.pdf') ? passage.attachment : undefined;
+  if (pdf) {
+    const opened = await env.openExternal(Uri.file(pdf).with({ fragment: `page=${passage.page}` }));
+    if (opened) return;
+  }
+  const doc = await workspace.openTextDocument(Uri.file(passage.path));
+  const line = passage.format === 'html' ? lineInMarkup(doc.getText(), passage.text) : passage.line;
+  const at = new Position(Math.min(line, doc.lineCount - 1), passage.format === 'html' ? 0 : passage.column);
+  const editor = await window.showTextDocument(doc, { preview: true });
+  editor.selection = new Selection(at, at);
+  editor.revealRange(new Range(at, at), TextEditorRevealType.InCenterIfOutsideViewport);
+}
