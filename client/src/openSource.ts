@@ -5,6 +5,7 @@
  * a `#page=N` fragment (browsers and most PDF viewers honour it; some open the first page).
  */
 import { Position, Range, Selection, TextEditorRevealType, Uri, env, window, workspace } from 'vscode';
+import { lineInMarkup } from './markupLine';
 
 /** What the server hands over with the command. */
 export interface SourcePassage {
@@ -24,15 +25,6 @@ export interface SourcePassage {
 export function isSourcePassage(value: unknown): value is SourcePassage {
   const v = value as SourcePassage | undefined;
   return !!v && typeof v.path === 'string' && typeof v.format === 'string' && Number.isInteger(v.page) && Number.isInteger(v.line) && Number.isInteger(v.column);
-}
-
-/** The 0-based line of a page's markup that holds the passage's first words, or 0. */
-export function lineInMarkup(markup: string, passage: string | undefined): number {
-  const words = (passage ?? '').split(/\s+/).filter(Boolean).slice(0, 4);
-  if (words.length === 0) return 0;
-  const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const at = new RegExp(escaped.join('(?:\\s|<[^>]*>|&nbsp;)+'), 'i').exec(markup)?.index;
-  return at === undefined ? 0 : markup.slice(0, at).split('\n').length - 1;
 }
 
 export async function openSourceAt(passage: SourcePassage): Promise<void> {

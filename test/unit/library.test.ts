@@ -3,6 +3,7 @@
  * attachment lists, and where a passage stands in a document and in the library.
  */
 import { describe, expect, it } from 'vitest';
+import { lineInMarkup } from '../../client/src/markupLine';
 import { parseFileField } from '../../server/src/library/attachments';
 import { parseBibliography } from '../../server/src/library/bibtex';
 import { findAlias, findNumber, indexDocument, locatePassage, locateQuote, passageQuery } from '../../server/src/library/document';
@@ -297,5 +298,13 @@ describe('judging a sentence against its cited document', () => {
   it('says whether the document names the program', () => {
     expect(judgeProgram(lib, ['gao'], ['TCIU', 'Transnational Criminal Investigative Unit'])).toMatchObject({ kind: 'named', where: { page: 1 } });
     expect(judgeProgram(lib, ['gao'], ['Operation Hornet'])).toMatchObject({ kind: 'not-named' });
+  });
+});
+
+describe('a passage in a web page’s markup', () => {
+  it('finds the line of its first words across tags and line breaks', () => {
+    const html = '<html>\n<body>\n<p>Intro.</p>\n<p>The <em>Transnational</em>\nCriminal Investigative Units are force multipliers</p>';
+    expect(lineInMarkup(html, 'The Transnational Criminal Investigative Units')).toBe(3);
+    expect(lineInMarkup(html, 'nowhere (to be) found')).toBe(0);
   });
 });
