@@ -6,9 +6,9 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 
-export { DocumentAnalyzer } from '../server/src/analysis/document';
+export { DocumentAnalyzer } from '../server/src/analysis/incremental/analyzer';
 export { DEFAULT_OPTIONS } from '../server/src/analysis/model';
-export { splitBlocks } from '../server/src/analysis/blocks';
+export { splitChunks } from '../server/src/analysis/incremental/chunks';
 export { RecordSet } from '../server/src/records/recordSet';
 export { loadRecords, readRecordFiles, bundledDataDir, BUNDLED_FILES } from '../server/src/node/recordFiles';
 export { hoverAt } from '../server/src/features/hover';

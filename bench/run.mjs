@@ -16,6 +16,7 @@
 // the 20 KB draft and on examples/seed-commentary.md; markdownlint-cli2 on the 1 MB file (wall time of 3 process runs).
 // Prints a table and writes bench/results.json. `--quick` runs fewer iterations.
 import { build } from 'esbuild';
+import { common } from '../scripts/esbuild.mjs';
 import { Bench } from 'tinybench';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -31,20 +32,13 @@ const OUT = join(HERE, '.build');
 const QUICK = process.argv.includes('--quick');
 const started = performance.now();
 
-/** The core, bundled the way scripts/build.mjs bundles the server. */
+/** The core, bundled with the settings scripts/build.mjs bundles the server with (scripts/esbuild.mjs). */
 async function bundleCore() {
   mkdirSync(OUT, { recursive: true });
   await build({
+    ...common,
     entryPoints: [join(HERE, 'entry.ts')],
     outfile: join(OUT, 'core.cjs'),
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    logLevel: 'warning',
-    mainFields: ['module', 'main'],
-    define: { 'import.meta.url': '__importMetaUrl' },
-    banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
   });
   return join(OUT, 'core.cjs');
 }
@@ -126,7 +120,7 @@ const results = {
 function editPlan(text, analysis, rng, count) {
   const mentionStarts = analysis.mentions.map((m) => m.start);
   const prose = { mention: [], plain: [] };
-  for (const b of core.splitBlocks(text)) {
+  for (const b of core.splitChunks(text)) {
     const chunk = text.slice(b.start, b.end);
     if (!/^[\p{L}“"(]/u.test(chunk)) continue;
     const mentions = mentionStarts.some((s) => s >= b.start && s < b.end);
@@ -149,7 +143,7 @@ for (const size of SIZES) {
   log(`${size.key}: floor and full check (${size.iterations} runs each)`);
   const fresh = new core.DocumentAnalyzer(records);
   const analysis = fresh.analyze(text);
-  const chunks = core.splitBlocks(text).length;
+  const chunks = core.splitChunks(text).length;
   results.drafts[size.key] = {
     bytes: Buffer.byteLength(text),
     lines: text.split('\n').length,

@@ -1,22 +1,10 @@
-// Builds the two CommonJS bundles (client and server) and the CLI with esbuild.
-// The remark packages are ESM-only; esbuild turns them into CommonJS so the
-// extension host and plain `node` can load the bundles.
+// Builds the two CommonJS bundles (client and server) and the CLI with esbuild, with the
+// settings of scripts/esbuild.mjs and source maps.
 import { build } from 'esbuild';
+import { common as shared } from './esbuild.mjs';
 
 const watch = process.argv.includes('--watch');
-const common = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  sourcemap: true,
-  logLevel: 'warning',
-  // jsonc-parser's UMD build hides its requires from the bundler; take the ESM builds.
-  mainFields: ['module', 'main'],
-  // Some ESM dependencies (fdir, under tinyglobby) read import.meta.url, which CommonJS lacks.
-  define: { 'import.meta.url': '__importMetaUrl' },
-  banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
-};
+const common = { ...shared, sourcemap: true };
 
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },

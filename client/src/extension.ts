@@ -37,16 +37,23 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import type { CheckWorkspaceResult } from '../../server/src/features/workspaceCheck';
-import type { Choice, RecordChoices, RecordClaimResult } from '../../server/src/features/recordClaim';
+import {
+  CHECK_WORKSPACE_METHOD,
+  CITED_SOURCES_METHOD,
+  DIAGNOSTIC_SOURCE,
+  RECORD_CHOICES_METHOD,
+  RECORD_CLAIM_METHOD,
+  type CheckWorkspaceResult,
+  type Choice,
+  type RecordChoices,
+  type RecordClaimResult,
+} from '../../server/src/protocol';
+import { MARKDOWN_FILE } from '../../server/src/markdownFiles';
 import { CrashWindow } from './crashWindow';
 import { sentenceAround } from './sentence';
 
+/** The name of the output channel and of the client. */
 const SOURCE = 'Claim Check';
-const CHECK_WORKSPACE_METHOD = 'claimcheck/checkWorkspace';
-const CITED_SOURCES_METHOD = 'claimcheck/citedSources';
-const RECORD_CHOICES_METHOD = 'claimcheck/recordChoices';
-const RECORD_CLAIM_METHOD = 'claimcheck/recordClaim';
 /** A server that dies this many times within RESTART_WINDOW_MS is left stopped. */
 const MAX_RESTARTS = 4;
 const RESTART_WINDOW_MS = 3 * 60 * 1000;
@@ -246,7 +253,7 @@ function defaultExportUri(draft: Uri): Uri | undefined {
     return folder ? Uri.joinPath(folder, 'sources.bib.json') : undefined;
   }
   const dir = Uri.joinPath(draft, '..');
-  const base = path.posix.basename(draft.path).replace(/\.(md|markdown|mdown|mkd)$/i, '');
+  const base = path.posix.basename(draft.path).replace(MARKDOWN_FILE, '');
   return Uri.joinPath(dir, `${base}.bib.json`);
 }
 
@@ -384,7 +391,7 @@ function uncitedStatusItem(): Disposable {
       item.hide();
       return;
     }
-    const n = languages.getDiagnostics(doc.uri).filter((d) => d.source === SOURCE && codeOf(d) === 'uncited-claim').length;
+    const n = languages.getDiagnostics(doc.uri).filter((d) => d.source === DIAGNOSTIC_SOURCE && codeOf(d) === 'uncited-claim').length;
     item.text = `$(quote) ${l10n.t('{0} uncited', n)}`;
     item.tooltip =
       n === 0

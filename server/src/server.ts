@@ -26,22 +26,28 @@ import { DocumentStore } from './features/documents';
 import { hoverAt } from './features/hover';
 import { RecordManager } from './features/records';
 import { SettingsStore } from './features/settings';
-import { CHECK_WORKSPACE_METHOD, WorkspaceChecker, type CheckWorkspaceParams } from './features/workspaceCheck';
-import { CITED_SOURCES_METHOD, citedSourcesOf, type CitedSourcesParams } from './features/citedSources';
+import { WorkspaceChecker } from './features/workspaceCheck';
+import { citedSourcesOf } from './features/citedSources';
 import {
+  CHECK_WORKSPACE_METHOD,
+  CITED_SOURCES_METHOD,
   RECORD_CHOICES_METHOD,
   RECORD_CLAIM_METHOD,
-  citedNear,
-  claimsFilePath,
-  recordChoices,
-  recordClaimEdit,
+  type CheckWorkspaceParams,
+  type CitedSourcesParams,
   type RecordChoices,
   type RecordChoicesParams,
   type RecordClaimParams,
   type RecordClaimResult,
+} from './protocol';
+import {
+  citedNear,
+  claimsFilePath,
+  recordChoices,
+  recordClaimEdit,
 } from './features/recordClaim';
-import { citeEveryClaim } from './analysis/document';
-import { formatDate } from './analysis/fixes';
+import { citeEveryClaim } from './analysis/citeAll';
+import { formatDate } from './analysis/bibliography';
 import { pathToUri } from './features/records';
 
 const connection = createConnection(ProposedFeatures.all);

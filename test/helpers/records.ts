@@ -1,4 +1,4 @@
-import { DocumentAnalyzer } from '../../server/src/analysis/document';
+import { DocumentAnalyzer } from '../../server/src/analysis/incremental/analyzer';
 import { DEFAULT_OPTIONS, type AnalysisOptions, type TextEdit } from '../../server/src/analysis/model';
 import { loadRecords } from '../../server/src/node/recordFiles';
 import type { RecordSet } from '../../server/src/records/recordSet';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreateFile, TextDocumentEdit } from 'vscode-languageserver-protocol';
-import type { RecordChoices, RecordClaimResult } from '../../server/src/features/recordClaim';
+import type { RecordChoices, RecordClaimResult } from '../../server/src/protocol';
 import { claimSlug, stripQuotationMarks } from '../../server/src/features/recordClaim';
 import { sentenceAround } from '../../client/src/sentence';
 import { TestClient, applyEdits, codes, messageOf, waitFor, type Workspace, startServer, stopServer } from './harness';

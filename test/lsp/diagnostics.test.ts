@@ -118,6 +118,16 @@ describe('diagnostics (push)', () => {
     await client.waitForDiagnostics(uri, (p) => codes(p.diagnostics).includes('figure-mismatch'), 'the file on disk checked again');
   });
 
+  it('checks the drafts the command line checks: every Markdown extension, in any case', async () => {
+    ws.file('notes/draft.MDOWN', `${FIGURE}\n`);
+    ws.file('notes/other.mkd', `${FIGURE}\n`);
+    ws.file('notes/plain.txt', `${FIGURE}\n`);
+    const result = await client.request<{ files: number; byCode: Record<string, number> }>('claimcheck/checkWorkspace', {});
+    expect(result.files).toBe(3);
+    expect(result.byCode['figure-mismatch']).toBe(3);
+    await client.waitForDiagnostics(ws.uriOf('notes/draft.MDOWN'), (p) => codes(p.diagnostics).includes('figure-mismatch'));
+  });
+
   it('exits 0 after shutdown and exit', async () => {
     const code = await client.shutdown();
     expect(code).toBe(0);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic, Range } from 'vscode-languageserver-protocol';
-import type { CheckWorkspaceResult } from '../../server/src/features/workspaceCheck';
+import type { CheckWorkspaceResult } from '../../server/src/protocol';
 import { ROOT, TestClient, capabilities, codes, messageOf, waitFor, type Workspace, startServer, stopServer } from './harness';
 
 const FIXTURE = join(ROOT, 'test', 'fixtures', 'workspace', 'consistency');

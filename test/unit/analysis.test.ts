@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DocumentAnalyzer } from '../../server/src/analysis/document';
+import { DocumentAnalyzer } from '../../server/src/analysis/incremental/analyzer';
 import { CHECKS, type Check } from '../../server/src/checks';
 import { DEFAULT_OPTIONS } from '../../server/src/analysis/model';
 import { documentFor, toRange } from '../../server/src/positions';
@@ -128,6 +128,8 @@ describe('crash isolation', () => {
     const broken: Check = {
       code: 'misquote',
       description: 'a check that throws',
+      descriptionEs: 'una comprobación que falla',
+      docs: { meaning: 'a check that throws', example: '' },
       defaultSeverity: 'error',
       check() {
         throw new Error('boom');

@@ -1,12 +1,12 @@
 /**
- * The findings cache (server/src/analysis/findingsCache.ts) keeps a chunk's findings while its
+ * The findings cache (server/src/analysis/incremental/findingsCache.ts) keeps a chunk's findings while its
  * text and what it takes from outside stay the same. Each case here changes only what lies
  * outside an unchanged chunk, checks that the chunk's findings do change, and that a warm
  * analyzer gives exactly what a fresh one gives.
  */
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../bench/generate';
-import { DocumentAnalyzer } from '../../server/src/analysis/document';
+import { DocumentAnalyzer } from '../../server/src/analysis/incremental/analyzer';
 import { DEFAULT_OPTIONS, type Finding } from '../../server/src/analysis/model';
 import { analyze, applyEdits, bundledRecords } from '../helpers/records';
 

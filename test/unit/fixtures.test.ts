@@ -1,13 +1,17 @@
 /**
  * Marker fixtures, in the manner of markdownlint: each line of a draft in
  * test/fixtures/drafts carries `<!-- expect: code … -->` for the findings that start on it;
- * every other line must have none. Then each fix is applied and the draft checked again.
+ * every other line must have none. Each draft's whole result is snapshotted
+ * (test/unit/__snapshots__/fixtures/): every finding's message, and every fix as the lines it
+ * changes in the text. Then each fix is applied and the text checked again: the fixed finding
+ * must be gone and every other finding still there, no new one.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { structuredPatch } from 'diff';
 import { describe, expect, it } from 'vitest';
 import { documentFor } from '../../server/src/positions';
-import type { AnalysisOptions } from '../../server/src/analysis/model';
+import type { AnalysisOptions, Finding } from '../../server/src/analysis/model';
 import { analyze, applyEdits } from '../helpers/records';
 
 const DIR = join(__dirname, '..', 'fixtures', 'drafts');
@@ -58,4 +62,45 @@ describe.each(files)('fixture %s', (file) => {
       expect(after.length, `${f.code} at ${f.start}: "${f.fixes[0].title}"`).toBeLessThan(before.filter((x) => x.code === f.code).length);
     }
   });
+  it('shows every message and every fix (snapshot)', async () => {
+    const doc = documentFor('file:///fixture.md', text);
+    const at = (offset: number) => {
+      const p = doc.positionAt(offset);
+      return `${p.line + 1}:${p.character + 1}`;
+    };
+    const out: string[] = [];
+    for (const f of analyze(text, options).findings) {
+      out.push(`${at(f.start)}-${at(f.end)} ${f.severity} ${f.code}: ${f.message}`);
+      for (const fix of f.fixes) {
+        out.push(`  fix${fix.preferred ? ' (preferred)' : ''}: ${fix.title}`);
+        const patch = structuredPatch('', '', text, applyEdits(text, fix.edits), '', '', { context: 0 });
+        for (const hunk of patch.hunks) {
+          out.push(`    @@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`);
+          for (const line of hunk.lines) out.push(`    ${line}`);
+        }
+      }
+    }
+    await expect(out.join('\n') + '\n').toMatchFileSnapshot(join(__dirname, '__snapshots__', 'fixtures', `${file}.txt`));
+  });
+
+  it('each fix, applied, leaves every other finding and creates none', () => {
+    const before = analyze(text, options).findings;
+    for (const f of before) {
+      for (const fix of f.fixes) {
+        const fixed = applyEdits(text, fix.edits);
+        const expected = findingKeys(text, before.filter((x) => x !== f));
+        const after = findingKeys(fixed, analyze(fixed, options).findings);
+        expect(after, `${f.code} at ${f.start}, fix "${fix.title}"`).toEqual(expected);
+      }
+    }
+  });
 });
+
+/**
+ * Findings as what they are and where, independent of offsets (a fix moves what follows it):
+ * code and the text they span. (A message may rightly change: a restored quote puts its source
+ * first among an attribution's candidates.)
+ */
+function findingKeys(text: string, findings: Finding[]): string[] {
+  return findings.map((f) => `${f.code} «${text.slice(f.start, f.end)}»`).sort();
+}

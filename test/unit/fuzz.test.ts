@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DocumentAnalyzer } from '../../server/src/analysis/document';
+import { DocumentAnalyzer } from '../../server/src/analysis/incremental/analyzer';
 import type { Span, TextEdit } from '../../server/src/analysis/model';
 import { applyEdits, bundledRecords } from '../helpers/records';
 

@@ -1,5 +1,5 @@
 /**
- * The incremental analysis and the shortcuts of the core (see chunk.ts, prose.ts, blocks.ts)
+ * The incremental analysis and the shortcuts of the core (see server/src/analysis/incremental/)
  * change no result:
  * - after every edit of a seeded random sequence (characters, whole lines, blank lines that
  *   split or merge chunks, fence markers, paragraphs and block quotes), a warm analyzer equals
@@ -14,11 +14,12 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Rng, generateDraft, generateSyntheticRecords } from '../../bench/generate';
-import { splitBlocks } from '../../server/src/analysis/blocks';
-import { analyzeChunk, isInert, mayNameKindOfSource } from '../../server/src/analysis/chunk';
-import { DocumentAnalyzer } from '../../server/src/analysis/document';
+import { splitChunks } from '../../server/src/analysis/incremental/chunks';
+import { analyzeChunk, chunkProse, isInert, mayNameKindOfSource } from '../../server/src/analysis/incremental/chunkAnalysis';
+import { DocumentAnalyzer } from '../../server/src/analysis/incremental/analyzer';
 import { DEFAULT_OPTIONS, type AnalysisOptions } from '../../server/src/analysis/model';
-import { extractProse, simpleProse } from '../../server/src/analysis/prose';
+import { extractProse } from '../../server/src/analysis/prose';
+import { simpleProse } from '../../server/src/analysis/incremental/plainReader';
 import { AliasIndex } from '../../server/src/records/aliasIndex';
 import type { Program } from '../../server/src/records/types';
 import { bundledRecords } from '../helpers/records';
@@ -152,7 +153,7 @@ describe('the shortcuts', () => {
 
   it('leave most of a generated draft to the plain-chunk reader or unparsed', () => {
     const text = generateDraft({ bytes: 100_000, seed: 5 });
-    const chunks = splitBlocks(text).map((b) => text.slice(b.start, b.end));
+    const chunks = splitChunks(text).map((b) => text.slice(b.start, b.end));
     const inert = chunks.filter((c) => isInert(c, records)).length;
     const withoutRemark = chunks.filter((c) => isInert(c, records) || prosePlainly(c)).length;
     expect(inert).toBeGreaterThan(chunks.length * 0.1);
@@ -161,13 +162,13 @@ describe('the shortcuts', () => {
 
   it('read each chunk as remark does', () => {
     const chunks: string[] = [];
-    for (const text of [...FIXTURES, generateDraft({ bytes: 60_000, seed: 21 })]) for (const b of splitBlocks(text)) chunks.push(text.slice(b.start, b.end));
+    for (const text of [...FIXTURES, generateDraft({ bytes: 60_000, seed: 21 })]) for (const b of splitChunks(text)) chunks.push(text.slice(b.start, b.end));
     chunks.push(...randomChunks(new Rng(99), 4_000));
     let plain = 0;
     for (const chunk of chunks) {
-      const fast = extractProse(chunk, true);
+      const fast = chunkProse(chunk, true);
       if (prosePlainly(chunk)) plain++;
-      expect(fast, JSON.stringify(chunk)).toEqual(extractProse(chunk, false));
+      expect(fast, JSON.stringify(chunk)).toEqual(extractProse(chunk));
     }
     // The random chunks must exercise the reader, not only remark.
     expect(plain).toBeGreaterThan(chunks.length * 0.1);
@@ -175,7 +176,7 @@ describe('the shortcuts', () => {
 
   it('leave unparsed only chunks that would produce nothing', () => {
     const chunks: string[] = [];
-    for (const text of [...FIXTURES, generateDraft({ bytes: 60_000, seed: 22 })]) for (const b of splitBlocks(text)) chunks.push(text.slice(b.start, b.end));
+    for (const text of [...FIXTURES, generateDraft({ bytes: 60_000, seed: 22 })]) for (const b of splitChunks(text)) chunks.push(text.slice(b.start, b.end));
     chunks.push(...randomChunks(new Rng(98), 3_000));
     let inert = 0;
     for (const chunk of chunks) {
@@ -199,7 +200,7 @@ describe('the shortcuts', () => {
   }, 60_000);
 
   it('skip attribution phrases only where no word of attributions.ts KIND_WORDS can be', () => {
-    // chunk.ts copies what findAttributions needs (a kind word or an agency): keep the two in step.
+    // chunkAnalysis.ts copies what findAttributions needs (a kind word or an agency): keep the two in step.
     const source = readFileSync(join(ROOT, 'server/src/analysis/attributions.ts'), 'utf8');
     expect(source).toMatch(/if \(kinds\.length === 0 && agencies\.length === 0\) continue;/);
     const block = /const KIND_WORDS[^\n]*\n([\s\S]*?)\n\];/.exec(source)?.[1] ?? '';
@@ -217,13 +218,13 @@ describe('the shortcuts', () => {
 
   it('split a run of footnote definitions into one chunk per line, and nothing else', () => {
     const text = 'Text.[^1]\n\n[^1]: One, <https://a.b/c>.\n[^2]: Two.\n[^3]: Three.\n\n[^4]: Four.\n[^5]: See [^4].\n';
-    const chunks = (split: boolean) => splitBlocks(text, { splitDefinitions: split }).map((b) => text.slice(b.start, b.end));
+    const chunks = (split: boolean) => splitChunks(text, { splitDefinitions: split }).map((b) => text.slice(b.start, b.end));
     expect(chunks(true)).toEqual(['Text.[^1]', '[^1]: One, <https://a.b/c>.', '[^2]: Two.', '[^3]: Three.', '[^4]: Four.\n[^5]: See [^4].']);
     expect(chunks(false)).toEqual(['Text.[^1]', '[^1]: One, <https://a.b/c>.\n[^2]: Two.\n[^3]: Three.', '[^4]: Four.\n[^5]: See [^4].']);
   });
 });
 
-/** Whether the plain-chunk reader takes the chunk (prose.ts). */
+/** Whether the plain-chunk reader takes the chunk (plainReader.ts). */
 function prosePlainly(chunk: string): boolean {
   return simpleProse(chunk) !== undefined;
 }

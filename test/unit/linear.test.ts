@@ -7,7 +7,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { DocumentAnalyzer } from '../../server/src/analysis/document';
+import { DocumentAnalyzer } from '../../server/src/analysis/incremental/analyzer';
 import { RecordSet } from '../../server/src/records/recordSet';
 import { bundledRecords } from '../helpers/records';
 import { growthRatio } from '../helpers/timing';

@@ -7,12 +7,15 @@ import { parseTree, type ParseError } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
 import { parseRecordFile, readTopLevel } from '../../server/src/records/loader';
 import { RecordSet } from '../../server/src/records/recordSet';
-import type { RecordFileText } from '../../server/src/records/types';
+import type { RecordFileText, RecordProblem } from '../../server/src/records/types';
+import { positionsIn } from '../../server/src/positions';
 
 const good = (id: string, alias = id.toUpperCase()) => ({ id, kind: 'program', name: `Program ${id}`, aliases: [alias], agency: [] });
 const json = (v: unknown) => JSON.stringify(v, null, 2);
 /** The 0-based line of the first occurrence of `needle`. */
 const lineOf = (text: string, needle: string, last = false) => text.slice(0, last ? text.lastIndexOf(needle) : text.indexOf(needle)).split('\n').length - 1;
+/** A problem's 0-based line and UTF-16 column in its file's text. */
+const placeOf = (text: string, p: RecordProblem) => positionsIn(text)(p.offset);
 
 interface Case {
   name: string;
@@ -89,7 +92,7 @@ describe('broken record files', () => {
     expect(found, JSON.stringify(parsed.problems)).toBeDefined();
     expect(found!.file).toBe(file.path);
     if (problem.field) expect(found!.field).toBe(problem.field);
-    expect(found!.line).toBe(Math.max(0, lineOf(file.text.replace(/^\uFEFF/, ''), problem.at, problem.last)));
+    expect(placeOf(file.text, found!).line).toBe(Math.max(0, lineOf(file.text.replace(/^\uFEFF/, ''), problem.at, problem.last)));
   });
 
   it('never lets "__proto__" reach an object prototype', () => {
@@ -114,7 +117,7 @@ describe('cross-references', () => {
   it('drops claims with dangling references and says where', () => {
     expect([...set.claims.keys()]).toEqual(['c1']);
     const dangling = set.problems.filter((p) => p.file === 'claims.json');
-    expect(dangling.map((p) => [p.field, p.line])).toEqual([
+    expect(dangling.map((p) => [p.field, placeOf(claims.text, p).line])).toEqual([
       ['/1/program', lineOf(claims.text, '"nope"')],
       ['/2/source', lineOf(claims.text, '"missing"')],
     ]);
@@ -123,12 +126,13 @@ describe('cross-references', () => {
   it('locates a dangling reference to its column, in a file written on one line too', () => {
     const oneLine: RecordFileText = { path: 'min/claims.json', text: JSON.stringify([{ id: 'c1', program: 'aaa', source: 'src', fact: 'F.' }, { id: 'c2', program: 'gone', source: 'src', fact: 'F.' }]) };
     const problems = RecordSet.fromTexts([programs, sources, oneLine]).problems.filter((p) => p.file === 'min/claims.json');
-    expect(problems.map((p) => [p.field, p.line, p.column])).toEqual([['/1/program', 0, oneLine.text.indexOf('"gone"')]]);
+    expect(problems.map((p) => [p.field, placeOf(oneLine.text, p)])).toEqual([['/1/program', { line: 0, character: oneLine.text.indexOf('"gone"') }]]);
   });
 
   it('reports an alias claimed by two programs and keeps it for the first', () => {
     const clash = set.problems.find((p) => /already names "aaa"/.test(p.message));
-    expect(clash).toMatchObject({ file: 'programs.json', field: '/1/aliases/0', line: lineOf(programs.text, '"AAA"\n    ],\n    "agency": []\n  }\n]') });
+    expect(clash).toMatchObject({ file: 'programs.json', field: '/1/aliases/0' });
+    expect(placeOf(programs.text, clash!).line).toBe(lineOf(programs.text, '"AAA"\n    ],\n    "agency": []\n  }\n]'));
     expect(set.aliasIndex.findMentions('AAA').map((m) => m.target)).toEqual(['aaa']);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MESSAGE_IDS, msg } from '../../server/src/analysis/messages';
+import { MESSAGE_IDS, msg } from '../../server/src/l10n/messages';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DocumentAnalyzer } from '../../server/src/analysis/document';
+import { DocumentAnalyzer } from '../../server/src/analysis/incremental/analyzer';
 import { citedSources } from '../../server/src/analysis/export';
 import { DEFAULT_OPTIONS } from '../../server/src/analysis/model';
 import { bundledDataDir, loadRecords } from '../../server/src/node/recordFiles';

@@ -21,12 +21,22 @@ export interface RawAttribution {
   same: boolean;
 }
 
+/** News outlets an attribution may name, as regular-expression sources, case-sensitive ("the Post", "Prensa Libre"). */
+export const NEWS_NAMES = ['Post', 'Guardian', 'Times', 'Reuters', 'AP', 'Associated Press', 'Intercept', 'Axios', 'Prensa Libre', 'Peri[oó]dico', 'Di[aá]logo', 'Soy502', 'Milenio', 'InSight Crime', 'Plaza P[uú]blica', 'N[oó]mada', 'HSToday'];
+
+/** Nouns that name a kind of source ("a 2016 release", "el informe"). */
+export const SOURCE_NOUNS = ['release', 'testimony', 'report', 'letter', 'statement', 'study', 'article', 'story', 'comunicado', 'informe', 'testimonio', 'carta'];
+/** Those that "the same …" refers back with ("the same testimony", "el mismo informe"). */
+const SAME_NOUNS = SOURCE_NOUNS.filter((n) => !['study', 'article', 'story'].includes(n));
+const SAME = new RegExp(`\\b(?:the same|that|this|esa misma|ese mismo|el mismo|la misma)\\s+(?:${SAME_NOUNS.join('|')})\\b`, 'i');
+
+/** The words that name a kind of source, and the source kinds (records' `custom.kind`) each stands for. */
 const KIND_WORDS: Array<[RegExp, string[]]> = [
   [/\b(?:testimony|testified|testifying|testimonio|posture statement|hearing|declaración|declaró|told Congress|told lawmakers|told legislators|told senators|told the Senate|told the House|told a congressional|testificó|testificaron|ante el Congreso)\b/i, ['testimony', 'posture-statement']],
   [/\b(?:release|press release|comunicado|web story|statement)\b/i, ['press-release']],
   [/\b(?:GAO|Government Accountability Office|report|informe)\b/i, ['gao-report', 'report']],
   [/\b(?:letter|carta)\b/i, ['letter']],
-  [/\b(?:reporters?|article|reported in|newspaper|periodistas?|art[ií]culo|Post|Guardian|Times|Reuters|AP|Associated Press|Intercept|Axios|Prensa Libre|Peri[oó]dico|elPeri[oó]dico|Di[aá]logo|Soy502|Milenio|InSight Crime|Plaza P[uú]blica|N[oó]mada|HSToday)\b/, ['news']],
+  [new RegExp(`\\b(?:reporters?|article|reported in|newspaper|periodistas?|art[ií]culo|${[...NEWS_NAMES, 'elPeri[oó]dico'].join('|')})\\b`), ['news']],
 ];
 
 // Verbs end where the word ends: a "\\b" would not see the end of "afirmó" (its accent is not an ASCII word character).
@@ -40,8 +50,6 @@ const MONTH = '(?:January|February|March|April|May|June|July|August|September|Oc
 const WORD_START = "(?<![\\p{L}\\p{N}\\p{M}]|[\\p{L}\\p{N}][’'.-])";
 const DESCRIPTOR = "(?:(?:a|an|another|the|that|this|its|la|el|una|un|otro|otra)\\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|\\d{4})\\s+){0,2}[\\p{L}’'.\\- ]{0,60}?";
 
-/** Nouns that name a kind of source ("a 2016 release", "el informe"). */
-export const SOURCE_NOUNS = ['release', 'testimony', 'report', 'letter', 'statement', 'study', 'article', 'story', 'comunicado', 'informe', 'testimonio', 'carta'];
 const KIND_THEN_VERB = `(?:${SOURCE_NOUNS.join('|')})(?:\\s+de\\s+(?:19|20)\\d\\d)?\\s+${VERBS}(?![\\p{L}\\p{N}])`;
 // The descriptor pattern is tried from every character of a sentence; most sentences have no
 // kind of source followed by a verb at all, and this finds that in one cheap pass.
@@ -101,7 +109,7 @@ export function findAttributions(text: string, agenciesIn: (start: number, end: 
       const yearMatch = /\b((?:19|20)\d\d)\b/.exec(phrase) ?? (/\b(?:that|the same|ese|aquel) (?:year|año)\b/i.test(phrase) ? (sentenceYear ??= [/\b((?:19|20)\d\d)\b/.exec(text)])[0] : null);
       // A phrase that names neither a kind of source nor an agency is not an attribution ("according to plan").
       if (kinds.length === 0 && agencies.length === 0) continue;
-      found.push({ start, end, text: phrase, year: yearMatch ? Number(yearMatch[1]) : undefined, agencies, kinds, same: /\b(?:the same|that|this|esa misma|ese mismo|el mismo|la misma)\s+(?:testimony|release|report|letter|statement|testimonio|informe|comunicado|carta)\b/i.test(phrase) });
+      found.push({ start, end, text: phrase, year: yearMatch ? Number(yearMatch[1]) : undefined, agencies, kinds, same: SAME.test(phrase) });
     }
   }
   return found.sort((a, b) => a.start - b.start);

@@ -5,27 +5,8 @@
  */
 import type { RecordSet } from '../records/recordSet';
 import type { Source } from '../records/types';
-import { sourceYear } from './attributions';
-import { formatDateParts, type Locale } from './messages';
-import type { CitationStyle, Fix, TextEdit } from './model';
-
-export interface CitePoint {
-  /** Absolute offset just after the sentence's last character (closing quote included). */
-  end: number;
-  /** Absolute offset of the sentence's final period, question or exclamation mark, if it ends with one. */
-  terminal?: number;
-}
-
-export interface FootnoteState {
-  /** Every footnote label in use (definitions and references), lower-cased. */
-  labels: Set<string>;
-  /** Existing definitions, with the sources they resolve to. */
-  definitions: Array<{ label: string; sources: string[] }>;
-  /** Whether the document ends with a footnote definition (then no blank line is needed before a new one). */
-  endsWithDefinition: boolean;
-  /** The document's line ending (its first one, or "\n"). */
-  eol: string;
-}
+import { escapeMarkdown, referenceOf, shortTitle } from './bibliography';
+import type { CitationStyle, CitePoint, Fix, FootnoteState, TextEdit } from './model';
 
 /** Plans citations for one batch of fixes, so that labels stay unique and a source gets one definition. */
 export class CitationPlanner {
@@ -119,52 +100,4 @@ export function isDocumentEndEdit(edit: TextEdit): boolean {
 
 function insert(at: number, newText: string): TextEdit {
   return { start: at, end: at, newText };
-}
-
-/** A short name for a source: its report number, or its title cut to a few words. */
-export function shortTitle(source: Source): string {
-  if (source.number) return source.number;
-  const title = (source.title ?? source.id).replace(/^\[[^\]]*\]\s*/, '');
-  return title.length > 60 ? title.slice(0, 57).replace(/\s+\S*$/, '') + '…' : title;
-}
-
-const references = new WeakMap<Source, string>();
-
-/** formatReference, once per source record: every uncited claim's fixes ask for it again on every edit. */
-function referenceOf(source: Source): string {
-  let text = references.get(source);
-  if (text === undefined) {
-    text = formatReference(source);
-    references.set(source, text);
-  }
-  return text;
-}
-
-/** A one-line reference for a footnote definition: author, *title*, publisher, number, date, URL. */
-export function formatReference(source: Source): string {
-  const author = (source.author ?? []).map((a) => a.literal ?? [a.given, a.family].filter(Boolean).join(' ')).filter(Boolean).join(', ');
-  const parts = [
-    author && escapeMarkdown(author),
-    source.title && `*${escapeMarkdown(source.title)}*`,
-    (source['container-title'] ?? source.publisher) && escapeMarkdown((source['container-title'] ?? source.publisher)!),
-    source.number && escapeMarkdown(source.number),
-    formatDate(source),
-  ].filter((p): p is string => !!p && p.length > 0);
-  let text = parts.join(', ');
-  if (source.URL && /^https?:\/\//i.test(source.URL)) text += `. <${source.URL.replace(/[<>\s]/g, encodeURIComponent)}>`;
-  return text.replace(/\r?\n|\r/g, ' ');
-}
-
-/** "5 September 2018", "April 2019", "2016" (or in Spanish), or undefined when the record has no date. */
-export function formatDate(source: Source, locale: Locale = 'en'): string | undefined {
-  const parts = source.issued?.['date-parts']?.[0];
-  if (!parts || parts.length === 0) return source.issued?.literal ?? source.issued?.raw;
-  const numbers = parts.map(Number);
-  if (!numbers.every((n) => Number.isFinite(n)) || numbers[1] > 12 || numbers[1] < 1) return String(sourceYear(source) ?? parts[0]);
-  return formatDateParts(numbers, locale);
-}
-
-/** Escapes characters that Markdown would read as markup, so record text stays text. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]<>()#+!|~]/g, (c) => `\\${c}`).replace(/\r?\n|\r/g, ' ');
 }

@@ -4,22 +4,17 @@
  * into lines and columns (server/src/positions.ts).
  */
 
-import type { Locale } from './messages';
+import type { Locale } from '../l10n/messages';
+import type { RecordSet } from '../records/recordSet';
+import type { NumberRef } from './figures';
+import type { UnitKind } from './prose';
+import type { QuoteMatch } from './quotes';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type CitationStyle = 'footnote' | 'pandoc' | 'link';
 
-export const FINDING_CODES = [
-  'uncited-claim',
-  'attribution-without-link',
-  'figure-mismatch',
-  'misquote',
-  'citation-mismatch',
-  'unknown-program',
-  'suppression-without-reason',
-  'inconsistent-figure',
-] as const;
-export type FindingCode = (typeof FINDING_CODES)[number];
+/** A registered check's code ("uncited-claim"); server/src/checks/index.ts lists them (FINDING_CODES). */
+export type FindingCode = string;
 
 export interface Span {
   start: number;
@@ -126,4 +121,76 @@ export interface DocumentAnalysis {
   suppressions: Suppression[];
   /** Checks that threw; each is logged by the host and the others still report. */
   internalErrors: Array<{ check: string; message: string }>;
+}
+
+/** Where a citation of a sentence would go. */
+export interface CitePoint {
+  /** Absolute offset just after the sentence's last character (closing quote included). */
+  end: number;
+  /** Absolute offset of the sentence's final period, question or exclamation mark, if it ends with one. */
+  terminal?: number;
+}
+
+export interface FootnoteState {
+  /** Every footnote label in use (definitions and references), lower-cased. */
+  labels: Set<string>;
+  /** Existing definitions, with the sources they resolve to. */
+  definitions: Array<{ label: string; sources: string[] }>;
+  /** Whether the document ends with a footnote definition (then no blank line is needed before a new one). */
+  endsWithDefinition: boolean;
+  /** The document's line ending (its first one, or "\n"). */
+  eol: string;
+}
+
+export interface QuoteModel {
+  /** Absolute offsets of the quoted words. */
+  start: number;
+  end: number;
+  text: string;
+  match?: QuoteMatch;
+}
+
+export interface SentenceModel {
+  /** Absolute offsets. */
+  start: number;
+  end: number;
+  text: string;
+  kind: UnitKind;
+  inBlockquote: boolean;
+  inFootnote: boolean;
+  isQuestion: boolean;
+  /** Distinct ids of the programs it mentions (records of kind "program", not agencies or institutions). */
+  programs: string[];
+  /** Citations in the sentence itself. */
+  citations: CitationRef[];
+  /**
+   * For a citation after a paragraph's final punctuation: the programs of every sentence it
+   * covers (its own and those of sentences without a citation of their own), by citation start;
+   * absent where there is none.
+   */
+  coveredPrograms?: Map<number, string[]>;
+  /** Citations it inherits from its paragraph or from the sentence introducing its block quote. */
+  inheritedCitations: CitationRef[];
+  attributions: AttributionRef[];
+  inheritedAttributions: AttributionRef[];
+  quotes: QuoteModel[];
+  numbers: Array<NumberRef & { text: string }>;
+  unknownPrograms: Array<{ start: number; end: number; name: string }>;
+  /** A declarative sentence about a tracked program in prose. */
+  isClaim: boolean;
+  /** Where a citation would go. */
+  citePoint: CitePoint;
+  /** Maps an offset in `text` to an absolute offset. */
+  toDocument(textOffset: number, isEnd?: boolean): number;
+}
+
+/** What a check sees. */
+export interface CheckContext {
+  text: string;
+  records: RecordSet;
+  options: AnalysisOptions;
+  sentences: SentenceModel[];
+  footnotes: FootnoteDefinition[];
+  footnoteState: FootnoteState;
+  suppressions: Suppression[];
 }

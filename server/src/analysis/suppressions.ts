@@ -5,8 +5,8 @@
  *   <!-- claimcheck-disable figure-mismatch --> … <!-- claimcheck-enable figure-mismatch -->
  * Without codes, a comment covers every code.
  */
-import { lowerBound } from './intervals';
-import type { Suppression } from './model';
+import { Intervals, lowerBound } from './intervals';
+import type { Finding, Suppression } from './model';
 
 const DIRECTIVE = /<!--\s*claimcheck-(disable-next-line|disable-line|disable|enable)\b([\s\S]*?)-->/g;
 
@@ -90,3 +90,19 @@ class LineBreaks {
     return this.breaks;
   }
 }
+
+/** Whether a suppression covers a finding: its start lies in [from, to] of one that names its code or no code. */
+export function suppressionIndex(suppressions: Suppression[]): (f: Finding) => boolean {
+  if (suppressions.length === 0) return () => false;
+  const byCode = new Map<string, Array<{ start: number; end: number }>>();
+  for (const s of suppressions) {
+    for (const code of s.codes.length === 0 ? [ANY_CODE] : s.codes) {
+      let spans = byCode.get(code);
+      if (!spans) byCode.set(code, (spans = []));
+      spans.push({ start: s.from, end: s.to + 1 });
+    }
+  }
+  const index = new Map([...byCode].map(([code, spans]) => [code, new Intervals(spans)]));
+  return (f) => !!(index.get(ANY_CODE)?.contains(f.start) || index.get(f.code)?.contains(f.start));
+}
+const ANY_CODE = '*';

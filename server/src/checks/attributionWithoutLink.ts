@@ -1,11 +1,16 @@
 import type { Check } from './types';
 import { citeFixes } from './citeFixes';
 import { sourceLabel } from './describe';
-import { msg } from '../analysis/messages';
+import { msg } from '../l10n/messages';
 
 export const attributionWithoutLink: Check = {
   code: 'attribution-without-link',
   description: 'An attribution such as “according to 2016 HSI testimony” that points to a recorded source, with nothing linking it.',
+  descriptionEs: 'Una atribución como «según el testimonio de HSI de 2016» que remite a una fuente registrada sin que nada la enlace.',
+  docs: {
+    meaning: 'An attribution phrase resolves to a recorded source, but nothing links it.',
+    example: '"…, according to 2016 HSI testimony."',
+  },
   defaultSeverity: 'info',
   *check(ctx) {
     if (!ctx.options.attributionCounts) return;

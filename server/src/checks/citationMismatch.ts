@@ -1,12 +1,18 @@
 import type { Check } from './types';
-import { citationFix, shortTitle } from '../analysis/fixes';
+import { shortTitle } from '../analysis/bibliography';
+import { citationFix } from '../analysis/fixes';
 import type { Fix } from '../analysis/model';
 import { programNames, sourceLabel, sourcesAbout } from './describe';
-import { msg } from '../analysis/messages';
+import { msg } from '../l10n/messages';
 
 export const citationMismatch: Check = {
   code: 'citation-mismatch',
   description: 'The cited source has no record about the program the sentence speaks of.',
+  descriptionEs: 'La fuente citada no tiene ningún registro sobre el programa del que habla la oración.',
+  docs: {
+    meaning: 'The cited source has no record about the program in the sentence; the message names sources that do.',
+    example: '"Operation Hornet … [@gao-15-707]"',
+  },
   defaultSeverity: 'warning',
   *check(ctx) {
     for (const s of ctx.sentences) {

@@ -1,6 +1,7 @@
-import type { CheckContext, SentenceModel } from '../analysis/document';
-import { citationFix, shortTitle } from '../analysis/fixes';
-import { msg } from '../analysis/messages';
+import type { CheckContext, SentenceModel } from '../analysis/model';
+import { shortTitle } from '../analysis/bibliography';
+import { citationFix } from '../analysis/fixes';
+import { msg } from '../l10n/messages';
 import type { CitationStyle, Fix } from '../analysis/model';
 
 const STYLE_MESSAGES = { footnote: 'fix.footnote', pandoc: 'fix.pandoc', link: 'fix.link' } as const;

@@ -1,6 +1,7 @@
 /** How checks name records in messages a writer reads. */
-import { formatDate, shortTitle } from '../analysis/fixes';
-import { msg, type Locale, type MessageId } from '../analysis/messages';
+import { formatDate, shortTitle } from '../analysis/bibliography';
+import { msg, type Locale } from '../l10n/messages';
+import { sourceRank, verificationWords } from '../records/verification';
 import type { RecordSet } from '../records/recordSet';
 import type { Claim } from '../records/types';
 
@@ -15,28 +16,21 @@ export function programNames(records: RecordSet, ids: string[], locale: Locale =
   return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')}${msg(locale, 'and')}${names[names.length - 1]}`;
 }
 
-/** The verification status of a source, said plainly. */
-export function verificationWords(verification: string | undefined, locale: Locale = 'en'): string | undefined {
-  const id = `verification.${verification}` as MessageId;
-  return ['confirmed', 'probable', 'candidate', 'unidentified'].includes(verification ?? '') ? msg(locale, id) : undefined;
-}
-
 /** "GAO-18-618 (5 September 2018; probable match, quote not checked)". */
 export function sourceLabel(records: RecordSet, id: string, locale: Locale = 'en'): string {
   const s = records.source(id);
   if (!s) return id;
   const [open, close] = locale === 'es' ? ['«', '»'] : ['“', '”'];
-  const details = [formatDate(s, locale), verificationWords(s.custom?.verification, locale)].filter(Boolean).join('; ');
+  const details = [formatDate(s, locale), verificationWords(s, locale)].filter(Boolean).join('; ');
   return details ? `${open}${shortTitle(s)}${close} (${details})` : `${open}${shortTitle(s)}${close}`;
 }
 
-/** Sources ranked for citing a claim about these programs: the writer's own first, then the most confirmed. */
+/** Sources ranked for citing a claim about these programs: the writer's own first, then the best verified (sourceRank). */
 export function sourcesAbout(records: RecordSet, programs: string[]): string[] {
-  const rank: Record<string, number> = { confirmed: 0, probable: 1, candidate: 2, unidentified: 3 };
   const score = (id: string) => {
     const located = records.sources.get(id);
     const own = located && !located.origin.bundled ? -10 : 0;
-    return own + (rank[located?.value.custom?.verification ?? ''] ?? 4);
+    return own + sourceRank(located?.value);
   };
   const ids = new Set<string>();
   for (const p of programs) for (const c of records.claimsAbout(p)) ids.add(c.source);

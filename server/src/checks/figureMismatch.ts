@@ -1,17 +1,22 @@
-import type { CheckContext, SentenceModel } from '../analysis/document';
+import type { CheckContext, SentenceModel } from '../analysis/model';
 import { formatLike, formatNumber, statesFigure } from '../analysis/figures';
 import { SOURCE_NOUNS, sourceYear } from '../analysis/attributions';
-import { formatDate } from '../analysis/fixes';
+import { formatDate } from '../analysis/bibliography';
 import { fold } from '../records/aliasIndex';
 import type { Claim, Figure } from '../records/types';
 import type { Check, CheckFinding } from './types';
 import { sourceLabel } from './describe';
 import { Intervals } from '../analysis/intervals';
-import { msg } from '../analysis/messages';
+import { msg } from '../l10n/messages';
 
 export const figureMismatch: Check = {
   code: 'figure-mismatch',
   description: 'A year, count or amount that contradicts what the records say of the same fact, or a quote dated to a year its source does not have.',
+  descriptionEs: 'Un año, una cantidad o un importe que contradice lo que dicen los registros del mismo hecho, o una cita fechada en un año que su fuente no tiene.',
+  docs: {
+    meaning: 'A year, count or amount contradicts the records for the same fact; or a quote is dated to a year its source does not have.',
+    example: '"…trained 5,000 Guatemalan police in 2017, according to GAO." (records: 4,600)',
+  },
   defaultSeverity: 'error',
   *check(ctx) {
     for (const s of ctx.sentences) {

@@ -1,5 +1,5 @@
 /** The ordered registry of checks; a check's code is its file name, diagnostic code and settings key. */
-import type { Check } from './types';
+import type { Check, CheckInfo, WorkspaceCheck } from './types';
 import { uncitedClaim } from './uncitedClaim';
 import { attributionWithoutLink } from './attributionWithoutLink';
 import { figureMismatch } from './figureMismatch';
@@ -7,16 +7,18 @@ import { misquote } from './misquote';
 import { citationMismatch } from './citationMismatch';
 import { unknownProgram } from './unknownProgram';
 import { suppressionWithoutReason } from './suppressionWithoutReason';
+import { inconsistentFigure } from './inconsistentFigure';
 
+/** Checks over one document, in the order they run. */
 export const CHECKS: readonly Check[] = [uncitedClaim, attributionWithoutLink, figureMismatch, misquote, citationMismatch, unknownProgram, suppressionWithoutReason];
 
-export type { Check, CheckFinding } from './types';
-
 /** Checks that compare several drafts; they run over a workspace or a folder, not one document. */
-export const WORKSPACE_CHECKS: ReadonlyArray<Omit<Check, 'check'>> = [
-  {
-    code: 'inconsistent-figure',
-    description: 'The same program and kind of figure stated differently in two drafts (4,600 officers in one, 6,400 in another).',
-    defaultSeverity: 'warning',
-  },
-];
+export const WORKSPACE_CHECKS: readonly WorkspaceCheck[] = [inconsistentFigure];
+
+/** Every check, in the order the settings and the README list them. */
+export const REGISTRY: readonly CheckInfo[] = [...CHECKS, ...WORKSPACE_CHECKS];
+
+/** Every finding code. */
+export const FINDING_CODES: readonly string[] = REGISTRY.map((c) => c.code);
+
+export type { Check, CheckFinding, CheckInfo, CrossDraftFinding, DraftModel, WorkspaceCheck } from './types';

@@ -1,10 +1,15 @@
 import type { Check } from './types';
 import { quoteStatus, sourceLabel } from './describe';
-import { msg, type Locale } from '../analysis/messages';
+import { msg, type Locale } from '../l10n/messages';
 
 export const misquote: Check = {
   code: 'misquote',
   description: 'Quoted words that are close to, but not exactly, a recorded quote or a stretch of one: other words, or other punctuation between them.',
+  descriptionEs: 'Palabras citadas parecidas, pero no idénticas, a una cita registrada o a un fragmento de ella: otras palabras, u otra puntuación entre ellas.',
+  docs: {
+    meaning: 'Quoted words are close to, but not exactly, a recorded quote or a stretch of one — other words, or other punctuation between them (typography aside: kinds of quotation mark and dash, spacing, editorial brackets).',
+    example: '"“has led to the identification of 38 illicit organizations”"',
+  },
   defaultSeverity: 'error',
   *check(ctx) {
     for (const s of ctx.sentences) {

@@ -1,9 +1,14 @@
 import type { Check } from './types';
-import { msg } from '../analysis/messages';
+import { msg } from '../l10n/messages';
 
 export const suppressionWithoutReason: Check = {
   code: 'suppression-without-reason',
   description: 'A claimcheck-disable comment that gives no “-- reason: …”, so a reviewer cannot tell why the check is off.',
+  descriptionEs: 'Un comentario claimcheck-disable sin «-- reason: …», de modo que quien revisa no sabe por qué se desactivó la comprobación.',
+  docs: {
+    meaning: 'A `claimcheck-disable` comment that gives no `-- reason: …`.',
+    example: '`<!-- claimcheck-disable-next-line uncited-claim -->`',
+  },
   defaultSeverity: 'hint',
   scope: 'document',
   *check(ctx) {

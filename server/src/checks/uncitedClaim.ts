@@ -1,11 +1,16 @@
 import type { Check, CheckFinding } from './types';
 import { citeFixes, pointedSources } from './citeFixes';
 import { programNames, sourceLabel, sourcesAbout } from './describe';
-import { msg } from '../analysis/messages';
+import { msg } from '../l10n/messages';
 
 export const uncitedClaim: Check = {
   code: 'uncited-claim',
   description: 'A declarative sentence about a tracked program with no citation (or, if so configured, only an attribution phrase).',
+  descriptionEs: 'Una oración declarativa sobre un programa seguido sin ninguna cita (o, si así se configura, con solo una atribución).',
+  docs: {
+    meaning: 'A declarative sentence about a tracked program with no citation.',
+    example: '"ICE agents created and accompany a Guatemalan Transnational Criminal Investigative Unit (TCIU) in Guatemala."',
+  },
   defaultSeverity: 'warning',
   *check(ctx) {
     for (const s of ctx.sentences) {

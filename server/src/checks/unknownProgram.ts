@@ -1,9 +1,14 @@
 import type { Check } from './types';
-import { msg } from '../analysis/messages';
+import { msg } from '../l10n/messages';
 
 export const unknownProgram: Check = {
   code: 'unknown-program',
   description: 'Something shaped like a program (“Operation X”, “X Task Force”, “Fuerza de Tarea X”) that no record knows.',
+  descriptionEs: 'Algo con forma de programa («Operation X», «X Task Force», «Fuerza de Tarea X») que ningún registro conoce.',
+  docs: {
+    meaning: 'Something shaped like a program that no record knows.',
+    example: '"Operation Firewall", "the Guatemala Border Task Force"',
+  },
   defaultSeverity: 'info',
   *check(ctx) {
     for (const s of ctx.sentences) {

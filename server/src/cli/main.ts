@@ -7,19 +7,20 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { globSync } from 'tinyglobby';
-import { findInconsistencies, type DraftModel } from '../analysis/consistency';
-import { DocumentAnalyzer } from '../analysis/document';
+import { findInconsistencies, type DraftModel } from '../checks/inconsistentFigure';
+import { DocumentAnalyzer } from '../analysis/incremental/analyzer';
 import { citedSources } from '../analysis/export';
-import { msg, toLocale } from '../analysis/messages';
+import { msg, toLocale } from '../l10n/messages';
 import { DEFAULT_OPTIONS, type AnalysisOptions, type CitationStyle, type Severity } from '../analysis/model';
 import { loadRecords, nearestRecordsDir } from '../node/recordFiles';
 import { problemText } from '../records/problems';
 import type { RecordSet } from '../records/recordSet';
+import type { RecordProblem } from '../records/types';
 import { formatReport, type FileReport, type ReportFormat } from './report';
-import { documentFor, toRange } from '../positions';
+import { MARKDOWN_FILE } from '../markdownFiles';
+import { documentFor, positionsIn, toRange, type Position } from '../positions';
 import { version } from '../../../package.json';
 
-const MARKDOWN = /\.(md|markdown|mdown|mkd)$/i;
 const FAIL_ON = ['error', 'warning', 'info', 'hint', 'none'] as const;
 type FailOn = (typeof FAIL_ON)[number];
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
@@ -34,7 +35,7 @@ export function expandDrafts(paths: string[], cwd: string): string[] {
     if (existsSync(abs) && statSync(abs).isDirectory()) out.push(...walk(abs));
     else if (existsSync(abs)) out.push(abs);
     else {
-      const matches = globSync(p, { cwd, absolute: true, ignore: ['**/node_modules/**'] }).filter((f) => MARKDOWN.test(f));
+      const matches = globSync(p, { cwd, absolute: true, ignore: ['**/node_modules/**'] }).filter((f) => MARKDOWN_FILE.test(f));
       if (matches.length === 0) throw new UsageError(`No such file, folder or matching draft: ${p}`);
       out.push(...matches);
     }
@@ -48,7 +49,7 @@ function walk(dir: string): string[] {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const full = join(dir, entry.name);
     if (entry.isDirectory()) out.push(...walk(full));
-    else if (MARKDOWN.test(entry.name)) out.push(full);
+    else if (MARKDOWN_FILE.test(entry.name)) out.push(full);
   }
   return out.sort();
 }
@@ -80,7 +81,8 @@ export function runCheck(paths: string[], opts: CheckOptions, cwd = process.cwd(
       records = loadRecords({ bundled: opts.bundled, extra: [...opts.records, ...(userDir ? [userDir] : [])] }, cwd);
       recordSets.set(key, records);
       for (const p of records.problems) {
-        err += `${relative(cwd, p.file) || p.file}:${p.line + 1}:${p.column + 1}: ${p.severity}: ${msg(options.locale, 'problem.field', { message: problemText(p, options.locale), field: p.field || '/' })}\n`;
+        const at = problemPosition(p);
+        err += `${relative(cwd, p.file) || p.file}:${at.line + 1}:${at.character + 1}: ${p.severity}: ${msg(options.locale, 'problem.field', { message: problemText(p, options.locale), field: p.field || '/' })}\n`;
         if (p.severity === 'error') recordErrors = true;
       }
     }
@@ -116,6 +118,16 @@ export function runCheck(paths: string[], opts: CheckOptions, cwd = process.cwd(
   const threshold = opts.failOn === 'none' ? -1 : RANK[opts.failOn];
   const failing = reports.some((r) => r.findings.some((f) => RANK[f.severity] <= threshold));
   return { code: recordErrors ? 2 : failing ? 1 : 0, out, err };
+}
+
+/** A record problem's line and column, from its offset in the file as read (the file was read when the records were loaded). */
+function problemPosition(p: RecordProblem): Position {
+  if (p.offset === 0) return { line: 0, character: 0 };
+  try {
+    return positionsIn(readFileSync(p.file, 'utf8'))(p.offset);
+  } catch {
+    return { line: 0, character: 0 };
+  }
 }
 
 function choice<T extends string>(values: readonly T[]) {

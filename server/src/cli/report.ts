@@ -2,7 +2,7 @@
 import { CHECKS, WORKSPACE_CHECKS } from '../checks';
 import type { Severity } from '../analysis/model';
 import type { Range } from '../positions';
-import { countOf, msg, type Locale } from '../analysis/messages';
+import { countOf, msg, type Locale } from '../l10n/messages';
 
 export type ReportFormat = 'stylish' | 'json' | 'sarif' | 'github';
 

@@ -5,18 +5,12 @@
  */
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DocumentAnalyzer } from '../analysis/document';
+import { DocumentAnalyzer } from '../analysis/incremental/analyzer';
 import { citedSources } from '../analysis/export';
 import type { Source } from '../records/types';
 import type { DocumentStore } from './documents';
 import { readDraft, type RecordManager } from './records';
 import { analysisOptions, type SettingsStore } from './settings';
-
-export const CITED_SOURCES_METHOD = 'claimcheck/citedSources';
-
-export interface CitedSourcesParams {
-  textDocument: { uri: string };
-}
 
 /** The sources the draft cites, in order of first citation: an open draft's current text, a closed one's file; null when it cannot be read. */
 export async function citedSourcesOf(uri: string, documents: TextDocuments<TextDocument>, store: DocumentStore, records: RecordManager, settings: SettingsStore): Promise<Source[] | null> {

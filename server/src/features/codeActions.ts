@@ -19,7 +19,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { msg, type Locale } from '../analysis/messages';
+import { msg, type Locale } from '../l10n/messages';
 import type { SuggestedProgram, TextEdit as CoreTextEdit } from '../analysis/model';
 import { documentFor, toRange } from '../positions';
 import { isOurDiagnostic } from './diagnostics';
@@ -27,7 +27,6 @@ import { pathToUri } from './records';
 
 /** Not `source.fixAll`: editors run fixAll actions on save, and citing sources is a choice the writer makes. */
 export const CITE_ALL_KIND = `${CodeActionKind.Source}.claimcheck.citeAll`;
-export const CITE_ALL_TITLE = msg('en', 'fix.citeAll');
 
 /** What the editor can apply. */
 export interface EditSupport {

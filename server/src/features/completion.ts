@@ -4,12 +4,12 @@
  */
 import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { formatDate } from '../analysis/fixes';
-import type { Locale } from '../analysis/messages';
+import { formatDate } from '../analysis/bibliography';
+import type { Locale } from '../l10n/messages';
 import type { FootnoteDefinition } from '../analysis/model';
 import type { RecordSet } from '../records/recordSet';
 import { toOffset, toRange } from '../positions';
-import { sourceRank, sourceStatus } from './hover';
+import { sourceRank, sourceStatus } from '../records/verification';
 import { plainLine, text } from './markup';
 
 export const TRIGGER_CHARACTERS = ['@', '^'];

@@ -23,8 +23,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, Fix, Severity, SuggestedProgram } from '../analysis/model';
 import { documentFor, toRange } from '../positions';
 import type { Analysed, DocumentStore } from './documents';
-
-export const DIAGNOSTIC_SOURCE = 'Claim Check';
+import { DIAGNOSTIC_SOURCE } from '../protocol';
 
 /**
  * How long the document must be quiet before it is checked again while the writer types

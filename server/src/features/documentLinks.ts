@@ -4,7 +4,7 @@
  */
 import type { DocumentLink } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { shortTitle } from '../analysis/fixes';
+import { shortTitle } from '../analysis/bibliography';
 import type { DocumentAnalysis } from '../analysis/model';
 import type { RecordSet } from '../records/recordSet';
 import { toRange } from '../positions';

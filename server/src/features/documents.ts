@@ -5,8 +5,8 @@
  */
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DocumentAnalyzer, type CheckContext } from '../analysis/document';
-import type { AnalysisOptions, DocumentAnalysis } from '../analysis/model';
+import { DocumentAnalyzer } from '../analysis/incremental/analyzer';
+import type { AnalysisOptions, CheckContext, DocumentAnalysis } from '../analysis/model';
 import type { RecordSet } from '../records/recordSet';
 import type { RecordManager } from './records';
 import { analysisOptions, type Settings, type SettingsStore } from './settings';

@@ -5,11 +5,12 @@
  */
 import { MarkupKind, type Hover } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { formatDate, shortTitle } from '../analysis/fixes';
-import { msg, type Locale, type MessageId } from '../analysis/messages';
+import { formatDate, shortTitle } from '../analysis/bibliography';
+import { msg, type Locale, type MessageId } from '../l10n/messages';
 import type { AttributionRef, CitationRef, DocumentAnalysis, FootnoteDefinition, MentionRef } from '../analysis/model';
 import type { RecordSet } from '../records/recordSet';
 import type { Claim, Located, Program, Source } from '../records/types';
+import { sourceRank, sourceStatus } from '../records/verification';
 import { toRange } from '../positions';
 import { blockQuote, joinSections, link, text } from './markup';
 
@@ -50,33 +51,6 @@ export function hoverAt(ctx: HoverContext, offset: number): Hover | null {
 
 function card(ctx: HoverContext, span: { start: number; end: number }, value: string): Hover {
   return { contents: { kind: MarkupKind.Markdown, value }, range: toRange(ctx.doc, span) };
-}
-
-const VERIFICATION_RANK: Record<string, number> = { confirmed: 1, probable: 2, candidate: 3, unidentified: 4 };
-
-/** Lower is better: confirmed and checked, confirmed, probable, candidate, unidentified, unknown. */
-export function sourceRank(source: Source | undefined): number {
-  if (!source) return 9;
-  const v = source.custom?.verification;
-  if (v === 'confirmed' && source.custom?.documentConfirmed) return 0;
-  return v ? (VERIFICATION_RANK[v] ?? 5) : 5;
-}
-
-/** The verification status of a source in plain words. */
-export function sourceStatus(source: Source, locale: Locale = 'en'): string {
-  const c = source.custom;
-  switch (c?.verification) {
-    case 'confirmed':
-      return msg(locale, c.documentConfirmed ? 'hover.status.confirmedChecked' : 'hover.status.confirmed');
-    case 'probable':
-      return msg(locale, 'hover.status.probable');
-    case 'candidate':
-      return msg(locale, 'hover.status.candidate');
-    case 'unidentified':
-      return msg(locale, 'hover.status.unidentified');
-    default:
-      return msg(locale, 'hover.status.none');
-  }
 }
 
 const KIND_WORDS: Readonly<Record<string, MessageId>> = { program: 'hover.kind.program', agency: 'hover.kind.agency', institution: 'hover.kind.institution' };

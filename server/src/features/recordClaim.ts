@@ -9,59 +9,14 @@
  * selection's sentence names or cites first) and `claimcheck/recordClaim` (the edit).
  */
 import { join } from 'node:path';
-import type { Range, WorkspaceEdit } from 'vscode-languageserver/node';
-import { msg, type Locale } from '../analysis/messages';
+import { msg, type Locale } from '../l10n/messages';
 import type { CitationRef } from '../analysis/model';
 import type { RecordSet } from '../records/recordSet';
 import type { Claim } from '../records/types';
 import { appendRecordEdit, type EditSupport } from './codeActions';
 import { plainLine } from './markup';
 import { pathToUri } from './records';
-
-export const RECORD_CHOICES_METHOD = 'claimcheck/recordChoices';
-export const RECORD_CLAIM_METHOD = 'claimcheck/recordClaim';
-
-export interface RecordChoicesParams {
-  /** The document holding the selection; its workspace folder gets the claim. */
-  textDocument?: { uri: string };
-  /** The selection, to rank the sources cited near it first (when the document is an open draft). */
-  range?: Range;
-  /** The sentence around the selection, to rank the programs it names first. */
-  text?: string;
-}
-
-export interface Choice {
-  id: string;
-  /** The program's name or the source's title. */
-  label: string;
-  /** One line: kind and agencies, or number, date and publisher. */
-  detail: string;
-}
-
-export interface RecordChoices {
-  /** Suggested first (named in the sentence), then by name. */
-  programs: Choice[];
-  /** Suggested first (cited nearest the selection), then the writer's own, then by title. */
-  sources: Choice[];
-  suggestedPrograms: string[];
-  suggestedSources: string[];
-  /** The file the claim goes to; absent without a workspace folder. */
-  claimsFile?: string;
-}
-
-export interface RecordClaimParams {
-  textDocument?: { uri: string };
-  program: string;
-  source: string;
-  fact: string;
-  /** The selected words; surrounding quotation marks are removed. */
-  quote: string;
-  /** The claims file's text when the editor holds unsaved changes to it, and that text's version. */
-  claimsText?: string;
-  claimsVersion?: number;
-}
-
-export type RecordClaimResult = { id: string; uri: string; claim: Claim; edit: WorkspaceEdit } | { error: string };
+import type { Choice, RecordChoices, RecordClaimParams, RecordClaimResult } from '../protocol';
 
 const PAIRS: ReadonlyArray<[string, string]> = [
   ['“', '”'],

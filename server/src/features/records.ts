@@ -11,13 +11,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Connection, type Diagnostic, type WorkspaceFolder } from 'vscode-languageserver/node';
 import { BUNDLED_FILES, bundledDataDir, expandRecordPaths, nearestRecordsDir, readRecordFiles } from '../node/recordFiles';
 import { parseRecordFile, type ParsedRecordFile } from '../records/loader';
-import { msg, type Locale } from '../analysis/messages';
+import { msg, type Locale } from '../l10n/messages';
 import { problemText, recordProblem } from '../records/problems';
 import { RecordSet } from '../records/recordSet';
 import type { RecordFileText, RecordProblem } from '../records/types';
-import { documentFor, toOffset, toRange } from '../positions';
+import { documentFor, toRange } from '../positions';
 import type { SettingsStore } from './settings';
-import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import { DIAGNOSTIC_SOURCE } from '../protocol';
 
 /** The code of a diagnostic about a record file. */
 export const RECORD_PROBLEM_CODE = 'record-problem';
@@ -29,7 +29,6 @@ interface Scope {
   records: RecordSet;
 }
 
-/** Turns a `file:` URI into a path, or undefined for other schemes (untitled:, vscode-notebook-cell:…). */
 /** Drafts larger than this are not read from disk for workspace-wide work. */
 export const MAX_DRAFT_BYTES = 4 * 1024 * 1024;
 
@@ -45,6 +44,7 @@ export function readDraft(uri: string): string | undefined {
   }
 }
 
+/** Turns a `file:` URI into a path, or undefined for other schemes (untitled:, vscode-notebook-cell:…). */
 export function uriToPath(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
   try {
@@ -225,7 +225,7 @@ export class RecordManager {
       let list = byFile.get(uri);
       if (!list) byFile.set(uri, (list = new Map()));
       // The same file may be loaded by several folders' scopes; report each problem once.
-      const key = `${p.line}:${p.column}:${p.field}:${p.message}`;
+      const key = `${p.offset}:${p.field}:${p.message}`;
       if (!list.has(key)) list.set(key, problemDiagnostic(p, texts.get(p.file), locale));
     }
     for (const uri of this.published) if (!byFile.has(uri)) this.publish(uri, []);
@@ -238,7 +238,7 @@ function parseGuarded(file: RecordFileText): ParsedRecordFile {
   try {
     return parseRecordFile(file);
   } catch (err) {
-    const problem = recordProblem({ file: file.path, line: 0, column: 0, field: '' }, 'problem.unloadable', { detail: err instanceof Error ? err.message : String(err) });
+    const problem = recordProblem({ file: file.path, offset: 0, field: '' }, 'problem.unloadable', { detail: err instanceof Error ? err.message : String(err) });
     return { path: file.path, kind: file.kind, programs: [], sources: [], claims: [], problems: [problem] };
   }
 }
@@ -246,7 +246,7 @@ function parseGuarded(file: RecordFileText): ParsedRecordFile {
 /** A record problem as a diagnostic in its file: from the offending value to the end of its line. */
 export function problemDiagnostic(p: RecordProblem, fileText: string | undefined, locale: Locale = 'en'): Diagnostic {
   const doc = documentFor(pathToUri(p.file), fileText ?? '');
-  const start = toOffset(doc, { line: p.line, character: p.column });
+  const start = Math.min(p.offset, fileText?.length ?? 0);
   let end = start;
   if (fileText !== undefined) {
     const lineEnd = fileText.slice(start).search(/\r\n|\r|\n/);
@@ -254,7 +254,7 @@ export function problemDiagnostic(p: RecordProblem, fileText: string | undefined
     end = start + rest.replace(/[\s,]+$/, '').length;
   }
   return {
-    range: fileText !== undefined ? toRange(doc, { start, end }) : { start: { line: p.line, character: p.column }, end: { line: p.line, character: p.column } },
+    range: toRange(doc, { start, end }),
     severity: p.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
     code: RECORD_PROBLEM_CODE,
     source: DIAGNOSTIC_SOURCE,

@@ -4,9 +4,9 @@
  * kept in globals; the cache is dropped whenever the client says the configuration changed.
  */
 import type { Connection } from 'vscode-languageserver/node';
-import { CHECKS, WORKSPACE_CHECKS } from '../checks';
-import { toLocale, type Locale } from '../analysis/messages';
-import { FINDING_CODES, type AnalysisOptions, type CitationStyle, type FindingCode, type Severity } from '../analysis/model';
+import { FINDING_CODES, REGISTRY } from '../checks';
+import { toLocale, type Locale } from '../l10n/messages';
+import { type AnalysisOptions, type CitationStyle, type FindingCode, type Severity } from '../analysis/model';
 
 export type SeveritySetting = Severity | 'off';
 export type RunMode = 'onType' | 'onSave';
@@ -32,7 +32,7 @@ const LOCALES: readonly LocaleSetting[] = ['auto', 'en', 'es'];
 /** The settings' defaults (with `auto` resolved to English); the severities come from the check registries. */
 export const DEFAULT_SETTINGS: Readonly<Settings> = deepFreeze({
   citationStyle: 'footnote',
-  severity: Object.fromEntries([...CHECKS, ...WORKSPACE_CHECKS].map((c) => [c.code, c.defaultSeverity])) as Record<FindingCode, SeveritySetting>,
+  severity: Object.fromEntries(REGISTRY.map((c) => [c.code, c.defaultSeverity])) as Record<FindingCode, SeveritySetting>,
   records: [],
   attributionCounts: true,
   run: 'onType',
@@ -57,7 +57,7 @@ export function normalizeSettings(raw: unknown, warn: (message: string) => void 
   const severity: Record<FindingCode, SeveritySetting> = { ...DEFAULT_SETTINGS.severity };
   if (isObject(input.severity)) {
     for (const [code, value] of Object.entries(input.severity)) {
-      if (!(FINDING_CODES as readonly string[]).includes(code)) {
+      if (!FINDING_CODES.includes(code)) {
         warn(`claimcheck.severity: there is no check "${code}".`);
         continue;
       }

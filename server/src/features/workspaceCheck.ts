@@ -12,32 +12,20 @@
  * changed get their diagnostics again.
  */
 import { globSync } from 'tinyglobby';
-import type { CancellationToken, Connection, Diagnostic, TextDocuments, WorkDoneProgressParams, WorkDoneProgressReporter } from 'vscode-languageserver/node';
+import type { CancellationToken, Connection, Diagnostic, TextDocuments, WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { findInconsistencies } from '../analysis/consistency';
-import { DocumentAnalyzer, type SentenceModel } from '../analysis/document';
-import { msg, type Locale } from '../analysis/messages';
-import type { AnalysisOptions } from '../analysis/model';
+import { findInconsistencies, inconsistentFigure } from '../checks/inconsistentFigure';
+import { DocumentAnalyzer } from '../analysis/incremental/analyzer';
+import type { AnalysisOptions, SentenceModel } from '../analysis/model';
+import { msg, type Locale } from '../l10n/messages';
 import type { RecordSet } from '../records/recordSet';
+import { MARKDOWN_GLOBS } from '../markdownFiles';
 import { documentFor, toRange } from '../positions';
 import { toDiagnostic, type DiagnosticsManager } from './diagnostics';
 import type { Analysed, DocumentStore } from './documents';
 import { pathToUri, readDraft, uriToPath, type RecordManager } from './records';
 import { analysisOptions, type SettingsStore } from './settings';
-
-export const CHECK_WORKSPACE_METHOD = 'claimcheck/checkWorkspace';
-
-export type CheckWorkspaceParams = WorkDoneProgressParams;
-
-export interface CheckWorkspaceResult {
-  files: number;
-  filesWithFindings: number;
-  findings: number;
-  byCode: Record<string, number>;
-  /** More drafts than MAX_FILES: the rest were not checked. */
-  truncated: boolean;
-  cancelled: boolean;
-}
+import type { CheckWorkspaceParams, CheckWorkspaceResult } from '../protocol';
 
 const MAX_FILES = 5000;
 /** Diagnostics of a closed file belong to no document version; their fixes are refused until it is opened and checked. */
@@ -105,7 +93,7 @@ export class WorkspaceChecker {
     const result: CheckWorkspaceResult = { files: 0, filesWithFindings: 0, findings: 0, byCode: {}, truncated: false, cancelled: false };
     try {
       let files = this.records.workspaceFolders().flatMap((f) =>
-        globSync(['**/*.md', '**/*.markdown'], { cwd: f.path, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'], followSymbolicLinks: false }),
+        globSync(MARKDOWN_GLOBS, { cwd: f.path, absolute: true, caseSensitiveMatch: false, ignore: ['**/node_modules/**', '**/.git/**'], followSymbolicLinks: false }),
       );
       files = [...new Set(files)].sort();
       if (files.length > MAX_FILES) {
@@ -239,7 +227,7 @@ export class WorkspaceChecker {
     for (const f of findings) {
       const entry = byName.get(f.path);
       if (entry?.text === undefined) continue;
-      const severity = entry.options.severity['inconsistent-figure'] ?? 'warning';
+      const severity = entry.options.severity[inconsistentFigure.code] ?? inconsistentFigure.defaultSeverity;
       if (severity === 'off') continue;
       const diagnostic = toDiagnostic(docOf({ ...entry, text: entry.text }), { ...f, severity }, entry.version ?? NO_VERSION);
       const related = (f.related ?? []).flatMap((r) => {

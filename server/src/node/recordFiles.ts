@@ -60,12 +60,12 @@ export function readRecordFiles(paths: string[], bundled: boolean): { files: Rec
     try {
       const size = statSync(path).size;
       if (size > MAX_RECORD_FILE_BYTES) {
-        problems.push(recordProblem({ file: path, line: 0, column: 0, field: '' }, 'problem.tooLarge', { size: Math.round(size / 1048576), max: MAX_RECORD_FILE_BYTES / 1048576 }));
+        problems.push(recordProblem({ file: path, offset: 0, field: '' }, 'problem.tooLarge', { size: Math.round(size / 1048576), max: MAX_RECORD_FILE_BYTES / 1048576 }));
         continue;
       }
       files.push({ path, text: readFileSync(path, 'utf8'), bundled });
     } catch (err) {
-      problems.push(recordProblem({ file: path, line: 0, column: 0, field: '' }, 'problem.unreadable', { detail: (err as Error).message }));
+      problems.push(recordProblem({ file: path, offset: 0, field: '' }, 'problem.unreadable', { detail: (err as Error).message }));
     }
   }
   return { files, problems };

@@ -4,6 +4,7 @@ import { LineCounter, isMap, isSeq, parseDocument, type Node as YamlNode } from 
 import programsSchema from '../../../data/schema/programs.schema.json';
 import sourcesSchema from '../../../data/schema/sources.schema.json';
 import claimsSchema from '../../../data/schema/claims.schema.json';
+import { positionsIn, type Position } from '../positions';
 import { recordProblem } from './problems';
 import type { Claim, Located, Origin, ProblemId, ProblemSeverity, Program, RecordFileText, RecordKind, RecordProblem, Source } from './types';
 
@@ -29,32 +30,11 @@ export interface ParsedRecordFile {
   claims: Located<Claim>[];
   problems: RecordProblem[];
   /**
-   * Locates a field of the file's entry number `index`, e.g. `['aliases', 2]`, for problems
+   * The offset of a field of the file's entry number `index`, e.g. `['aliases', 2]`, for problems
    * found later (RecordSet's cross-references). Holds the file's text: whoever keeps a parsed
    * file keeps its text.
    */
-  locate?: (index: number, path: Array<string | number>) => { line: number; column: number };
-}
-
-/** Locates offsets in a file's text as 0-based line and UTF-16 column. */
-class TextLines {
-  private readonly starts: number[] = [0];
-  constructor(text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) this.starts.push(i + 1);
-    }
-  }
-  at(offset: number): { line: number; column: number } {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, column: offset - this.starts[lo] };
-  }
+  locate?: (index: number, path: Array<string | number>) => number;
 }
 
 /** Guesses a record file's kind from its name, then from its first entry. */
@@ -89,9 +69,9 @@ interface EntryView {
 function parseJsonRecordFile(file: RecordFileText): ParsedRecordFile {
   // A byte-order mark is legal at the start of a file; blank it so offsets stay the file's own.
   const text = file.text.charCodeAt(0) === 0xfeff ? ' ' + file.text.slice(1) : file.text;
-  const lines = new TextLines(text);
+  const lines = positionsIn(text);
   const problems: RecordProblem[] = [];
-  const problemAt = reporter(file, lines, problems);
+  const problemAt = reporter(file, problems);
   if (text.includes('\uFFFD')) problemAt(text.indexOf('\uFFFD'), '', 'problem.notUtf8', {}, 'warning');
   if (text.trim() === '') {
     problemAt(0, '', 'problem.empty');
@@ -207,9 +187,9 @@ export function readTopLevel(text: string, errors: ParseError[]): TopLevel {
 function parseYamlRecordFile(file: RecordFileText): ParsedRecordFile {
   const lineCounter = new LineCounter();
   const doc = parseDocument(file.text, { lineCounter, uniqueKeys: false });
-  const lines = new TextLines(file.text);
+  const lines = positionsIn(file.text);
   const problems: RecordProblem[] = [];
-  const problemAt = reporter(file, lines, problems);
+  const problemAt = reporter(file, problems);
   for (const e of doc.errors) problemAt(e.pos[0], '', 'problem.invalidYaml', { detail: e.message.split('\n')[0] });
   const contents = doc.contents as YamlNode | null;
   if (!isSeq(contents)) {
@@ -245,7 +225,7 @@ function toPlain(value: unknown): unknown {
   return value;
 }
 
-function collectEntries(file: RecordFileText, entries: EntryView[], lines: TextLines, problems: RecordProblem[]): ParsedRecordFile {
+function collectEntries(file: RecordFileText, entries: EntryView[], lines: (offset: number) => Position, problems: RecordProblem[]): ParsedRecordFile {
   const kind = file.kind ?? guessRecordKind(file.path, entries[0]?.value);
   const result: ParsedRecordFile = {
     path: file.path,
@@ -254,9 +234,9 @@ function collectEntries(file: RecordFileText, entries: EntryView[], lines: TextL
     sources: [],
     claims: [],
     problems,
-    locate: (index, path) => lines.at(entries[index]?.locate(path) ?? 0),
+    locate: (index, path) => entries[index]?.locate(path) ?? 0,
   };
-  const problemAt = reporter(file, lines, problems);
+  const problemAt = reporter(file, problems);
   if (!kind) {
     if (entries.length > 0) problemAt(entries[0].offset, '/0', 'problem.unknownKind');
     return result;
@@ -277,7 +257,7 @@ function collectEntries(file: RecordFileText, entries: EntryView[], lines: TextL
       }
       return;
     }
-    const origin: Origin = { file: file.path, line: lines.at(entry.offset).line, bundled: !!file.bundled, index };
+    const origin: Origin = { file: file.path, line: lines(entry.offset).line, bundled: !!file.bundled, index };
     const value = entry.value as { id: string };
     const earlier = seen.get(value.id);
     if (earlier !== undefined) {
@@ -351,9 +331,8 @@ function describeSchemaError(err: ErrorObject): { id: ProblemId; values: Record<
 const TYPE_IDS = new Set(['problem.type.array', 'problem.type.object', 'problem.type.string', 'problem.type.number', 'problem.type.integer', 'problem.type.boolean', 'problem.type.null']);
 
 /** Reports problems at offsets of one file. */
-function reporter(file: RecordFileText, lines: TextLines, problems: RecordProblem[]) {
+function reporter(file: RecordFileText, problems: RecordProblem[]) {
   return (offset: number, field: string, id: ProblemId, values: Record<string, string | number> = {}, severity: ProblemSeverity = 'error') => {
-    const { line, column } = lines.at(offset);
-    problems.push(recordProblem({ file: file.path, line, column, field }, id, values, severity));
+    problems.push(recordProblem({ file: file.path, offset, field }, id, values, severity));
   };
 }

@@ -2,12 +2,12 @@
  * Record problems carry a message id and its values, so that the editor and the command line
  * can say them in the writer's language; `message` keeps the English text for logs and tests.
  */
-import { msg, type Locale } from '../analysis/messages';
+import { msg, type Locale } from '../l10n/messages';
 import type { ProblemId, ProblemSeverity, RecordProblem } from './types';
 
 /** A problem at a place in a record file. */
 export function recordProblem(
-  at: { file: string; line: number; column: number; field: string },
+  at: { file: string; offset: number; field: string },
   id: ProblemId,
   values: Record<string, string | number> = {},
   severity: ProblemSeverity = 'error',

@@ -61,9 +61,9 @@ export class RecordSet {
   private problem(entry: Located<unknown>, path: Array<string | number>, id: ProblemId, values: Record<string, string | number>, severity: ProblemSeverity): void {
     const { file, index } = entry.origin;
     const locate = index === undefined ? undefined : this.locators?.get(file);
-    const at = (index !== undefined && locate?.(index, path)) || { line: entry.origin.line, column: 0 };
+    const offset = (index !== undefined && locate?.(index, path)) || 0;
     const field = '/' + (entry.origin.index === undefined ? path : [entry.origin.index, ...path]).join('/');
-    this.problems.push(recordProblem({ file: entry.origin.file, line: at.line, column: at.column, field }, id, values, severity));
+    this.problems.push(recordProblem({ file: entry.origin.file, offset, field }, id, values, severity));
   }
 
   private checkReferences(): void {

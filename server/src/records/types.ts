@@ -1,5 +1,5 @@
 /** The three kinds of record, as they are stored in `data/*.json` and users' record files. */
-import type { MessageId } from '../analysis/messages';
+import type { MessageId } from '../l10n/messages';
 
 export type ProgramKind = 'program' | 'agency' | 'institution';
 export type ProgramState = 'active' | 'suspended' | 'ended' | 'planned' | 'proposed' | 'unknown';
@@ -102,15 +102,14 @@ export interface Located<T> {
 
 export type ProblemSeverity = 'error' | 'warning';
 
-/** A problem found while loading a record file, located to file, line and field. */
-/** The message catalogue's ids for record problems (analysis/messages.ts). */
+/** The message catalogue's ids for record problems (l10n/messages.ts). */
 export type ProblemId = Extract<MessageId, `problem.${string}`>;
 
+/** A problem found while loading a record file, located to file, offset and field. */
 export interface RecordProblem {
   file: string;
-  /** 0-based line and UTF-16 column of the offending value. */
-  line: number;
-  column: number;
+  /** UTF-16 offset of the offending value in the file's text; the hosts turn it into a line and column (positions.ts). */
+  offset: number;
   /** JSON pointer of the field, e.g. `/3/aliases/0`. */
   field: string;
   /** In English; `id` and `values` give it in the writer's language (problemText). */

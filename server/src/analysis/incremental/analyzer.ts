@@ -1,0 +1,458 @@
+/**
+ * The incremental engine's entry: DocumentAnalyzer splits the text into chunks (chunks.ts),
+ * analyses each (chunkAnalysis.ts, plainReader.ts; cached by its text), resolves what one
+ * chunk takes from others (crossChunk.ts) and what depends on the whole document — footnote
+ * definitions, citations covering a paragraph, block quotes introduced by an attributed
+ * sentence, suppression comments — builds the sentence models (kept for the next version
+ * while their signatures hold, signatures.ts) and runs the checks (../checkRunner.ts; a
+ * chunk's findings kept by findingsCache.ts).
+ *
+ * What proves that all this equals a full analysis of the text:
+ * - test/unit/incremental.test.ts: every shortcut (lazy chunks, the plain reader, skipped
+ *   finders, the split of footnote runs) against a full analysis (`shortcuts: false`), and
+ *   edits against a fresh analyzer, on the fixtures and on generated drafts;
+ * - test/unit/findingsCache.test.ts: each thing a chunk takes from outside changed around an
+ *   unchanged chunk;
+ * - test/unit/fuzz.test.ts: random edit sequences, the incremental result against a fresh one;
+ * - test/lsp/storm.test.ts: 5,000 random edits to the built server, its final diagnostics
+ *   against a fresh check.
+ * *
+ * How a claim inherits a citation:
+ * 1. a citation in the sentence itself (a footnote reference or Pandoc citation anywhere in
+ *    it, or after its final punctuation; a link inside it);
+ * 2. a citation placed after the final punctuation of a paragraph's last sentence covers
+ *    every sentence of that paragraph;
+ * 3. a block quote's sentences inherit the citations and attributions of the sentence that
+ *    introduces the quote (the last sentence before it), and of the quote's own last line.
+ */
+import { CHECKS, type Check } from '../../checks';
+import type { RecordSet } from '../../records/recordSet';
+import { resolveAttribution, type RawAttribution } from '../attributions';
+import { splitChunks } from './chunks';
+import { analyzeChunk, type ChunkAnalysis, type ChunkSentence, type ChunkUnit } from './chunkAnalysis';
+import { FindingsCache } from './findingsCache';
+import { runChecks } from '../checkRunner';
+import { citeEveryClaim } from '../citeAll';
+import { parseLazyChunksThatMatter, resolveReferencesAcrossChunks, type PlacedAnalysis } from './crossChunk';
+import { attributionSignature, citationSignature, documentSignature, footnoteSignature } from './signatures';
+import {
+  type AnalysisOptions,
+  type AttributionRef,
+  type CheckContext,
+  type CitationRef,
+  type DocumentAnalysis,
+  type Finding,
+  type FootnoteDefinition,
+  type FootnoteState,
+  type MentionRef,
+  type SentenceModel,
+  type TextEdit,
+  DEFAULT_OPTIONS,
+} from '../model';
+import type { Locale } from '../../l10n/messages';
+import { quoteIndexFor, type QuoteMatch } from '../quotes';
+import { findSuppressions, suppressionIndex } from '../suppressions';
+
+/** The offset-independent part of a sentence model (see DocumentAnalyzer.sentenceFacts). */
+interface SentenceFacts {
+  programs: string[];
+  quoteMatches: Array<QuoteMatch | undefined>;
+  /** Per attribution, its sources (unless it is "the same testimony" as the previous attribution). */
+  attributionSources: string[][];
+  numbers: SentenceModel['numbers'];
+  isClaim: boolean;
+  /** Offset in the text of the final period, question or exclamation mark. */
+  terminal: number | undefined;
+}
+
+/** The empty list that sentence models share (never modified). */
+const NONE: never[] = [];
+
+/**
+ * The sentence models of a chunk that depends on nothing before it (no block quote, no "the
+ * same testimony"), as built at `offset` under the footnotes `footnotes`: while both hold, the
+ * next version reuses them (most chunks before an edit).
+ */
+interface BuiltChunk {
+  offset: number;
+  footnotes: string;
+  sentences: SentenceModel[];
+  mentions: MentionRef[];
+  signature: string;
+}
+
+/** Analyses one document; keeps the chunk analyses of its latest version for the next. */
+export class DocumentAnalyzer {
+  private chunks = new Map<string, ChunkAnalysis>();
+  private locale: Locale = 'en';
+  private quoteMatches = new Map<string, QuoteMatch | undefined>();
+  private readonly facts = new WeakMap<ChunkSentence, SentenceFacts>();
+  private readonly built = new WeakMap<ChunkAnalysis, BuiltChunk>();
+  private readonly findingsCache = new FindingsCache();
+  /** The signature of what every chunk's findings depend on (options, footnote state); a change empties the findings cache. */
+  private documentSignature = '';
+  /** How many chunks the last analysis took from the cache, and how many it analysed. */
+  lastStats = { reused: 0, analysed: 0 };
+  /** How many chunks of the last analysis were left unparsed because nothing in them can be found (chunkAnalysis.ts). */
+  lastLazy = 0;
+  private readonly shortcuts: boolean;
+  /** The checks to run: the registry, or others in tests. */
+  private readonly checks: readonly Check[];
+
+  /**
+   * `shortcuts: false` analyses every chunk in full (parsed by remark, every finder run): the
+   * results are the same, only slower; tests compare the two.
+   */
+  constructor(
+    readonly records: RecordSet,
+    options: { shortcuts?: boolean; checks?: readonly Check[] } = {},
+  ) {
+    this.shortcuts = options.shortcuts ?? true;
+    this.checks = options.checks ?? CHECKS;
+  }
+
+  /** Builds the document model that the checks read. */
+  model(text: string, options: AnalysisOptions = DEFAULT_OPTIONS): CheckContext & { analysis: Omit<DocumentAnalysis, 'findings' | 'internalErrors'>; chunks: PlacedChunk[] } {
+    const spans = splitChunks(text, { splitDefinitions: this.shortcuts });
+    // Chunk analyses depend on the locale (sentence rules, "4.600"): a new locale starts afresh.
+    const locale = options.locale ?? 'en';
+    if (locale !== this.locale) {
+      this.chunks = new Map();
+      this.locale = locale;
+    }
+    const next = new Map<string, ChunkAnalysis>();
+    const stats = { reused: 0, analysed: 0 };
+    const placed: PlacedAnalysis[] = [];
+    for (const span of spans) {
+      const chunkText = text.slice(span.start, span.end);
+      let chunk = next.get(chunkText) ?? this.chunks.get(chunkText);
+      if (chunk) stats.reused++;
+      else {
+        chunk = analyzeChunk(chunkText, this.records, { shortcuts: this.shortcuts, locale });
+        stats.analysed++;
+      }
+      next.set(chunkText, chunk);
+      placed.push({ offset: span.start, chunk, text: chunkText });
+    }
+    const analyzeInFull = (chunkText: string) => analyzeChunk(chunkText, this.records, { shortcuts: this.shortcuts, lazy: false, locale });
+    parseLazyChunksThatMatter(placed, next, analyzeInFull);
+    resolveReferencesAcrossChunks(placed, next, this.chunks, analyzeInFull);
+    // Keep only this version's chunks: memory follows the document, not its history.
+    this.chunks = next;
+    this.lastStats = stats;
+    this.lastLazy = placed.reduce((n, p) => n + (p.chunk.lazy ? 1 : 0), 0);
+    if (this.quoteMatches.size > 10_000) this.quoteMatches.clear();
+
+    const footnotes = this.resolveFootnotes(placed);
+    const byLabel = new Map(footnotes.map((f) => [f.label.toLowerCase(), f]));
+    const labels = new Set(footnotes.map((f) => f.label.toLowerCase()));
+    const mentions: MentionRef[] = [];
+    const citations: CitationRef[] = [];
+    const attributions: AttributionRef[] = [];
+    const sentences: SentenceModel[] = [];
+    let previousAttribution: AttributionRef | undefined;
+    let introducer: SentenceModel | undefined;
+    let lastNonQuote: SentenceModel | undefined;
+    const chunks: PlacedChunk[] = [];
+
+    // What every footnote reference resolves to: models built under other footnotes are not reused.
+    const footnotesKey = footnoteSignature(footnotes);
+
+    for (const { offset, chunk, text: chunkText, given } of placed) {
+      const reusable = this.built.get(chunk);
+      if (reusable && reusable.offset === offset && reusable.footnotes === footnotesKey) {
+        // Nothing before the chunk shapes its models: take them as they are, and what they say.
+        const from = sentences.length;
+        for (const s of reusable.sentences) {
+          sentences.push(s);
+          citations.push(...s.citations);
+          attributions.push(...s.attributions);
+          if (s.attributions.length > 0) previousAttribution = s.attributions[s.attributions.length - 1];
+          lastNonQuote = s;
+        }
+        for (const cs of chunk.sentences) for (const c of cs.citations) if (c.kind === 'footnote') labels.add(c.key.toLowerCase());
+        mentions.push(...reusable.mentions);
+        if (chunk.units.length > 0) introducer = undefined;
+        if (sentences.length > from) chunks.push({ text: chunkText, offset, from, to: sentences.length, signature: reusable.signature });
+        continue;
+      }
+      const mentionsFrom = mentions.length;
+      // What this chunk's sentence models take from outside the chunk (findingsCache.ts); the
+      // footnote definitions that its references resolve through are in documentSignature.
+      const outside: string[] = [chunk.lazy ? 'lazy' : 'parsed', given ?? ''];
+      const from = sentences.length;
+      for (const unit of chunk.units) {
+        const trailing = unit.trailingCitations.filter((c) => this.isCitation(c)).map((c) => this.resolveCitation(c, offset, byLabel));
+        if (unit.inBlockquote && !introducer) introducer = lastNonQuote;
+        if (!unit.inBlockquote) introducer = undefined;
+        const unitSentences: SentenceModel[] = [];
+        for (const index of unit.sentences) {
+          const cs = chunk.sentences[index];
+          if (cs.attributions.some((a) => a.same)) outside.push(`same:${previousAttribution ? attributionSignature(previousAttribution) : ''}`);
+          const s = this.sentenceModel(cs, unit, offset, byLabel, previousAttribution);
+          for (const c of cs.citations) if (c.kind === 'footnote') labels.add(c.key.toLowerCase());
+          for (const m of cs.mentions) mentions.push({ start: offset + m.start, end: offset + m.end, program: m.program, text: m.text, unconfirmed: m.unconfirmed });
+          citations.push(...s.citations);
+          attributions.push(...s.attributions);
+          if (s.attributions.length > 0) previousAttribution = s.attributions[s.attributions.length - 1];
+          // Paragraph-final citations cover the paragraph.
+          if (s.citations.length === 0) s.inheritedCitations.push(...trailing);
+          if (introducer && unit.inBlockquote) {
+            s.inheritedCitations.push(...introducer.citations, ...introducer.inheritedCitations);
+            s.inheritedAttributions.push(...introducer.attributions);
+            outside.push(`quote:${[...introducer.citations, ...introducer.inheritedCitations].map(citationSignature).join(';')}/${introducer.attributions.map(attributionSignature).join(';')}`);
+          }
+          unitSentences.push(s);
+          sentences.push(s);
+        }
+        if (trailing.length > 0) {
+          // A trailing citation covers its own sentence's programs and those of every uncited sentence.
+          const owners = new Map<number, SentenceModel>();
+          for (const s of unitSentences) for (const c of s.citations) if (!owners.has(c.start)) owners.set(c.start, s);
+          const uncitedPrograms = new Set<string>();
+          for (const s of unitSentences) if (s.citations.length === 0) for (const p of s.programs) uncitedPrograms.add(p);
+          for (const t of trailing) {
+            const owner = owners.get(t.start);
+            if (owner) (owner.coveredPrograms ??= new Map()).set(t.start, [...new Set([...owner.programs, ...uncitedPrograms])]);
+          }
+        }
+        // A block quote's own closing citation covers the quote.
+        if (unit.inBlockquote && trailing.length > 0) for (const s of unitSentences) if (s.citations.length === 0) s.inheritedCitations.push(...trailing);
+        if (!unit.inBlockquote && unitSentences.length > 0) lastNonQuote = unitSentences[unitSentences.length - 1];
+      }
+      const signature = outside.join('\n');
+      if (sentences.length > from) chunks.push({ text: chunkText, offset, from, to: sentences.length, signature });
+      if (chunk.units.every((u) => !u.inBlockquote) && !chunk.sentences.some((cs) => cs.attributions.some((a) => a.same))) {
+        this.built.set(chunk, { offset, footnotes: footnotesKey, sentences: sentences.slice(from), mentions: mentions.slice(mentionsFrom), signature });
+      }
+    }
+    mentions.sort((a, b) => a.start - b.start);
+    const suppressions = findSuppressions(text, placed.flatMap(({ offset, chunk }) => chunk.comments.map((c) => ({ ...c, start: c.start + offset, end: c.end + offset }))));
+    const footnoteState: FootnoteState = {
+      labels,
+      definitions: footnotes.map((f) => ({ label: f.label, sources: f.sources })),
+      endsWithDefinition: endsWithFootnoteDefinition(text, footnotes),
+      eol: /\r\n|\r|\n/.exec(text)?.[0] ?? '\n',
+    };
+    return {
+      text,
+      records: this.records,
+      options,
+      sentences,
+      footnotes,
+      footnoteState,
+      suppressions,
+      analysis: { mentions, citations, attributions, footnotes, suppressions },
+      chunks,
+    };
+  }
+
+  /** Runs every check; a check that throws becomes one internal error and the others still report. */
+  analyze(text: string, options: AnalysisOptions = DEFAULT_OPTIONS): DocumentAnalysis {
+    return this.analyzeWithContext(text, options).analysis;
+  }
+
+  /** The analysis and the document model it was made from, for callers that need both (cite-all, cross-draft checks). */
+  analyzeWithContext(text: string, options: AnalysisOptions = DEFAULT_OPTIONS): { analysis: DocumentAnalysis; context: CheckContext } {
+    const { chunks, ...context } = this.model(text, options);
+    const findings: Finding[] = [];
+    const errors = new Map<Check, string>();
+    const enabled = this.checks.filter((c) => (options.severity[c.code] ?? c.defaultSeverity) !== 'off');
+    const perSentence = enabled.filter((c) => (c.scope ?? 'sentence') === 'sentence');
+    // A check that throws becomes one internal error; the other checks, and its findings elsewhere, still report.
+    const run = (checks: readonly Check[], ctx: CheckContext, into: Finding[]) => runChecks(checks, ctx, options, into, errors);
+    if (this.shortcuts) {
+      // Sentence checks run per chunk, and a chunk whose text and outside dependencies are unchanged keeps its findings.
+      const signature = documentSignature(options, context.footnoteState, text);
+      if (signature !== this.documentSignature) {
+        this.findingsCache.clear();
+        this.documentSignature = signature;
+      }
+      for (const chunk of chunks) {
+        const cached = this.findingsCache.get(chunk.text, chunk.signature, chunk.offset, text.length);
+        if (cached) {
+          findings.push(...cached);
+          continue;
+        }
+        const own: Finding[] = [];
+        if (run(perSentence, { ...context, sentences: context.sentences.slice(chunk.from, chunk.to) }, own)) this.findingsCache.set(chunk.text, chunk.signature, chunk.offset, own);
+        findings.push(...own);
+      }
+      this.findingsCache.commit();
+    } else run(perSentence, context, findings);
+    run(
+      enabled.filter((c) => c.scope === 'document'),
+      context,
+      findings,
+    );
+    const internalErrors = this.checks.filter((c) => errors.has(c)).map((c) => ({ check: c.code, message: errors.get(c)! }));
+    const suppressed = suppressionIndex(context.suppressions);
+    const kept = findings.filter((f) => !suppressed(f));
+    kept.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
+    return { analysis: { ...context.analysis, findings: kept, internalErrors }, context };
+  }
+
+  /** Edits that cite every uncited claim with its best source, in one batch (one definition per source). */
+  citeAll(text: string, options: AnalysisOptions = DEFAULT_OPTIONS): TextEdit[] {
+    const { analysis, context } = this.analyzeWithContext(text, options);
+    return citeEveryClaim(context, analysis.findings);
+  }
+
+  private sentenceModel(
+    cs: ChunkSentence,
+    unit: ChunkUnit,
+    offset: number,
+    byLabel: Map<string, FootnoteDefinition>,
+    previousAttribution: AttributionRef | undefined,
+  ): SentenceModel {
+    const facts = this.sentenceFacts(cs, unit);
+    const toDocument = (o: number, isEnd?: boolean) => offset + cs.toSource(o, isEnd);
+    // Most sentences cite, quote and attribute nothing: they share one empty list (never modified).
+    const citations = cs.citations.length === 0 ? NONE : cs.citations.filter((c) => this.isCitation(c)).map((c) => this.resolveCitation(c, offset, byLabel));
+    const quotes = cs.quotes.length === 0 ? NONE : cs.quotes.map((q, i) => ({ start: toDocument(q.start), end: toDocument(q.end, true), text: q.text, match: facts.quoteMatches[i] }));
+    const attributions = cs.attributions.length === 0 ? NONE : cs.attributions.map((a, i) => {
+      const ref = this.attributionRef(a, toDocument, previousAttribution);
+      // "The same testimony" takes the previous attribution's sources, which depend on where the sentence stands.
+      return { ...ref, sources: a.same && previousAttribution ? this.withQuotedFirst(previousAttribution.sources, facts.quoteMatches) : facts.attributionSources[i] };
+    });
+    const inFootnote = unit.footnoteLabel !== undefined;
+    return {
+      start: offset + cs.start,
+      end: offset + cs.end,
+      text: cs.text,
+      kind: unit.kind,
+      inBlockquote: unit.inBlockquote,
+      inFootnote,
+      isQuestion: cs.isQuestion,
+      // A copy: findings hand it on.
+      programs: facts.programs.length === 0 ? NONE : [...facts.programs],
+      citations,
+      inheritedCitations: [],
+      attributions,
+      inheritedAttributions: [],
+      quotes,
+      numbers: facts.numbers,
+      unknownPrograms: cs.unknownPrograms,
+      isClaim: facts.isClaim,
+      citePoint: {
+        end: offset + cs.end,
+        terminal: facts.terminal === undefined ? undefined : toDocument(facts.terminal),
+      },
+      toDocument,
+    };
+  }
+
+  /**
+   * What a sentence model takes from its chunk sentence alone, whatever the sentence's place
+   * in the document: computed once per chunk sentence and kept as long as the chunk is cached,
+   * so that an edit does not recompute it for every sentence of the draft. (The arrays are
+   * shared by the models of successive versions; nothing modifies them.)
+   */
+  private sentenceFacts(cs: ChunkSentence, unit: ChunkUnit): SentenceFacts {
+    let facts = this.facts.get(cs);
+    if (facts) return facts;
+    const kindOf = (m: { program: string }) => this.records.program(m.program)?.kind;
+    const programs = [...new Set(cs.mentions.filter((m) => kindOf(m) === 'program').map((m) => m.program))];
+    const quoteMatches = cs.quotes.map((q) => this.matchQuote(q.text));
+    const context = {
+      agencies: cs.mentions.filter((m) => kindOf(m) === 'agency').map((m) => m.program),
+      years: cs.numbers.filter((n) => n.unit === 'year').map((n) => n.value),
+    };
+    const inFootnote = unit.footnoteLabel !== undefined;
+    const terminal = /[.!?](?=[\s]*$)/.exec(cs.text);
+    facts = {
+      programs,
+      quoteMatches,
+      attributionSources: cs.attributions.map((a) => this.withQuotedFirst(resolveAttribution(a, this.records, programs, context), quoteMatches)),
+      numbers: cs.numbers.map((n) => ({ ...n, text: cs.text.slice(n.start, n.end) })),
+      isClaim: programs.length > 0 && unit.kind !== 'heading' && !cs.isQuestion && !inFootnote && looksLikeSentence(cs.text, unit.kind),
+      terminal: terminal ? terminal.index : undefined,
+    };
+    this.facts.set(cs, facts);
+    return facts;
+  }
+
+  /** The source whose exact words the sentence quotes comes first. */
+  private withQuotedFirst(sources: string[], quoteMatches: Array<QuoteMatch | undefined>): string[] {
+    const quoted = quoteMatches.flatMap((m) => (m?.exact ? [m.claim.source] : [])).filter((id) => sources.includes(id));
+    return [...new Set([...quoted, ...sources])];
+  }
+
+  private matchQuote(text: string): QuoteMatch | undefined {
+    if (this.quoteMatches.has(text)) return this.quoteMatches.get(text);
+    const match = quoteIndexFor(this.records).match(text);
+    this.quoteMatches.set(text, match);
+    return match;
+  }
+
+  /** An attribution placed in the document, without its sources (the caller sets them). */
+  private attributionRef(a: RawAttribution, toDocument: (o: number, isEnd?: boolean) => number, previous: AttributionRef | undefined): AttributionRef {
+    return {
+      start: toDocument(a.start),
+      end: toDocument(a.end, true),
+      text: a.text,
+      year: a.same && previous ? previous.year : a.year,
+      agencies: a.agencies,
+      kinds: a.kinds,
+      sources: [],
+    };
+  }
+
+  /** Pandoc's in-text "@key" cites only a source the records know: "@WOLA_org" is a handle. */
+  private isCitation(c: ChunkSentence['citations'][number]): boolean {
+    return !c.inText || this.records.sources.has(c.key);
+  }
+
+  private resolveCitation(c: ChunkSentence['citations'][number], offset: number, byLabel: Map<string, FootnoteDefinition>): CitationRef {
+    let sources: string[] = [];
+    if (c.kind === 'footnote') sources = byLabel.get(c.key.toLowerCase())?.sources ?? [];
+    else if (c.kind === 'pandoc') sources = c.keys.filter((k) => this.records.sources.has(k));
+    else {
+      const id = this.records.sourceForUrl(c.key);
+      if (id) sources = [id];
+    }
+    return { start: offset + c.start, end: offset + c.end, kind: c.kind, key: c.key, sources };
+  }
+
+  private resolveFootnotes(placed: Array<{ offset: number; chunk: ChunkAnalysis }>): FootnoteDefinition[] {
+    const out: FootnoteDefinition[] = [];
+    for (const { offset, chunk } of placed) {
+      for (const f of chunk.footnotes) {
+        const sources = new Set<string>();
+        for (const url of f.urls) {
+          const id = this.records.sourceForUrl(url);
+          if (id) sources.add(id);
+        }
+        for (const key of f.keys) if (this.records.sources.has(key)) sources.add(key);
+        for (const m of f.text.matchAll(/\b[A-Z]{2,6}-\d{2}-\d{2,5}[A-Z]?\b/g)) {
+          const id = this.records.sourceForNumber(m[0]);
+          if (id) sources.add(id);
+        }
+        out.push({ label: f.label, start: offset + f.start, end: offset + f.end, contentStart: offset + f.contentStart, sources: [...sources] });
+      }
+    }
+    return out;
+  }
+}
+
+/** A claim is a sentence, not a label: a table cell needs a few words, any prose at least three. */
+function looksLikeSentence(text: string, kind: ChunkUnit['kind']): boolean {
+  const words = text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+  return words >= (kind === 'tableCell' ? 4 : 3);
+}
+
+/** A chunk's place in one version of the document, and the signature of what its sentences take from outside it. */
+interface PlacedChunk {
+  text: string;
+  offset: number;
+  /** Its sentences: context.sentences[from, to). */
+  from: number;
+  to: number;
+  signature: string;
+}
+
+function endsWithFootnoteDefinition(text: string, footnotes: FootnoteDefinition[]): boolean {
+  const last = footnotes[footnotes.length - 1];
+  return !!last && text.slice(last.end).trim().length === 0;
+}
+
