@@ -17,6 +17,10 @@ import { problemText } from '../records/problems';
 import type { RecordSet } from '../records/recordSet';
 import type { RecordProblem } from '../records/types';
 import { formatReport, type FileReport, type ReportFormat } from './report';
+import type { LibraryIndex } from '../library/library';
+import { LibraryService } from '../node/library/service';
+import { libraryLocations, libraryProblemLine } from '../node/library/forRecords';
+import { terminalProgress } from '../node/library/progress';
 import { MARKDOWN_FILE } from '../markdownFiles';
 import { documentFor, positionsIn, toRange, type Position } from '../positions';
 import { version } from '../../../package.json';
@@ -57,6 +61,8 @@ function walk(dir: string): string[] {
 interface CheckOptions {
   format: ReportFormat;
   records: string[];
+  /** Extra folders of source documents named by citation key (repeatable). */
+  library?: string[];
   bundled: boolean;
   failOn: FailOn;
   citationStyle: CitationStyle;
@@ -64,9 +70,11 @@ interface CheckOptions {
 }
 
 /** Runs `claimcheck check`; returns the exit code and the report text. */
-export function runCheck(paths: string[], opts: CheckOptions, cwd = process.cwd()): { code: number; out: string; err: string } {
+export async function runCheck(paths: string[], opts: CheckOptions, cwd = process.cwd()): Promise<{ code: number; out: string; err: string }> {
   const drafts = expandDrafts(paths.length > 0 ? paths : ['.'], cwd);
   const recordSets = new Map<string, RecordSet>();
+  const libraries = new Map<string, LibraryIndex>();
+  const libraryFolders = (opts.library ?? []).map((d) => resolve(cwd, d));
   const options: AnalysisOptions = { ...DEFAULT_OPTIONS, citationStyle: opts.citationStyle, locale: toLocale(opts.locale) };
   const models: Array<DraftModel & { report: FileReport; doc: ReturnType<typeof documentFor> }> = [];
   let err = '';
@@ -86,8 +94,17 @@ export function runCheck(paths: string[], opts: CheckOptions, cwd = process.cwd(
         if (p.severity === 'error') recordErrors = true;
       }
     }
+    // The writer's source documents for these records: read (or taken from the disk cache) once.
+    let library = libraries.get(key);
+    if (!library) {
+      const service = new LibraryService();
+      await service.build(libraryLocations(userDir, records, libraryFolders, opts.records.map((r) => resolve(cwd, r))), { onProgress: terminalProgress(process.stderr) });
+      library = service.index;
+      libraries.set(key, library);
+      for (const p of library.problems()) err += `${libraryProblemLine(p, cwd, options.locale)}\n`;
+    }
     const text = readFileSync(draft, 'utf8');
-    const analyzer = new DocumentAnalyzer(records);
+    const analyzer = new DocumentAnalyzer(records, { library: library.documentCount() > 0 ? library : undefined });
     const { analysis, context } = analyzer.analyzeWithContext(text, options);
     for (const e of analysis.internalErrors) err += `${relative(cwd, draft)}: ${msg(options.locale, 'report.internalError', e)}\n`;
     const doc = documentFor(pathToFileURL(draft).href, text);
@@ -138,7 +155,7 @@ function choice<T extends string>(values: readonly T[]) {
 }
 
 /** Parses the command line and runs it; sets process.exitCode. */
-export function main(argv: string[]): void {
+export async function main(argv: string[]): Promise<void> {
   const program = new Command('claimcheck')
     .description('Checks advocacy drafts against source records: uncited claims, wrong figures, misquotes.')
     .version(version)
@@ -151,11 +168,12 @@ export function main(argv: string[]): void {
     .addOption(new Option('-f, --format <format>', 'report format').choices(['stylish', 'json', 'sarif', 'github']).default('stylish'))
     .option('-r, --records <fileOrDir>', 'a record file or folder to load as well (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option('--no-bundled', 'do not load the bundled records')
+    .option('-l, --library <dir>', 'a folder of source documents named by citation key, <key>.pdf|html|txt|md (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').argParser(choice(FAIL_ON)).default('warning'))
     .addOption(new Option('--citation-style <style>', 'how fixes cite a source').choices(['footnote', 'pandoc', 'link']).default('footnote'))
     .option('--locale <locale>', 'language of messages and of figures: en or es (es reads "4.600" as 4,600)', 'en')
-    .action((paths: string[], opts: CheckOptions) => {
-      const result = runCheck(paths, opts);
+    .action(async (paths: string[], opts: CheckOptions) => {
+      const result = await runCheck(paths, opts);
       if (result.err) process.stderr.write(result.err);
       process.stdout.write(result.out);
       process.exitCode = result.code;
@@ -175,7 +193,7 @@ export function main(argv: string[]): void {
       process.stdout.write(JSON.stringify(citedSources(analysis, records), null, 2) + '\n');
     });
   try {
-    program.parse(argv);
+    await program.parseAsync(argv);
   } catch (e) {
     const err = e as { code?: string; exitCode?: number; message?: string };
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') {

@@ -209,6 +209,8 @@ export class LibraryIndex {
   private readonly load?: (info: DocumentInfo) => IndexedDocument | undefined;
   private problemsByPath = new Map<string, LibraryProblem>();
   building = false;
+  /** Bumped whenever a document is added or removed, or a problem recorded: analyses made before are stale. */
+  generation = 0;
 
   constructor(options: LibraryOptions = {}) {
     this.budget = options.residentBytes ?? 128 * 1024 * 1024;
@@ -232,6 +234,7 @@ export class LibraryIndex {
 
   private register(entry: { keys: string[]; path: string; attachment?: string }, summary: DocumentSummary): DocumentInfo {
     this.remove(entry.path);
+    this.generation++;
     const id = this.infos.length;
     if (id > MAX_DOC_ID) throw new Error('The source library holds too many documents.');
     const info: DocumentInfo = {
@@ -258,9 +261,10 @@ export class LibraryIndex {
 
   /** Forgets the document read from `path`, and any problem reading it. */
   remove(path: string): void {
-    this.problemsByPath.delete(path);
+    if (this.problemsByPath.delete(path)) this.generation++;
     const id = this.byPath.get(path);
     if (id === undefined) return;
+    this.generation++;
     const info = this.infos[id]!;
     for (const key of info.keys) {
       const list = this.byKey.get(key)?.filter((d) => d !== id) ?? [];
@@ -280,6 +284,7 @@ export class LibraryIndex {
   addProblem(problem: LibraryProblem): void {
     this.remove(problem.path);
     this.problemsByPath.set(problem.path, problem);
+    this.generation++;
   }
 
   problems(): LibraryProblem[] {
@@ -317,6 +322,11 @@ export class LibraryIndex {
   /** The documents read for a citation key. */
   documents(key: string): DocumentInfo[] {
     return (this.byKey.get(key) ?? []).map((id) => this.infos[id]!);
+  }
+
+  /** How many documents are read. */
+  documentCount(): number {
+    return this.byPath.size;
   }
 
   /** Whether the library holds a readable document for the key. */

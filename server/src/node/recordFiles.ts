@@ -8,7 +8,7 @@ import type { RecordFileText, RecordProblem } from '../records/types';
 
 /** Record files larger than this are refused rather than read. */
 export const MAX_RECORD_FILE_BYTES = 64 * 1024 * 1024;
-const RECORD_FILE = /\.(json|ya?ml)$/i;
+const RECORD_FILE = /\.(json|ya?ml|bib|biblatex|bibtex)$/i;
 
 /** The bundled `data/` folder: beside `dist/` in the package, at the repository root in development. */
 export function bundledDataDir(from: string = __dirname): string {
@@ -46,7 +46,8 @@ function listDir(dir: string): string[] {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (entry.name !== 'node_modules' && entry.name !== 'schema') out.push(...listDir(full));
+      // library/ holds the writer's source documents, .cache/ what is made from them: neither holds records.
+      if (entry.name !== 'node_modules' && entry.name !== 'schema' && entry.name !== 'library' && entry.name !== '.cache') out.push(...listDir(full));
     } else if (RECORD_FILE.test(entry.name)) out.push(full);
   }
   return out.sort();
