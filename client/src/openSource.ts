@@ -6,21 +6,7 @@
  */
 import { Position, Range, Selection, TextEditorRevealType, Uri, env, window, workspace } from 'vscode';
 import { lineInMarkup } from './markupLine';
-
-/** What the server hands over with the command. */
-export interface SourcePassage {
-  path: string;
-  format: string;
-  /** 1-based physical page. */
-  page: number;
-  /** 0-based line and column in the extracted text (the file's own for text-like documents). */
-  line: number;
-  column: number;
-  /** The passage's words, for finding it in a web page's markup. */
-  text?: string;
-  /** The attachment a `.zotero-ft-cache` was read for. */
-  attachment?: string;
-}
+import type { SourcePassage } from '../../server/src/protocol';
 
 export function isSourcePassage(value: unknown): value is SourcePassage {
   const v = value as SourcePassage | undefined;

@@ -28,7 +28,14 @@ import { RecordManager } from './features/records';
 import { SettingsStore } from './features/settings';
 import { WorkspaceChecker } from './features/workspaceCheck';
 import { citedSourcesOf } from './features/citedSources';
+import { LibraryManager } from './features/library';
+import { locatorFixes, sourcePassageAt } from './checks/sourceDocuments';
 import {
+  REBUILD_LIBRARY_METHOD,
+  SOURCE_PASSAGE_METHOD,
+  type LibraryStatusParams,
+  type SourcePassage,
+  type SourcePassageParams,
   CHECK_WORKSPACE_METHOD,
   CITED_SOURCES_METHOD,
   RECORD_CHOICES_METHOD,
@@ -63,6 +70,23 @@ const records = new RecordManager(connection, settings, (uri, list) => {
 });
 const store = new DocumentStore(connection, documents, records, settings);
 let checker: WorkspaceChecker | undefined;
+const libraries = new LibraryManager(
+  connection,
+  records,
+  settings,
+  (uri, list) => {
+    if (diagnostics) diagnostics.publishExternal(uri, list);
+    else connection.sendDiagnostics({ uri, diagnostics: list });
+  },
+  // A library that changed: the drafts are checked against what it now holds.
+  safely('source documents change', async () => {
+    store.invalidate();
+    diagnostics?.recheckAll();
+    await checker?.recheckClosed();
+  }),
+  () => capabilities.window?.workDoneProgress === true,
+);
+store.libraryFor = (uri) => libraries.libraryFor(uri);
 
 function describe(err: unknown): string {
   return err instanceof Error ? (err.stack ?? err.message) : String(err);
@@ -125,6 +149,8 @@ async function reloadAndRecheck(): Promise<void> {
   store.invalidate();
   diagnostics?.recheckAll();
   await checker?.recheckClosed();
+  // The source documents follow in the background; only documents that changed are read again.
+  void libraries.rebuild();
 }
 
 connection.onInitialized(
@@ -147,6 +173,7 @@ connection.onInitialized(
       );
     }
     await loading;
+    void libraries.rebuild();
   }),
 );
 
@@ -214,7 +241,16 @@ connection.onHover(
     if (!current) return null;
     const { doc, result } = current;
     return hoverAt(
-      { doc, text: result.text, analysis: result.analysis, records: result.records, displayPath: (f) => records.displayPath(f), locale: result.options.locale },
+      {
+        doc,
+        text: result.text,
+        analysis: result.analysis,
+        records: result.records,
+        displayPath: (f) => records.displayPath(f),
+        locale: result.options.locale,
+        sentences: result.context.sentences,
+        library: result.library,
+      },
       toOffset(doc, params.position),
     );
   }),
@@ -255,6 +291,15 @@ connection.onCodeAction(
     const folder = records.folderOf(doc.uri) ?? records.workspaceFolders()[0];
     const locale = (await settings.get(doc.uri)).locale;
     const actions = quickFixes(doc, params, support, folder?.path, locale);
+    if (wants(params, CodeActionKind.QuickFix)) {
+      // "Add the page" for a quote the cited document holds word for word.
+      const result = await store.analyse(doc);
+      if (result.version === doc.version && result.library) {
+        for (const fix of locatorFixes(result.context, toOffset(doc, params.range.start))) {
+          actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, edit: documentEdit(doc, fix.edits, support) });
+        }
+      }
+    }
     if (wants(params, CITE_ALL_KIND)) {
       const result = await store.analyse(doc);
       if (result.version === doc.version) {
@@ -329,6 +374,24 @@ connection.onRequest(
     const folder = claimFolder(uri);
     const locale = (await settings.get(uri ?? folder?.uri)).locale;
     return recordClaimEdit(params, records.recordsFor(uri ?? folder?.uri ?? ''), folder?.path, support, locale);
+  }),
+);
+
+connection.onRequest(
+  REBUILD_LIBRARY_METHOD,
+  guard('rebuild source index', null, async (): Promise<LibraryStatusParams | null> => {
+    await libraries.rebuild(true);
+    return libraries.status();
+  }),
+);
+
+connection.onRequest(
+  SOURCE_PASSAGE_METHOD,
+  guard('source passage', null, async (params: SourcePassageParams): Promise<SourcePassage | null> => {
+    const current = await currentAnalysis(params?.textDocument?.uri ?? '');
+    if (!current) return null;
+    const { doc, result } = current;
+    return sourcePassageAt(result.context, toOffset(doc, params.position));
   }),
 );
 

@@ -5,13 +5,14 @@
  * quote-not-in-source checks and the hover.
  */
 import { compareWithText } from '../analysis/quotes';
-import type { CheckContext, QuoteModel, SentenceModel } from '../analysis/model';
-import { judgeQuote } from '../library/judge';
+import type { CheckContext, CitationRef, Fix, QuoteModel, SentenceModel, TextEdit } from '../analysis/model';
+import { judgeQuote, type SourcePassage } from '../library/judge';
 import type { DocumentInfo, LibraryIndex, LibraryMatch } from '../library/library';
 import type { QuoteMatch } from '../analysis/quotes';
 import type { RecordSet } from '../records/recordSet';
 import { msg, type Locale } from '../l10n/messages';
 import { sourceLabel } from './describe';
+
 
 /** The citation keys a sentence cites (its own citations, those it inherits) or attributes (each attribution's first source), that have a document. */
 export function documentKeys(library: LibraryIndex | undefined, s: SentenceModel): string[] {
@@ -75,4 +76,74 @@ export function pageText(m: { pageLabel: string; endPageLabel: string }, locale:
 /** Whether a check may run over the sentence's document verdicts at all. */
 export function hasLibrary(ctx: CheckContext): ctx is CheckContext & { library: LibraryIndex } {
   return ctx.library !== undefined && ctx.library.documentCount() > 0;
+}
+
+const HAS_LOCATOR = /(?:^|[\s,(])(?:pp?\.|pages?|p[aá]gs?\.|chap\.|sec\.|§)\s*[\divxlc]/i;
+
+/**
+ * "Add the page: p. 23" for a quote at `offset` that the cited document holds word for word,
+ * when its citation gives no locator yet: inside a Pandoc citation (`[@key, p. 23]`, or
+ * `@key [p. 23]` in the text), or at the end of the footnote's definition ("…, p. 23.").
+ */
+export function locatorFixes(ctx: CheckContext, offset: number): Fix[] {
+  const locale = ctx.options.locale ?? 'en';
+  const out: Fix[] = [];
+  for (const s of ctx.sentences) {
+    if (offset < s.start || offset > s.end) continue;
+    for (const q of s.quotes) {
+      if (offset < q.start || offset > q.end) continue;
+      const v = documentVerdict(ctx.library, s, q);
+      if (v?.kind !== 'found') continue;
+      const page = pageText(v.match, locale);
+      const keys = v.match.document.keys;
+      for (const c of [...s.citations, ...s.inheritedCitations]) {
+        if (!c.sources.some((id) => keys.includes(id))) continue;
+        const edit = c.kind === 'pandoc' ? pandocLocator(ctx.text, c, keys, page) : c.kind === 'footnote' ? footnoteLocator(ctx, c.key, page) : undefined;
+        if (edit) out.push({ title: msg(locale, 'fix.locator', { page }), edits: [edit] });
+      }
+    }
+  }
+  return out;
+}
+
+function pandocLocator(text: string, c: CitationRef, keys: string[], page: string): TextEdit | undefined {
+  const written = text.slice(c.start, c.end);
+  for (const key of keys) {
+    const at = written.indexOf(`@${key}`);
+    if (at < 0) continue;
+    const after = at + key.length + 1;
+    const rest = written.slice(after);
+    // A locator already there: "[@key, p. 23]", "[@key p. 23]", "@key [p. 23]".
+    const segment = rest.split(/[;\]]/)[0] ?? '';
+    if (/\d/.test(segment) || HAS_LOCATOR.test(segment)) return undefined;
+    if (written.startsWith('[')) return { start: c.start + after, end: c.start + after, newText: `, ${page}` };
+    if (/^\s*\[/.test(text.slice(c.end, c.end + 3))) return undefined;
+    return { start: c.end, end: c.end, newText: ` [${page}]` };
+  }
+  return undefined;
+}
+
+function footnoteLocator(ctx: CheckContext, label: string, page: string): TextEdit | undefined {
+  const def = ctx.footnotes.find((f) => f.label.toLowerCase() === label.toLowerCase());
+  if (!def) return undefined;
+  const content = ctx.text.slice(def.contentStart, def.end);
+  if (HAS_LOCATOR.test(content)) return undefined;
+  const trimmed = content.replace(/\s+$/, '');
+  const end = def.contentStart + trimmed.length;
+  return trimmed.endsWith('.') ? { start: end - 1, end: end - 1, newText: `, ${page}` } : { start: end, end, newText: `, ${page}` };
+}
+
+/** Where the quote at `offset` stands in its source document (found or nearly), for "Open the source at this passage". */
+export function sourcePassageAt(ctx: CheckContext, offset: number): SourcePassage | null {
+  for (const s of ctx.sentences) {
+    if (offset < s.start || offset > s.end) continue;
+    for (const q of s.quotes) {
+      if (offset < q.start || offset > q.end) continue;
+      const v = documentVerdict(ctx.library, s, q);
+      const m = v?.kind === 'absent' ? v.nearest : v?.match;
+      if (!m) return null;
+      return { path: m.document.path, format: m.document.format, page: m.page, line: m.line, column: m.column, text: m.text, attachment: m.document.attachment };
+    }
+  }
+  return null;
 }

@@ -18,6 +18,8 @@ export interface Settings {
   severity: Readonly<Record<FindingCode, SeveritySetting>>;
   /** Extra record files, folders or globs, relative to the workspace folder. */
   records: readonly string[];
+  /** Extra folders of source documents named by citation key, relative to the workspace folder. */
+  library: readonly string[];
   attributionCounts: boolean;
   run: RunMode;
   /** The language of messages, fix titles and hover cards, and of figures in the drafts ("4.600" is 4,600 in Spanish); `auto` already resolved. */
@@ -34,6 +36,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = deepFreeze({
   citationStyle: 'footnote',
   severity: Object.fromEntries(REGISTRY.map((c) => [c.code, c.defaultSeverity])) as Record<FindingCode, SeveritySetting>,
   records: [],
+  library: [],
   attributionCounts: true,
   run: 'onType',
   locale: 'en',
@@ -72,12 +75,18 @@ export function normalizeSettings(raw: unknown, warn: (message: string) => void 
   else if (typeof input.records === 'string' && input.records.trim()) records = [input.records];
   else if (input.records !== undefined && input.records !== null) warn('claimcheck.records must be an array of paths or globs.');
 
+  let library: string[] = [];
+  if (Array.isArray(input.library)) library = input.library.filter((r): r is string => typeof r === 'string' && r.trim().length > 0);
+  else if (typeof input.library === 'string' && input.library.trim()) library = [input.library];
+  else if (input.library !== undefined && input.library !== null) warn('claimcheck.library must be an array of folders.');
+
   const attributionCounts = typeof input.attributionCounts === 'boolean' ? input.attributionCounts : DEFAULT_SETTINGS.attributionCounts;
 
   return deepFreeze({
     citationStyle: pick('citationStyle', CITATION_STYLES, DEFAULT_SETTINGS.citationStyle),
     severity,
     records,
+    library,
     attributionCounts,
     run: pick('run', RUN_MODES, DEFAULT_SETTINGS.run),
     locale: resolveLocale(pick('locale', LOCALES, 'auto'), editorLocale),

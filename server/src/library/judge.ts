@@ -95,3 +95,18 @@ export function judgeProgram(index: LibraryIndex, keys: readonly string[], alias
 export function pageLocator(match: PassageLocation): string {
   return match.endPageLabel !== match.pageLabel ? `pp. ${match.pageLabel}–${match.endPageLabel}` : `p. ${match.pageLabel}`;
 }
+
+/** Where a quoted passage stands in its source document, for an editor to open it there. */
+export interface SourcePassage {
+  path: string;
+  format: string;
+  /** 1-based physical page. */
+  page: number;
+  /** 0-based line and column in the extracted text (the file's own for text-like documents). */
+  line: number;
+  column: number;
+  /** The passage's words, for finding it in a web page's markup. */
+  text?: string;
+  /** The attachment a `.zotero-ft-cache` was read for. */
+  attachment?: string;
+}

@@ -205,7 +205,7 @@ export function sentenceAround(text: string, start: number, end: number, max = 2
   if (pend >= 0 && end + pend < to) to = end + pend;
   const fend = after.indexOf('\f');
   if (fend >= 0 && end + fend < to) to = end + fend;
-  let s = text.slice(from, to).replace(/\s+/g, ' ').trim();
+  let s = readable(text.slice(from, to));
   if (from === lo && lo > 0) s = '…' + s.replace(/^\S*\s/, '');
   if (to === hi && hi < text.length) s = s.replace(/\s\S*$/, '') + '…';
   return { text: s, start: from, end: to };
