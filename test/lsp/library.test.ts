@@ -54,6 +54,9 @@ describe.skipIf(!hasFont && !process.env.CI)('source documents over LSP', () => 
     ({ client, ws } = await startServer({
       files: {
         '.claimcheck/sources.json': JSON.stringify([{ id: 'gao-18-618', type: 'report', title: 'Border Security: CBP Training of Guatemalan Police', number: 'GAO-18-618' }]),
+        '.claimcheck/claims.json': JSON.stringify([
+          { id: 'mine/tciu-36', program: 'tciu', source: 'gao-18-618', fact: 'The TCIU led to the identification of 36 illicit organizations.', quote: 'has led to the identification of 36 illicit organizations', quoteVerified: false },
+        ]),
         '.claimcheck/library/gao-18-618.pdf': await makePdf({ pages: PAGES }),
         '.claimcheck/library/scan.pdf': await makePdf({ pages: [[]], noText: true }),
       },
@@ -95,6 +98,18 @@ describe.skipIf(!hasFont && !process.env.CI)('source documents over LSP', () => 
     expect(value).toContain('Transnational Criminal Investigative Unit has led to the identification of 36 illicit organizations');
     expect(hover!.range!.start).toEqual({ line: 0, character: 10 });
   });
+
+  it('says on a source’s card that a recorded quote was checked against the document', async () => {
+    await diagnostics();
+    const other = ws.uriOf('other.md');
+    await client.open(other, 'The TCIU works in Guatemala [@gao-18-618].\n');
+    await client.waitForDiagnostics(other);
+    // On the citation: the records' claims from GAO-18-618, the TCIU quote among them.
+    const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: other }, position: { line: 0, character: 32 } });
+    expect((hover!.contents as MarkupContent).value).toMatch(/Quote checked against the source document in your library \(p\\?\. 2\)/);
+    await client.close(other);
+  });
+
 
   it('adds the page to a Pandoc citation and to a footnote', async () => {
     await diagnostics();

@@ -98,6 +98,14 @@ function enumWord(locale: Locale | undefined, words: Readonly<Record<string, Mes
   return Object.hasOwn(words, key) ? msg(locale, words[key]) : text(key, 60);
 }
 
+/** A recorded quote whose source's document is in the writer's library: checked against the document itself. */
+function documentCheck(ctx: HoverContext, claim: Claim): string | undefined {
+  if (!claim.quote || !ctx.library?.has(claim.source)) return undefined;
+  const m = ctx.library.locate(claim.source, claim.quote);
+  if (m?.exact) return msg(ctx.locale, 'hover.document.quoteFound', { page: text(pageText(m, ctx.locale ?? 'en'), 40) });
+  return msg(ctx.locale, 'hover.document.quoteMissing');
+}
+
 function quoteStatus(claim: Claim, locale: Locale | undefined): string {
   if (!claim.quote) return '';
   return msg(locale, claim.quoteVerified === true ? 'hover.quoteChecked' : 'hover.quoteUnchecked');
@@ -124,7 +132,7 @@ function claimLines(ctx: HoverContext, claim: Claim): string[] {
   const out = [text(claim.fact, 500)];
   if (claim.quote) out.push(blockQuote(claim.quote, MAX_QUOTE));
   const notes = [
-    quoteStatus(claim, ctx.locale),
+    documentCheck(ctx, claim) ?? quoteStatus(claim, ctx.locale),
     claim.locator ? msg(ctx.locale, 'hover.locator', { locator: text(claim.locator, 60) }) : '',
     recordNote(ctx, ctx.records.claims.get(claim.id), 'hover.claimFrom'),
   ].filter(Boolean);
