@@ -2,7 +2,7 @@
  * Deterministic generators for the performance bench and the incremental test:
  *
  * - `generateDraft`: an advocacy draft of a given size, built from the bundled records
- *   (data/*.json): headings; paragraphs that mention programs by their real aliases, some
+ *   (dist/records/, compiled from data/): headings; paragraphs that mention programs by their real aliases, some
  *   cited (footnotes with definitions at the end, Pandoc `[@id]` with real source ids,
  *   inline links to the sources' URLs, reference links to definitions after the footnotes), some uncited, some attributed in prose ("according
  *   to 2016 HSI testimony"); figures, some right and some wrong; quotes, some exact record
@@ -13,14 +13,13 @@
  *
  * Everything comes from a seeded PRNG (mulberry32): the same options give the same text.
  */
-import programsJson from '../data/programs.json';
-import sourcesJson from '../data/sources.json';
-import claimsJson from '../data/claims.json';
+import { loadRecords } from '../server/src/node/recordFiles';
 import type { Claim, Program, RecordFileText, Source } from '../server/src/records/types';
 
-const PROGRAMS = programsJson as unknown as Program[];
-const SOURCES = sourcesJson as unknown as Source[];
-const CLAIMS = claimsJson as unknown as Claim[];
+const BUNDLED = loadRecords({ bundled: true, extra: [] });
+const PROGRAMS: Program[] = [...BUNDLED.programs.values()].map((p) => p.value);
+const SOURCES: Source[] = [...BUNDLED.sources.values()].map((s) => s.value);
+const CLAIMS: Claim[] = [...BUNDLED.claims.values()].map((c) => c.value);
 
 /** A small, fast, seeded PRNG. */
 export function mulberry32(seed: number): () => number {

@@ -1,7 +1,9 @@
 // Builds the two CommonJS bundles (client and server) and the CLI with esbuild, with the
-// settings of scripts/esbuild.mjs and source maps.
+// settings of scripts/esbuild.mjs and source maps, and compiles the bundled records into dist/records/.
 import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
 import { common as shared } from './esbuild.mjs';
+import { compileRecords } from './records.mjs';
 
 const watch = process.argv.includes('--watch');
 const common = { ...shared, sourcemap: true };
@@ -11,6 +13,9 @@ const entries = [
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },
 ];
+
+// The bundled records, compiled into dist/records/ (scripts/records.mjs).
+compileRecords(fileURLToPath(new URL('..', import.meta.url)));
 
 if (watch) {
   const { context } = await import('esbuild');

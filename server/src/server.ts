@@ -9,6 +9,8 @@ import {
   ProposedFeatures,
   TextDocumentSyncKind,
   TextDocuments,
+  StreamMessageReader,
+  StreamMessageWriter,
   createConnection,
   type CancellationToken,
   type ClientCapabilities,
@@ -56,8 +58,25 @@ import {
 import { citeEveryClaim } from './analysis/citeAll';
 import { formatDate } from './analysis/bibliography';
 import { pathToUri } from './features/records';
+import { Lifecycle } from './features/lifecycle';
 
-const connection = createConnection(ProposedFeatures.all);
+/**
+ * Over stdio, a frame whose Content-Length does not match its body leaves the rest of the stream
+ * unreadable: every later message would be misread. The server then says so and exits, so that
+ * the client sees it stop (and restarts it) instead of waiting on a server that hears nothing.
+ * Over Node IPC (VS Code's transport) Node frames the messages itself.
+ */
+function stdioConnection() {
+  const reader = new StreamMessageReader(process.stdin);
+  reader.onError((err) => {
+    process.stderr.write(`Claim Check: unreadable message on stdin (${err.message.split('\n')[0]}); exiting so that the client can restart the server.\n`);
+    process.exit(1);
+  });
+  return createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout));
+}
+
+const connection = process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
+const lifecycle = new Lifecycle();
 const documents = new TextDocuments(TextDocument);
 
 let capabilities: ClientCapabilities = {};
@@ -95,6 +114,7 @@ function describe(err: unknown): string {
 /** Wraps a handler so that an exception is logged and the request answers `fallback`: a bad document must not take the server down. */
 function guard<P, R>(name: string, fallback: R, handler: (params: P, token: CancellationToken) => R | Promise<R>): (params: P, token: CancellationToken) => Promise<R> {
   return async (params, token) => {
+    lifecycle.assertServing(name);
     try {
       return await handler(params, token);
     } catch (err) {
@@ -107,6 +127,8 @@ function guard<P, R>(name: string, fallback: R, handler: (params: P, token: Canc
 /** The same for notifications and events. */
 function safely<A extends unknown[]>(name: string, handler: (...args: A) => unknown): (...args: A) => void {
   return (...args) => {
+    // After shutdown only `exit` means anything.
+    if (lifecycle.phase === 'shutDown') return;
     try {
       const result = handler(...args);
       if (result instanceof Promise) result.catch((err) => connection.console.error(`Claim Check: ${name} failed: ${describe(err)}`));
@@ -117,6 +139,7 @@ function safely<A extends unknown[]>(name: string, handler: (...args: A) => unkn
 }
 
 connection.onInitialize((params): InitializeResult => {
+  lifecycle.phase = 'running';
   capabilities = params.capabilities;
   support = editSupport(capabilities);
   // The editor's display language ("es-419" → es), which `claimcheck.locale: auto` follows.
@@ -312,7 +335,12 @@ connection.onCodeAction(
   }),
 );
 
+connection.onShutdown(() => {
+  lifecycle.phase = 'shutDown';
+});
+
 connection.onCodeActionResolve(async (action) => {
+  lifecycle.assertServing('code action resolve');
   try {
     if (!isCiteAllData(action.data)) return action;
     const doc = documents.get(action.data.uri);

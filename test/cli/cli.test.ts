@@ -96,7 +96,7 @@ describe('claimcheck check', () => {
     const out = run(['check', 'draft.md', '--format', 'github'], dir).out;
     // Property values escape ":" and ","; the message escapes only "%", CR and LF.
     expect(out).toBe(
-      '::error file=draft.md,line=1,col=50,endLine=1,endColumn=55,title=figure-mismatch::The records give 4,600 (Guatemalan police trained in 2017; “GAO-18-618” (5 September 2018; probable match, quote not checked)), not 5,000.\n',
+      '::error file=draft.md,line=1,col=50,endLine=1,endColumn=55,title=figure-mismatch::The records give 4,600 (Guatemalan police trained in 2017; “GAO-18-618” (5 September 2018; document identified, wording not checked)), not 5,000. The record notes: Figure and trainer list unverified in the archived text; attribution rests on subject and timing.\n',
     );
   });
 

@@ -94,7 +94,30 @@ describe('hover', () => {
     expect(plain).toContain('Central American Police Training');
     expect(plain).toContain('5 September 2018');
     expect((result!.contents as MarkupContent).value).toContain('](<https://www.gao.gov/products/GAO-18-618>)');
-    expect(plain).toContain('Probable source');
+    // GAO-18-618 was identified, but its wording was never compared: the card says so.
+    expect(plain).toContain('Document identified, wording not checked.');
+    expect(plain).not.toMatch(/Wording checked/);
+  });
+
+  it('says what was checked of each source, shows the records’ notes, and dates a status by its own sources', async () => {
+    const text = '# Draft\n\nThe Inter-Agency Task Forces lost U.S. support [@gonzalez-2019-04-16-letter-to-trump] [@fbi-2017-testimony-tag].\n';
+    const { uri } = await openAndWait('hover-checked.md', text);
+    const line = text.split('\n')[2];
+    const at = async (needle: string) => unescape(((await hover(uri, 2, line.indexOf(needle) + 3))!.contents as MarkupContent).value);
+    const letter = await at('@gonzalez');
+    // Read only in a reproduction: the card names the copy, not the document.
+    expect(letter).toContain('Wording checked against a faithful copy (orinocotribune.com).');
+    expect(letter).toContain('Note: ');
+    expect(letter).toContain('No primary copy of the letter was found');
+    const placeholder = await at('@fbi-2017');
+    expect(placeholder).toContain('Source not yet identified');
+    expect(placeholder).not.toContain('Quote checked against the source');
+    expect(placeholder).toContain('Quote not yet checked against the source');
+    const card = await at('Task Forces');
+    expect(card).toMatch(/Status: suspended/);
+    expect(card).toContain('- Started 2013-12, per');
+    expect(card).toMatch(/- Suspended 2019-03, per US suspends some military aid to Guatemala over vehicle use: U\.S\. Defense Department transfers/);
+    expect(card).not.toMatch(/suspended since 2013/i);
   });
 
   it('escapes hostile record content: no HTML, no command links, only http(s) link targets', async () => {
@@ -226,12 +249,12 @@ describe('completion', () => {
 });
 
 describe('definition and links', () => {
-  it('goes from [@gao-18-618] to its entry in data/sources.json', async () => {
+  it('goes from [@gao-18-618] to its entry in the compiled dist/records/sources.json', async () => {
     const text = '# Draft\n\nCBP trained 4,600 Guatemalan police in 2017 [@gao-18-618].\n';
     const { uri } = await openAndWait('definition.md', text);
     const locations = await client.request<Location[]>('textDocument/definition', { textDocument: { uri }, position: { line: 2, character: text.split('\n')[2].indexOf('gao-18') + 2 } });
     expect(locations).toHaveLength(1);
-    expect(decodeURIComponent(locations[0].uri)).toMatch(/\/data\/sources\.json$/);
+    expect(decodeURIComponent(locations[0].uri)).toMatch(/\/dist\/records\/sources\.json$/);
     const lines = readFileSync(join(DATA, 'sources.json'), 'utf8').split('\n');
     const entry = lines.slice(locations[0].range.start.line, locations[0].range.start.line + 3).join('\n');
     expect(entry).toContain('"gao-18-618"');
@@ -246,7 +269,7 @@ describe('definition and links', () => {
     const result = await hover(uri, at.line, at.character);
     expect(unescape((result!.contents as MarkupContent).value)).toContain('Central American Police Training');
     const locations = await client.request<Location[]>('textDocument/definition', { textDocument: { uri }, position: at });
-    expect(locations.map((l) => decodeURIComponent(l.uri))).toEqual([expect.stringMatching(/\/data\/sources\.json$/)]);
+    expect(locations.map((l) => decodeURIComponent(l.uri))).toEqual([expect.stringMatching(/\/dist\/records\/sources\.json$/)]);
   });
 
   it('goes from a footnote reference to its definition', async () => {
@@ -263,6 +286,6 @@ describe('definition and links', () => {
     expect(links).toHaveLength(1);
     const line = text.split('\n')[2];
     expect(links[0].range).toEqual({ start: { line: 2, character: line.indexOf('https') }, end: { line: 2, character: line.indexOf('618)') + 3 } });
-    expect(links[0].target).toMatch(/\/data\/sources\.json#L\d+$/);
+    expect(links[0].target).toMatch(/\/dist\/records\/sources\.json#L\d+$/);
   });
 });

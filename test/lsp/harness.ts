@@ -21,7 +21,8 @@ import type {
 
 export const ROOT = resolve(__dirname, '..', '..');
 export const SERVER = join(ROOT, 'dist', 'server.js');
-export const DATA = join(ROOT, 'data');
+/** The compiled bundled records (scripts/records.mjs writes them from data/ at build). */
+export const DATA = join(ROOT, 'dist', 'records');
 
 /** Polls `probe` until it returns something other than undefined/false, or fails after `timeout` ms. */
 export async function waitFor<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeout = 10_000): Promise<T> {

@@ -46,7 +46,7 @@ describe('locale from initialize', () => {
 
     const source = await hover(4, CITED.indexOf('@gao') + 2);
     expect(source).toContain('5 de septiembre de 2018');
-    expect(source).toContain('Fuente probable');
+    expect(source).toContain('Documento identificado, redacción sin comprobar');
     expect(source).not.toContain('September');
   });
 

@@ -110,12 +110,15 @@ describe('package.json contributions', () => {
       .split('\n')
       .filter(Boolean)
       .sort();
-    const dataFiles = readdirSync(join(ROOT, 'data')).filter((f) => f.endsWith('.json')).map((f) => `data/${f}`);
+    // The records ship compiled (scripts/records.mjs); their per-record sources under data/ stay out.
+    const dataFiles = readdirSync(join(ROOT, 'dist/records')).filter((f) => f.endsWith('.json')).map((f) => `dist/records/${f}`);
     const schemas = readdirSync(join(ROOT, 'data/schema')).map((f) => `data/schema/${f}`);
     const l10n = readdirSync(join(ROOT, 'l10n')).map((f) => `l10n/${f}`);
     expect(files).toEqual(
       ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/extension.js', 'dist/server.js', 'package.json', 'package.nls.es.json', 'package.nls.json', ...dataFiles, ...schemas, ...l10n].sort(),
     );
-    expect(dataFiles).toEqual(['data/claims.json', 'data/programs.json', 'data/sources.json']);
+    expect(dataFiles).toEqual(['dist/records/claims.json', 'dist/records/programs.json', 'dist/records/sources.json']);
+    expect(files.filter((f) => f.startsWith('data/programs/') || f.startsWith('data/sources/'))).toEqual([]);
+    expect(schemas).toEqual(expect.arrayContaining(['data/schema/entry.schema.json', 'data/schema/source.schema.json']));
   }, 30_000);
 });

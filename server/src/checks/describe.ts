@@ -1,7 +1,7 @@
 /** How checks name records in messages a writer reads. */
 import { formatDate, shortTitle } from '../analysis/bibliography';
 import { msg, type Locale } from '../l10n/messages';
-import { sourceRank, verificationWords } from '../records/verification';
+import { checkedWords, sourceRank } from '../records/verification';
 import type { RecordSet } from '../records/recordSet';
 import type { Claim } from '../records/types';
 
@@ -16,12 +16,12 @@ export function programNames(records: RecordSet, ids: string[], locale: Locale =
   return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')}${msg(locale, 'and')}${names[names.length - 1]}`;
 }
 
-/** "GAO-18-618 (5 September 2018; probable match, quote not checked)". */
+/** "GAO-18-618 (5 September 2018; document identified, wording not checked)". */
 export function sourceLabel(records: RecordSet, id: string, locale: Locale = 'en'): string {
   const s = records.source(id);
   if (!s) return id;
   const [open, close] = locale === 'es' ? ['«', '»'] : ['“', '”'];
-  const details = [formatDate(s, locale), verificationWords(s, locale)].filter(Boolean).join('; ');
+  const details = [formatDate(s, locale), checkedWords(s, locale)].filter(Boolean).join('; ');
   return details ? `${open}${shortTitle(s)}${close} (${details})` : `${open}${shortTitle(s)}${close}`;
 }
 
@@ -35,6 +35,16 @@ export function sourcesAbout(records: RecordSet, programs: string[]): string[] {
   const ids = new Set<string>();
   for (const p of programs) for (const c of records.claimsAbout(p)) ids.add(c.source);
   return [...ids].sort((a, b) => score(a) - score(b));
+}
+
+const MAX_NOTE = 240;
+
+/** The records' own cautions on the claims a finding rests on (" The record notes: …"), or ''. */
+export function recordNotes(claims: Claim[], locale: Locale = 'en'): string {
+  const notes = [...new Set(claims.map((c) => c.note?.trim()).filter((n): n is string => !!n))];
+  if (notes.length === 0) return '';
+  const short = notes.map((n) => (n.length > MAX_NOTE ? `${n.slice(0, MAX_NOTE - 1).trimEnd()}…` : n));
+  return msg(locale, 'finding.note', { note: short.join(' ') });
 }
 
 /** Whether the claim's quote was checked against its source, said plainly. */

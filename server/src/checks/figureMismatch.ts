@@ -5,7 +5,7 @@ import { formatDate } from '../analysis/bibliography';
 import { fold } from '../records/aliasIndex';
 import type { Claim, Figure } from '../records/types';
 import type { Check, CheckFinding } from './types';
-import { sourceLabel } from './describe';
+import { recordNotes, sourceLabel } from './describe';
 import { Intervals } from '../analysis/intervals';
 import { msg } from '../l10n/messages';
 
@@ -145,7 +145,7 @@ function* figureFindings(ctx: CheckContext, s: SentenceModel): Iterable<CheckFin
         code: 'figure-mismatch',
         start,
         end,
-        message: msg(locale, 'figure.mismatch', { said: said.join(msg(locale, 'figure.or')), written: n.text }),
+        message: msg(locale, 'figure.mismatch', { said: said.join(msg(locale, 'figure.or')), written: n.text }) + recordNotes(expected.map((f) => f.claim), locale),
         programs: [...new Set(expected.map((f) => f.claim.program))],
         sources: [...new Set(expected.map((f) => f.claim.source))],
         fixes: values.map((v, i) => ({
@@ -175,7 +175,7 @@ function* quoteYearFindings(ctx: CheckContext, s: SentenceModel): Iterable<Check
         code: 'figure-mismatch',
         start,
         end: start + 4,
-        message: msg(locale, 'figure.quoteYear', { source: sourceLabel(ctx.records, source.id, locale), date: formatDate(source, locale) ?? String(year), year: a.year }),
+        message: msg(locale, 'figure.quoteYear', { source: sourceLabel(ctx.records, source.id, locale), date: formatDate(source, locale) ?? String(year), year: a.year }) + recordNotes([q.match.claim], locale),
         programs: [q.match.claim.program],
         sources: [source.id],
         fixes: [{ title: msg(locale, 'fix.change', { from: a.year, to: year }), edits: [{ start, end: start + 4, newText: String(year) }], preferred: true }],

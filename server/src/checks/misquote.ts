@@ -1,5 +1,5 @@
 import type { Check } from './types';
-import { quoteStatus, sourceLabel } from './describe';
+import { quoteStatus, recordNotes, sourceLabel } from './describe';
 import { documentLabel, documentVerdict, pageText } from './sourceDocuments';
 import { msg, type Locale } from '../l10n/messages';
 
@@ -52,7 +52,7 @@ export const misquote: Check = {
             changes: changes.join('; '),
             replacement: m.replacement,
             status: status ? ` (${status})` : '',
-          }),
+          }) + recordNotes([m.claim], locale),
           programs: [m.claim.program],
           sources: [m.claim.source],
           difference: m.difference,

@@ -3,7 +3,7 @@
  * 0 (nothing at or above --fail-on), 1 (something is) or 2 (usage or record-loading error).
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { globSync } from 'tinyglobby';
@@ -12,17 +12,18 @@ import { DocumentAnalyzer } from '../analysis/incremental/analyzer';
 import { citedSources } from '../analysis/export';
 import { msg, toLocale } from '../l10n/messages';
 import { DEFAULT_OPTIONS, type AnalysisOptions, type CitationStyle, type Severity } from '../analysis/model';
-import { loadRecords, nearestRecordsDir } from '../node/recordFiles';
+import { expandRecordPaths, loadRecords, nearestRecordsDir, problemPosition } from '../node/recordFiles';
+import { describeFailure, readTextFile } from '../node/safeRead';
 import { problemText } from '../records/problems';
 import type { RecordSet } from '../records/recordSet';
-import type { RecordProblem } from '../records/types';
 import { formatReport, type FileReport, type ReportFormat } from './report';
 import type { LibraryIndex } from '../library/library';
 import { LibraryService } from '../node/library/service';
 import { libraryLocations, libraryProblemLine } from '../node/library/forRecords';
 import { terminalProgress } from '../node/library/progress';
 import { MARKDOWN_FILE } from '../markdownFiles';
-import { documentFor, positionsIn, toRange, type Position } from '../positions';
+import { addRecordsCommand, UsageErrorRecords } from './records';
+import { documentFor, toRange } from '../positions';
 import { version } from '../../../package.json';
 
 const FAIL_ON = ['error', 'warning', 'info', 'hint', 'none'] as const;
@@ -30,6 +31,18 @@ type FailOn = (typeof FAIL_ON)[number];
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
 
 class UsageError extends Error {}
+
+/** Drafts larger than this are skipped by the command line (and said so). */
+export const MAX_CLI_DRAFT_BYTES = 16 * 1024 * 1024;
+
+/** Every --records path must name something: a file, a folder, or a glob that matches a record file. */
+function checkRecordPaths(paths: string[], cwd: string): void {
+  for (const p of paths) {
+    if (!existsSync(resolve(cwd, p)) && expandRecordPaths([p], cwd).length === 0) {
+      throw new UsageError(`--records ${p}: no such file or folder, and no record file matches it`);
+    }
+  }
+}
 
 /** Expands paths, folders and globs into the Markdown files to check. */
 export function expandDrafts(paths: string[], cwd: string): string[] {
@@ -44,7 +57,19 @@ export function expandDrafts(paths: string[], cwd: string): string[] {
       out.push(...matches);
     }
   }
-  return [...new Set(out)];
+  // A symbolic link loop, or a link to a draft also listed, must not check the same draft twice.
+  const seen = new Set<string>();
+  return out.filter((path) => {
+    let real = path;
+    try {
+      real = realpathSync(path);
+    } catch {
+      // A dangling link: kept, so that reading it reports why it was skipped.
+    }
+    if (seen.has(real)) return false;
+    seen.add(real);
+    return true;
+  });
 }
 
 function walk(dir: string): string[] {
@@ -71,6 +96,7 @@ interface CheckOptions {
 
 /** Runs `claimcheck check`; returns the exit code and the report text. */
 export async function runCheck(paths: string[], opts: CheckOptions, cwd = process.cwd()): Promise<{ code: number; out: string; err: string }> {
+  checkRecordPaths(opts.records, cwd);
   const drafts = expandDrafts(paths.length > 0 ? paths : ['.'], cwd);
   const recordSets = new Map<string, RecordSet>();
   const libraries = new Map<string, LibraryIndex>();
@@ -79,6 +105,7 @@ export async function runCheck(paths: string[], opts: CheckOptions, cwd = proces
   const models: Array<DraftModel & { report: FileReport; doc: ReturnType<typeof documentFor> }> = [];
   let err = '';
   let recordErrors = false;
+  let skipped = false;
   const reports: FileReport[] = [];
   for (const draft of drafts) {
     // The nearest .claimcheck/ folder above a draft supplies its writer's own records.
@@ -103,9 +130,25 @@ export async function runCheck(paths: string[], opts: CheckOptions, cwd = proces
       libraries.set(key, library);
       for (const p of library.problems()) err += `${libraryProblemLine(p, cwd, options.locale)}\n`;
     }
-    const text = readFileSync(draft, 'utf8');
+    const shown = relative(cwd, draft) || draft;
+    const read = readTextFile(draft, MAX_CLI_DRAFT_BYTES);
+    if (!read.ok) {
+      err += `${shown}: skipped: ${describeFailure(read)}\n`;
+      skipped = true;
+      continue;
+    }
+    const text = read.text;
+    if (read.notUtf8) err += `${shown}: warning: not valid UTF-8; invalid bytes were read as U+FFFD\n`;
     const analyzer = new DocumentAnalyzer(records, { library: library.documentCount() > 0 ? library : undefined });
-    const { analysis, context } = analyzer.analyzeWithContext(text, options);
+    let checked;
+    try {
+      checked = analyzer.analyzeWithContext(text, options);
+    } catch (e) {
+      err += `${shown}: internal error: ${(e as Error).message}\n`;
+      skipped = true;
+      continue;
+    }
+    const { analysis, context } = checked;
     for (const e of analysis.internalErrors) err += `${relative(cwd, draft)}: ${msg(options.locale, 'report.internalError', e)}\n`;
     const doc = documentFor(pathToFileURL(draft).href, text);
     const report: FileReport = {
@@ -134,17 +177,7 @@ export async function runCheck(paths: string[], opts: CheckOptions, cwd = proces
   const out = formatReport(reports, opts.format, version, options.locale);
   const threshold = opts.failOn === 'none' ? -1 : RANK[opts.failOn];
   const failing = reports.some((r) => r.findings.some((f) => RANK[f.severity] <= threshold));
-  return { code: recordErrors ? 2 : failing ? 1 : 0, out, err };
-}
-
-/** A record problem's line and column, from its offset in the file as read (the file was read when the records were loaded). */
-function problemPosition(p: RecordProblem): Position {
-  if (p.offset === 0) return { line: 0, character: 0 };
-  try {
-    return positionsIn(readFileSync(p.file, 'utf8'))(p.offset);
-  } catch {
-    return { line: 0, character: 0 };
-  }
+  return { code: recordErrors || skipped ? 2 : failing ? 1 : 0, out, err };
 }
 
 function choice<T extends string>(values: readonly T[]) {
@@ -171,7 +204,7 @@ export async function main(argv: string[]): Promise<void> {
     .option('-l, --library <dir>', 'a folder of source documents named by citation key, <key>.pdf|html|txt|md (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').argParser(choice(FAIL_ON)).default('warning'))
     .addOption(new Option('--citation-style <style>', 'how fixes cite a source').choices(['footnote', 'pandoc', 'link']).default('footnote'))
-    .option('--locale <locale>', 'language of messages and of figures: en or es (es reads "4.600" as 4,600)', 'en')
+    .addOption(new Option('--locale <locale>', 'language of messages and of figures (es reads "4.600" as 4,600)').choices(['en', 'es']).default('en'))
     .action(async (paths: string[], opts: CheckOptions) => {
       const result = await runCheck(paths, opts);
       if (result.err) process.stderr.write(result.err);
@@ -187,11 +220,18 @@ export async function main(argv: string[]): Promise<void> {
     .action((draft: string, opts: { records: string[]; bundled: boolean }) => {
       const path = resolve(draft);
       if (!existsSync(path)) throw new UsageError(`No such draft: ${draft}`);
+      checkRecordPaths(opts.records, process.cwd());
+      const read = readTextFile(path, MAX_CLI_DRAFT_BYTES);
+      if (!read.ok) throw new UsageError(`${draft}: cannot be read: ${describeFailure(read)}`);
       const userDir = nearestRecordsDir(path);
       const records = loadRecords({ bundled: opts.bundled, extra: [...opts.records, ...(userDir ? [userDir] : [])] });
-      const analysis = new DocumentAnalyzer(records).analyze(readFileSync(path, 'utf8'));
+      const analysis = new DocumentAnalyzer(records).analyze(read.text);
       process.stdout.write(JSON.stringify(citedSources(analysis, records), null, 2) + '\n');
     });
+  addRecordsCommand(program, (code, out) => {
+    process.stdout.write(out);
+    process.exitCode = code;
+  });
   try {
     await program.parseAsync(argv);
   } catch (e) {
@@ -200,7 +240,9 @@ export async function main(argv: string[]): Promise<void> {
       process.exitCode = 0;
       return;
     }
-    if (e instanceof UsageError) process.stderr.write(`claimcheck: ${e.message}\n`);
+    if (e instanceof UsageError || e instanceof UsageErrorRecords) process.stderr.write(`claimcheck: ${e.message}\n`);
+    // Commander has printed its own usage errors; anything else is said here, never swallowed.
+    else if (!err.code?.startsWith('commander.')) process.stderr.write(`claimcheck: internal error: ${err.message ?? String(e)}\n`);
     process.exitCode = 2;
   }
 }

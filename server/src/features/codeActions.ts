@@ -3,7 +3,9 @@
  * recomputed, and refused when the document has changed since), "Add a record for …" for
  * unknown programs, and the source action that cites every uncited claim.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readTextFile } from '../node/safeRead';
+import { MAX_RECORD_FILE_BYTES } from '../node/recordFiles';
 import { join } from 'node:path';
 import { modify, parseTree, type Node as JsonNode } from 'jsonc-parser';
 import {
@@ -121,11 +123,9 @@ export function appendRecordEdit(
   const uri = pathToUri(path);
   let text: string | undefined = options.current?.text;
   if (text === undefined && existsSync(path)) {
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch {
-      return { ok: false, reason: 'unreadable' };
-    }
+    const read = readTextFile(path, MAX_RECORD_FILE_BYTES);
+    if (!read.ok) return { ok: false, reason: 'unreadable' };
+    text = read.text;
   }
   const unique = (ids: Set<unknown>) => {
     let id = baseId;

@@ -82,6 +82,11 @@ function card(ctx: HoverContext, span: { start: number; end: number }, value: st
   return { contents: { kind: MarkupKind.Markdown, value }, range: toRange(ctx.doc, span) };
 }
 
+/** A record's own note (a caution, a disagreement), shown where the record is. */
+function noteLine(locale: Locale | undefined, note: string | undefined, max = 500): string {
+  return note ? msg(locale, 'hover.note', { note: text(note, max) }) : '';
+}
+
 const KIND_WORDS: Readonly<Record<string, MessageId>> = { program: 'hover.kind.program', agency: 'hover.kind.agency', institution: 'hover.kind.institution' };
 const STATE_WORDS: Readonly<Record<string, MessageId>> = {
   active: 'hover.state.active',
@@ -137,11 +142,13 @@ function claimLines(ctx: HoverContext, claim: Claim): string[] {
     recordNote(ctx, ctx.records.claims.get(claim.id), 'hover.claimFrom'),
   ].filter(Boolean);
   if (notes.length) out.push(`*${notes.join(' ')}*`);
+  const note = noteLine(ctx.locale, claim.note, 400);
+  if (note) out.push(note);
   return out;
 }
 
-/** One source's section: heading, its claims (about `programs` if given), its status. */
-function sourceSection(ctx: HoverContext, sourceId: string, claims: Claim[]): string {
+/** One source's section: heading, its claims (about `programs` if given), its status, and its note when the card is about the source. */
+function sourceSection(ctx: HoverContext, sourceId: string, claims: Claim[], withNote = false): string {
   const entry = ctx.records.sources.get(sourceId);
   if (!entry) return msg(ctx.locale, 'hover.noSourceId', { id: text(sourceId, 100) });
   const source = entry.value;
@@ -151,6 +158,8 @@ function sourceSection(ctx: HoverContext, sourceId: string, claims: Claim[]): st
   if (claims.length > sorted.length) lines.push(`*${msg(ctx.locale, 'hover.moreClaims', { count: claims.length - sorted.length })}*`);
   const status = [sourceStatus(source, ctx.locale), recordNote(ctx, entry, 'hover.sourceFrom')].filter(Boolean).join(' ');
   lines.push(`*${status}*`);
+  const note = withNote ? noteLine(ctx.locale, source.note, 400) : '';
+  if (note) lines.push(note);
   return lines.join('\n\n');
 }
 
@@ -171,8 +180,15 @@ export function programCard(ctx: HoverContext, mention: MentionRef): string | un
   if (agencies) head.push(msg(locale, 'hover.agency', { names: agencies }));
   if (program.country?.length) head.push(msg(locale, 'hover.country', { names: program.country.map((c) => text(c, 60)).join(', ') }));
   if (program.status) {
-    const since = program.status.since ? msg(locale, 'hover.since', { date: text(program.status.since, 20) }) : '';
-    head.push(msg(locale, 'hover.status', { state: enumWord(locale, STATE_WORDS, program.status.state), since }));
+    head.push(msg(locale, 'hover.status', { state: enumWord(locale, STATE_WORDS, program.status.state), since: '' }));
+    const dates = (['started', 'suspended', 'ended'] as const).flatMap((key) => {
+      const d = program.status?.[key];
+      if (!d) return [];
+      const source = d.source ? records.source(d.source) : undefined;
+      const per = source ? msg(locale, 'hover.date.per', { source: text(shortTitle(source), 100) }) : '';
+      return [`- ${msg(locale, `hover.date.${key}`, { date: text(d.date, 20) })}${per}${d.note ? `: ${text(d.note, 300)}` : ''}`];
+    });
+    if (dates.length) head.push(dates.join('\n'));
     const events = program.status.events ?? [];
     const shown = events.slice(-6);
     if (shown.length)
@@ -181,6 +197,8 @@ export function programCard(ctx: HoverContext, mention: MentionRef): string | un
       );
   }
   if (program.description) head.push(text(program.description, 600));
+  const note = noteLine(locale, program.note);
+  if (note) head.push(note);
   const own = recordNote(ctx, records.programs.get(program.id), 'hover.recordFrom');
   if (own) head.push(`*${own}*`);
 
@@ -223,7 +241,7 @@ function sourcesSections(ctx: HoverContext, sourceIds: string[], programs: Set<s
   for (const id of sorted.slice(0, MAX_SOURCES)) {
     const claims = ctx.records.claimsFrom(id);
     const relevant = programs.size > 0 ? claims.filter((c) => programs.has(c.program)) : claims;
-    sections.push(sourceSection(ctx, id, relevant.length > 0 ? relevant : claims));
+    sections.push(sourceSection(ctx, id, relevant.length > 0 ? relevant : claims, true));
   }
   if (sorted.length > MAX_SOURCES) sections.push(`*${msg(ctx.locale, 'hover.moreSources', { count: sorted.length - MAX_SOURCES })}*`);
   return sections;

@@ -14,6 +14,7 @@ import type { CitationRef } from '../analysis/model';
 import type { RecordSet } from '../records/recordSet';
 import type { Claim } from '../records/types';
 import { appendRecordEdit, type EditSupport } from './codeActions';
+import { checkedWords } from '../records/verification';
 import { plainLine } from './markup';
 import { pathToUri } from './records';
 import type { Choice, RecordChoices, RecordClaimParams, RecordClaimResult } from '../protocol';
@@ -79,7 +80,7 @@ function programDetail(records: RecordSet, id: string): string {
 function sourceDetail(records: RecordSet, id: string, formatDate: (id: string) => string | undefined): string {
   const s = records.source(id);
   if (!s) return '';
-  return plainLine([s.number, formatDate(id), s['container-title'] ?? s.publisher, s.custom?.verification].filter(Boolean).join(' · '), 160);
+  return plainLine([s.number, formatDate(id), s['container-title'] ?? s.publisher, checkedWords(s)].filter(Boolean).join(' · '), 160);
 }
 
 /** The choices for a claim: programs named in `sentence` and sources in `cited` first. */

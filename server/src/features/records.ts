@@ -5,11 +5,11 @@
  * Problems in record files are published as diagnostics in those files; the valid records
  * keep serving.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Connection, type Diagnostic, type WorkspaceFolder } from 'vscode-languageserver/node';
-import { BUNDLED_FILES, bundledDataDir, expandRecordPaths, nearestRecordsDir, readRecordFiles } from '../node/recordFiles';
+import { bundledRecordPaths, expandRecordPaths, nearestRecordsDir, readRecordFiles } from '../node/recordFiles';
+import { readTextFile } from '../node/safeRead';
 import { parseRecordFile, type ParsedRecordFile } from '../records/loader';
 import { msg, type Locale } from '../l10n/messages';
 import { problemText, recordProblem } from '../records/problems';
@@ -36,12 +36,8 @@ export const MAX_DRAFT_BYTES = 4 * 1024 * 1024;
 export function readDraft(uri: string): string | undefined {
   const path = uriToPath(uri);
   if (!path) return undefined;
-  try {
-    if (statSync(path).size > MAX_DRAFT_BYTES) return undefined;
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
+  const read = readTextFile(path, MAX_DRAFT_BYTES);
+  return read.ok ? read.text : undefined;
 }
 
 /** Turns a `file:` URI into a path, or undefined for other schemes (untitled:, vscode-notebook-cell:…). */
@@ -204,8 +200,7 @@ export class RecordManager {
     if (!this.bundled) {
       let paths: string[] = [];
       try {
-        const dir = bundledDataDir(__dirname);
-        paths = BUNDLED_FILES.map((f) => join(dir, f));
+        paths = bundledRecordPaths(__dirname);
       } catch (err) {
         this.connection.console.error(`Claim Check: ${(err as Error).message}; only the workspace's records are used.`);
       }

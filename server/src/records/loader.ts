@@ -5,9 +5,12 @@ import programsSchema from '../../../data/schema/programs.schema.json';
 import sourcesSchema from '../../../data/schema/sources.schema.json';
 import claimsSchema from '../../../data/schema/claims.schema.json';
 import { positionsIn, type Position } from '../positions';
+import { MAX_RECORD_DEPTH, blankEntries, findDeepEntries } from './nesting';
+import entrySchema from '../../../data/schema/entry.schema.json';
+import sourceSchema from '../../../data/schema/source.schema.json';
 import { recordProblem } from './problems';
 import { parseBibliography } from '../library/bibtex';
-import type { Claim, Located, Origin, ProblemId, ProblemSeverity, Program, RecordFileText, RecordKind, RecordProblem, Source } from './types';
+import type { Checked, Claim, Located, Origin, ProblemId, ProblemSeverity, Program, RecordFileText, RecordKind, RecordProblem, Source } from './types';
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 // Entries are validated one by one, so that a bad entry costs only itself.
@@ -16,6 +19,17 @@ const itemValidators: Record<RecordKind, ValidateFunction> = {
   sources: ajv.compile(itemSchema(sourcesSchema)),
   claims: ajv.compile(itemSchema(claimsSchema)),
 };
+
+// The one-record-per-file layout (data/programs/<id>.json, data/sources/<id>.json) is stricter.
+const fileValidators: Record<RecordKind, ValidateFunction> = {
+  programs: ajv.compile(defSchema(entrySchema, 'entry')),
+  sources: ajv.compile(sourceSchema),
+  claims: ajv.compile(defSchema(entrySchema, 'claim')),
+};
+
+function defSchema(schema: object, def: string): object {
+  return { $ref: `#/$defs/${def}`, $defs: (schema as { $defs: object }).$defs };
+}
 
 function itemSchema(arraySchema: object): object {
   const s = arraySchema as { items?: object; $defs?: object; definitions?: object };
@@ -83,6 +97,9 @@ interface EntryView {
   value: unknown;
   offset: number;
   locate(path: Array<string | number>): number;
+  /** Set in a per-entry or per-source file: the entry's kind and its place in the file. */
+  kind?: RecordKind;
+  pointer?: Array<string | number>;
 }
 
 function parseJsonRecordFile(file: RecordFileText): ParsedRecordFile {
@@ -96,17 +113,27 @@ function parseJsonRecordFile(file: RecordFileText): ParsedRecordFile {
     problemAt(0, '', 'problem.empty');
     return { path: file.path, kind: file.kind, programs: [], sources: [], claims: [], problems };
   }
+  const deep = findDeepEntries(text);
+  if (deep.rootTooDeep) {
+    problemAt(0, '', 'problem.tooDeep', { max: MAX_RECORD_DEPTH });
+    return { path: file.path, kind: file.kind, programs: [], sources: [], claims: [], problems };
+  }
+  const skipped = new Set(deep.entries.map((d) => d.start));
+  for (const d of deep.entries) problemAt(d.start, '', 'problem.tooDeep', { max: MAX_RECORD_DEPTH });
   const errors: ParseError[] = [];
-  const top = readTopLevel(text, errors);
+  const top = readTopLevel(blankEntries(text, deep.entries), errors);
   for (const e of errors) problemAt(e.offset, '', 'problem.invalidJson', { detail: printParseErrorCode(e.error) });
   if (!top.isArray) {
-    if (top.offset !== undefined) problemAt(top.offset, '', 'problem.notArray');
+    const single = errors.length === 0 && top.offset !== undefined && text.charAt(top.offset) === '{' ? singleRecordFile(file, text, top.offset, problemAt) : undefined;
+    if (single) return collectEntries(file, single, lines, problems);
+    if (top.offset !== undefined && errors.length === 0) problemAt(top.offset, '', 'problem.notArray');
     return { path: file.path, kind: file.kind, programs: [], sources: [], claims: [], problems };
   }
   const entries: EntryView[] = [];
   // Errors and entries are both in file order: one pass pairs them.
   let e = 0;
   for (const { offset, length } of top.entries) {
+    if (skipped.has(offset)) continue;
     const to = offset + length;
     while (e < errors.length && errors[e].offset < offset) e++;
     // An entry that a syntax error cut through is not trusted, even if it happens to validate.
@@ -141,6 +168,65 @@ function jsonEntry(own: string, value: unknown, offset: number): EntryView {
       return found ? offset + found.offset : offset;
     },
   };
+}
+
+type ProblemAt = ReturnType<typeof reporter>;
+
+/**
+ * A file of the one-record-per-file layout: `{"entry": …, "claims": […]}` (data/programs/<id>.json)
+ * or one CSL item (data/sources/<id>.json). Such files are small: the whole file is parsed, and
+ * its tree made only when a problem needs a field's place.
+ */
+function singleRecordFile(file: RecordFileText, text: string, offset: number, problemAt: ProblemAt): EntryView[] | undefined {
+  let value: Record<string, unknown>;
+  try {
+    value = JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+  let tree: ReturnType<typeof parseTree> | undefined;
+  const locateIn = (pointer: Array<string | number>) => (path: Array<string | number>) => {
+    tree ??= parseTree(text, [], { disallowComments: true, allowTrailingComma: false });
+    const found = tree && findNodeAtLocation(tree, [...pointer, ...path]);
+    return found ? found.offset : offset;
+  };
+  const view = (kind: RecordKind, pointer: Array<string | number>, v: unknown): EntryView => ({ value: v, kind, pointer, offset: locateIn(pointer)([]), locate: locateIn(pointer) });
+  const named = expectedId(file.path);
+  if ('entry' in value || 'claims' in value) {
+    for (const key of Object.keys(value)) if (key !== 'entry' && key !== 'claims') problemAt(locateIn([key])([]), `/${key}`, 'problem.unknownField', { name: key });
+    if (!value.entry || typeof value.entry !== 'object' || Array.isArray(value.entry)) {
+      problemAt(offset, '/entry', 'problem.required', { name: 'entry' });
+      return [];
+    }
+    const entry = value.entry as Record<string, unknown>;
+    if (named && typeof entry.id === 'string' && entry.id !== named) problemAt(locateIn(['entry', 'id'])([]), '/entry/id', 'problem.fileName', { id: entry.id, file: named });
+    const views = [view('programs', ['entry'], entry)];
+    if (value.claims !== undefined && !Array.isArray(value.claims)) problemAt(locateIn(['claims'])([]), '/claims', 'problem.type.array', { field: '"claims"' });
+    else if (Array.isArray(value.claims)) {
+      value.claims.forEach((c: unknown, i: number) => {
+        const claim = c as Record<string, unknown>;
+        if (claim && typeof claim === 'object' && typeof entry.id === 'string') {
+          if (claim.program !== undefined && claim.program !== entry.id) {
+            problemAt(locateIn(['claims', i, 'program'])([]), `/claims/${i}/program`, 'problem.otherProgram', { program: String(claim.program), id: entry.id });
+            return;
+          }
+          views.push(view('claims', ['claims', i], { ...claim, program: entry.id }));
+        } else views.push(view('claims', ['claims', i], c));
+      });
+    }
+    return views;
+  }
+  if ('id' in value && 'type' in value) {
+    if (named && typeof value.id === 'string' && value.id !== named) problemAt(locateIn(['id'])([]), '/id', 'problem.fileName', { id: value.id, file: named });
+    return [view('sources', [], value)];
+  }
+  return undefined;
+}
+
+/** The id a per-record file's name promises: `gao-18-618` for `…/sources/gao-18-618.json`, in the data/ layout only. */
+function expectedId(path: string): string | undefined {
+  const m = /(?:^|[\\/])(?:programs|sources)[\\/]([^\\/]+)\.json$/i.exec(path);
+  return m?.[1];
 }
 
 interface TopLevel {
@@ -204,6 +290,17 @@ export function readTopLevel(text: string, errors: ParseError[]): TopLevel {
 }
 
 function parseYamlRecordFile(file: RecordFileText): ParsedRecordFile {
+  try {
+    return parseYamlEntries(file);
+  } catch (err) {
+    // The YAML parser walks nested values recursively: a file nested past what the stack holds
+    // is reported as a whole, with the reason, rather than taking the caller down.
+    const problems = [recordProblem({ file: file.path, offset: 0, field: '' }, err instanceof RangeError ? 'problem.tooDeep' : 'problem.unloadable', { max: MAX_RECORD_DEPTH, detail: String((err as Error).message) })];
+    return { path: file.path, kind: file.kind, programs: [], sources: [], claims: [], problems };
+  }
+}
+
+function parseYamlEntries(file: RecordFileText): ParsedRecordFile {
   const lineCounter = new LineCounter();
   const doc = parseDocument(file.text, { lineCounter, uniqueKeys: false });
   const lines = positionsIn(file.text);
@@ -215,11 +312,14 @@ function parseYamlRecordFile(file: RecordFileText): ParsedRecordFile {
     problemAt(contents?.range?.[0] ?? 0, '', 'problem.notList');
     return { path: file.path, kind: file.kind, programs: [], sources: [], claims: [], problems };
   }
-  const entries: EntryView[] = contents.items.map((item) => {
+  // Converted as one document, so that an alias (*name) resolves to its anchor (&name) in
+  // another entry; the alias count is capped against "billion laughs" expansion.
+  const values = doc.toJS({ maxAliasCount: 1000 }) as unknown[];
+  const entries: EntryView[] = contents.items.map((item, i) => {
     const node = item as YamlNode;
     const start = node.range?.[0] ?? 0;
     return {
-      value: toPlain(node.toJSON()),
+      value: toPlain(values[i]),
       offset: start,
       locate: (path) => {
         let cur: unknown = node;
@@ -245,7 +345,8 @@ function toPlain(value: unknown): unknown {
 }
 
 function collectEntries(file: RecordFileText, entries: EntryView[], lines: (offset: number) => Position, problems: RecordProblem[]): ParsedRecordFile {
-  const kind = file.kind ?? guessRecordKind(file.path, entries[0]?.value);
+  const single = entries.some((e) => e.kind);
+  const kind = single ? (entries[0]?.kind === 'sources' ? 'sources' : 'programs') : (file.kind ?? guessRecordKind(file.path, entries[0]?.value));
   const result: ParsedRecordFile = {
     path: file.path,
     kind,
@@ -260,34 +361,36 @@ function collectEntries(file: RecordFileText, entries: EntryView[], lines: (offs
     if (entries.length > 0) problemAt(entries[0].offset, '/0', 'problem.unknownKind');
     return result;
   }
-  const validate = itemValidators[kind];
   const seen = new Map<string, number>();
   entries.forEach((entry, index) => {
+    const entryKind = entry.kind ?? kind;
+    const validate = entry.kind ? fileValidators[entry.kind] : itemValidators[kind];
+    const at = (path: Array<string | number>) => pointer(entry.pointer ?? [index], path);
     const forbidden = findForbiddenKey(entry.value, []);
     if (forbidden) {
-      problemAt(entry.locate(forbidden), pointer(index, forbidden), 'problem.forbiddenKey', { key: String(forbidden[forbidden.length - 1]) });
+      problemAt(entry.locate(forbidden), at(forbidden), 'problem.forbiddenKey', { key: String(forbidden[forbidden.length - 1]) });
       return;
     }
     if (!validate(entry.value)) {
       for (const err of validate.errors ?? []) {
         const path = errorPath(err);
         const { id, values } = describeSchemaError(err);
-        problemAt(entry.locate(path), pointer(index, path), id, values);
+        problemAt(entry.locate(path), at(path), id, values);
       }
       return;
     }
-    const origin: Origin = { file: file.path, line: lines(entry.offset).line, bundled: !!file.bundled, index };
+    const origin: Origin = { file: file.path, line: lines(entry.offset).line, bundled: !!file.bundled, index, ...(entry.pointer ? { pointer: entry.pointer } : {}) };
     const value = entry.value as { id: string };
-    const earlier = seen.get(value.id);
+    const key = `${entryKind}:${value.id}`;
+    const earlier = seen.get(key);
     if (earlier !== undefined) {
-      problemAt(entry.locate(['id']), pointer(index, ['id']), 'problem.duplicateId', { id: value.id, earlier });
+      problemAt(entry.locate(['id']), at(['id']), 'problem.duplicateId', { id: value.id, earlier });
       return;
     }
-    seen.set(value.id, index);
-    const located = { value: value as never, origin };
-    if (kind === 'programs') result.programs.push(located);
-    else if (kind === 'sources') result.sources.push(located);
-    else result.claims.push(located);
+    seen.set(key, index);
+    if (entryKind === 'programs') result.programs.push({ value: readProgram(value as Program), origin });
+    else if (entryKind === 'sources') result.sources.push({ value: readSource(value as Source), origin });
+    else result.claims.push({ value: value as Claim, origin });
   });
   return result;
 }
@@ -319,8 +422,25 @@ function errorPath(err: ErrorObject): Array<string | number> {
   return parts;
 }
 
-function pointer(index: number, path: Array<string | number>): string {
-  return '/' + [index, ...path].map((p) => String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
+/** Older files' start date (`status.since`) read as `status.started`. */
+function readProgram(p: Program): Program {
+  if (!p.status?.since || p.status.started) return p;
+  const { since, ...status } = p.status;
+  return { ...p, status: { ...status, started: { date: since } } };
+}
+
+const CHECKED_FROM_VERIFICATION: Record<string, Checked> = { confirmed: 'document', probable: 'document', candidate: 'none', unidentified: 'none' };
+
+/** Older files' `verification` and `documentConfirmed` read as `checked`, saying no more than they did. */
+function readSource(s: Source): Source {
+  const c = s.custom;
+  if (!c || c.checked || !c.verification) return s;
+  const checked: Checked = c.verification === 'confirmed' && c.documentConfirmed ? 'wording' : (CHECKED_FROM_VERIFICATION[c.verification] ?? 'none');
+  return { ...s, custom: { ...c, checked } };
+}
+
+function pointer(start: Array<string | number>, path: Array<string | number>): string {
+  return '/' + [...start, ...path].map((p) => String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
 }
 
 function describeSchemaError(err: ErrorObject): { id: ProblemId; values: Record<string, string> } {

@@ -41,7 +41,7 @@ export class RecordSet {
     this.checkReferences();
     this.aliasIndex = this.buildAliasIndex();
     for (const { value: s } of this.sources.values()) {
-      for (const url of [s.URL, ...(s.custom?.alternateUrls ?? [])]) if (url) this.sourceByUrl.set(normalizeUrl(url), s.id);
+      for (const url of [s.URL, s.custom?.seenAt, ...(s.custom?.alternateUrls ?? [])]) if (url) this.sourceByUrl.set(normalizeUrl(url), s.id);
       if (s.number) this.sourceByNumber.set(s.number.toLowerCase(), s.id);
     }
     this.locators = undefined;
@@ -62,7 +62,8 @@ export class RecordSet {
     const { file, index } = entry.origin;
     const locate = index === undefined ? undefined : this.locators?.get(file);
     const offset = (index !== undefined && locate?.(index, path)) || 0;
-    const field = '/' + (entry.origin.index === undefined ? path : [entry.origin.index, ...path]).join('/');
+    const start = entry.origin.pointer ?? (entry.origin.index === undefined ? [] : [entry.origin.index]);
+    const field = '/' + [...start, ...path].join('/');
     this.problems.push(recordProblem({ file: entry.origin.file, offset, field }, id, values, severity));
   }
 
@@ -77,6 +78,11 @@ export class RecordSet {
         this.claims.delete(id);
         continue;
       }
+      c.figures?.forEach((f, i) =>
+        f.alternatives?.forEach((alt, j) => {
+          if (!this.sources.has(alt.source)) this.problem(entry, ['figures', i, 'alternatives', j, 'source'], 'problem.unknownSource', { source: alt.source }, 'warning');
+        }),
+      );
       push(this.claimsByProgram, c.program, c);
       push(this.claimsBySource, c.source, c);
     }
@@ -85,6 +91,10 @@ export class RecordSet {
         const target = this.programs.get(a)?.value;
         if (!target) this.problem(entry, ['agency', i], 'problem.unknownAgency', { agency: a }, 'warning');
       });
+      for (const key of ['started', 'suspended', 'ended'] as const) {
+        const source = entry.value.status?.[key]?.source;
+        if (source && !this.sources.has(source)) this.problem(entry, ['status', key, 'source'], 'problem.unknownSource', { source }, 'warning');
+      }
       entry.value.status?.events?.forEach((e, i) => {
         if (e.source && !this.sources.has(e.source)) this.problem(entry, ['status', 'events', i, 'source'], 'problem.unknownSource', { source: e.source }, 'warning');
       });

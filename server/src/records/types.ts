@@ -1,4 +1,4 @@
-/** The three kinds of record, as they are stored in `data/*.json` and users' record files. */
+/** The three kinds of record, as stored in data/programs/<id>.json, data/sources/<id>.json, the compiled dist/records/*.json and users' record files. */
 import type { MessageId } from '../l10n/messages';
 
 export type ProgramKind = 'program' | 'agency' | 'institution';
@@ -8,6 +8,23 @@ export interface StatusEvent {
   date: string;
   event: string;
   source?: string;
+}
+
+/** A date with the source that gives it (status.started, suspended, ended). */
+export interface DatedFact {
+  date: string;
+  source?: string;
+  note?: string;
+}
+
+export interface ProgramStatus {
+  state: ProgramState;
+  started?: DatedFact;
+  suspended?: DatedFact;
+  ended?: DatedFact;
+  /** Older files' start date; the loader reads it as started.date. */
+  since?: string;
+  events?: StatusEvent[];
 }
 
 export interface Program {
@@ -20,11 +37,14 @@ export interface Program {
   type?: string;
   country?: string[];
   description?: string;
-  status?: { state: ProgramState; since?: string; events?: StatusEvent[] };
+  status?: ProgramStatus;
   note?: string;
 }
 
 export type Verification = 'confirmed' | 'probable' | 'candidate' | 'unidentified';
+/** What was checked of a source: its wording, the document only, its figures only, or nothing yet. */
+export type Checked = 'wording' | 'document' | 'figures' | 'none';
+export type SourceRelation = 'primary' | 'oversight' | 'secondary';
 
 /** A CSL-JSON item, with Claim Check's own fields under `custom`. */
 export interface Source {
@@ -38,14 +58,20 @@ export interface Source {
   number?: string;
   URL?: string;
   note?: string;
+  language?: string;
   custom?: {
-    verification?: Verification;
-    documentConfirmed?: boolean;
     kind?: string;
     agencies?: string[];
+    checked?: Checked;
+    /** Where the text was read, when not at URL (a faithful copy). */
+    seenAt?: string;
+    relation?: SourceRelation;
+    alternateUrls?: string[];
+    /** Older files' fields; the loader derives `checked` from them. */
+    verification?: Verification;
+    documentConfirmed?: boolean;
     role?: string;
     seedAttribution?: string;
-    alternateUrls?: string[];
   };
   [extra: string]: unknown;
 }
@@ -62,7 +88,21 @@ export type FigureUnit =
   | 'arrest'
   | 'vehicle'
   | 'percent'
-  | 'count';
+  | 'count'
+  | 'kilogram'
+  | 'ton'
+  | 'vessel'
+  | 'flight'
+  | 'case'
+  | 'encounter'
+  | 'expulsion'
+  | 'removal'
+  | 'participant';
+
+/** When a figure holds: D is YYYY, YYYY-MM or YYYY-MM-DD. */
+export type FigureTime = { in: string } | { from: string; to: string } | { asOf: string } | { since: string };
+export type FigureScope = 'total' | 'annual' | 'monthly' | 'cumulative' | 'single-event' | 'part';
+export type FigureQualifier = 'exact' | 'about' | 'more-than' | 'at-least' | 'fewer-than' | 'up-to';
 
 export interface Figure {
   value: number;
@@ -70,6 +110,20 @@ export interface Figure {
   label: string;
   /** Word stems that identify the same fact in a sentence ("train" for "trained"). */
   cues?: string[];
+  /** What is counted, as an open noun phrase. */
+  measure?: string;
+  time?: FigureTime;
+  place?: string[];
+  scope?: FigureScope;
+  qualifier?: FigureQualifier;
+  /** Other values sources give for the same fact (a contested figure). */
+  alternatives?: Array<{ value: number; source: string; note?: string }>;
+}
+
+/** The words a fact was read from, and the address they were read at. */
+export interface Evidence {
+  url: string;
+  excerpt: string;
 }
 
 export interface Claim {
@@ -81,6 +135,7 @@ export interface Claim {
   quote?: string;
   quoteVerified?: boolean | null;
   locator?: string;
+  evidence?: Evidence;
   note?: string;
 }
 
@@ -93,6 +148,8 @@ export interface Origin {
   bundled: boolean;
   /** The entry's index in its file, for JSON pointers such as `/3/aliases/0`; fields are located by ParsedRecordFile.locate. */
   index?: number;
+  /** The entry's JSON pointer in its file when it is not `/<index>` (e.g. `/claims/2` in a per-entry file). */
+  pointer?: Array<string | number>;
 }
 
 export interface Located<T> {
