@@ -3,7 +3,8 @@
  * text, a BibLaTeX file with Zotero file fields, a Zotero-like storage folder with
  * `.zotero-ft-cache`, documents that cannot be read, the disk cache and rebuilds.
  */
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -195,4 +196,20 @@ describe('progress on a terminal', () => {
     expect(written.at(-1)).toMatch(/^\r\s+\r$/);
     expect(terminalProgress({ isTTY: false, write: () => undefined })).toBeUndefined();
   });
+});
+
+describe('documents that are not regular files', () => {
+  it('refuses a FIFO and a link to /dev/zero named as documents, without blocking, and reads the rest', async () => {
+    const dir = join(root, 'special', '.claimcheck');
+    mkdirSync(join(dir, 'library'), { recursive: true });
+    writeFileSync(join(dir, 'library', 'plain.txt'), 'The unit had 59 members.');
+    symlinkSync('/dev/zero', join(dir, 'library', 'zero.pdf'));
+    const fifo = spawnSync('mkfifo', [join(dir, 'library', 'pipe.txt')]);
+    const service = new LibraryService({ cacheDir: join(root, 'special-cache') });
+    await service.build({ recordsDirs: [dir] });
+    const codes = Object.fromEntries(service.index.problems().map((p) => [p.keys[0], p.code]));
+    expect(codes.zero).toBe('unreadable');
+    if (fifo.status === 0) expect(codes.pipe).toBe('unreadable');
+    expect(service.index.locate('plain', 'The unit had 59 members')).toMatchObject({ exact: true });
+  }, 20_000);
 });

@@ -18,6 +18,9 @@ import type { RecordManager } from './records';
 import { pathToUri } from './records';
 import type { SettingsStore } from './settings';
 
+/** A build that takes longer than this shows progress in the editor. */
+const PROGRESS_AFTER_MS = 300;
+
 /** The code of a diagnostic about a source document that cannot be read. */
 export const LIBRARY_PROBLEM_CODE = 'source-document';
 
@@ -55,8 +58,22 @@ export class LibraryManager {
   private async run(force: boolean): Promise<void> {
     await this.records.ready;
     const folders = this.records.workspaceFolders();
-    const progress = this.progressSupported() ? await this.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
-    let begun = false;
+    // Progress in the editor only for a build that takes a while (documents read, not just looked up).
+    let progress: Awaited<ReturnType<Connection['window']['createWorkDoneProgress']>> | undefined;
+    let last = '';
+    let finished = false;
+    const timer = this.progressSupported()
+      ? setTimeout(() => {
+          void this.connection.window
+            .createWorkDoneProgress()
+            .then((p) => {
+              if (finished) return;
+              progress = p;
+              p.begin('Claim Check: reading source documents', 0, last, false);
+            })
+            .catch(() => undefined);
+        }, PROGRESS_AFTER_MS)
+      : undefined;
     let changed = false;
     const started = Date.now();
     try {
@@ -79,19 +96,17 @@ export class LibraryManager {
         await service.build(locations, {
           force,
           onProgress: (p) => {
-            if (!progress || (p.read === 0 && p.path !== undefined && !force)) return;
-            const message = `${p.done}/${p.total}`;
-            if (!begun) {
-              progress.begin('Claim Check: reading source documents', 0, message, false);
-              begun = true;
-            } else progress.report(p.total ? Math.round((100 * p.done) / p.total) : 100, message);
+            last = `${p.done}/${p.total}`;
+            progress?.report(p.total ? Math.round((100 * p.done) / p.total) : 100, last);
           },
         });
         if (service.index.generation !== before) changed = true;
       }
       for (const uri of [...this.services.keys()]) if (!folders.some((f) => f.uri === uri)) this.services.delete(uri);
     } finally {
-      if (begun) progress?.done();
+      finished = true;
+      if (timer) clearTimeout(timer);
+      progress?.done();
     }
     const status = this.status();
     this.connection.console.info(`Claim Check: source documents ready in ${Date.now() - started} ms: ${status.documents} document(s), ${status.pages} page(s), ${status.failures} unreadable.`);

@@ -12,7 +12,9 @@
  *
  * Host-side.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { describeFailure, readTextFile } from '../safeRead';
+import { MAX_RECORD_FILE_BYTES } from '../recordFiles';
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { documentExtension, parseFileField, type Attachment } from '../../library/attachments';
 import { parseBibliography, type BibProblem, type CslItem } from '../../library/bibtex';
@@ -77,12 +79,9 @@ export interface BibliographyFile {
 
 /** Reads a `.bib` file: its entries as CSL items, the documents their file fields name, and its problems. */
 export function readBibliography(path: string): BibliographyFile {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    return { path, sources: [], documents: [], problems: [{ line: 0, column: 0, detail: (err as Error).message }] };
-  }
+  const read = readTextFile(path, MAX_RECORD_FILE_BYTES);
+  if (!read.ok) return { path, sources: [], documents: [], problems: [{ line: 0, column: 0, detail: describeFailure(read) }] };
+  const text = read.text;
   const { entries, problems } = parseBibliography(text);
   const documents: DocumentSpec[] = [];
   for (const e of entries) {

@@ -6,7 +6,7 @@
  * Host-side: it reads files. A document that cannot be read yields an ExtractFailure, never
  * an exception.
  */
-import { readFile } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import type { DocumentFormat, ExtractedText } from '../../library/document';
@@ -199,18 +199,46 @@ export async function pdfText(bytes: Uint8Array): Promise<ExtractResult> {
   }
 }
 
+/**
+ * A document's bytes, only if it is a regular file of at most `max` bytes: a document named in a
+ * bibliography may be a link to /dev/zero or a FIFO, which would be read forever or block. The
+ * file is opened without blocking and checked with fstat on the same descriptor.
+ */
+export function readRegularFile(path: string, max: number): { ok: true; bytes: Uint8Array } | { ok: false; failure: ExtractFailure } {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (err) {
+    const code = (err as { code?: string }).code === 'ENOENT' ? 'missing' : 'unreadable';
+    return { ok: false, failure: { code, detail: (err as Error).message } };
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) return { ok: false, failure: { code: 'unreadable', detail: 'not a regular file' } };
+    if (st.size > max) return { ok: false, failure: { code: 'too-large', detail: `${Math.round(st.size / 1048576)} MB` } };
+    const bytes = new Uint8Array(st.size);
+    let at = 0;
+    while (at < bytes.length) {
+      const n = readSync(fd, bytes, at, bytes.length - at, at);
+      if (n <= 0) break;
+      at += n;
+    }
+    return { ok: true, bytes: at === bytes.length ? bytes : bytes.subarray(0, at) };
+  } catch (err) {
+    return { ok: false, failure: { code: 'unreadable', detail: (err as Error).message } };
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Reads a document of any supported format. */
 export async function extractDocument(path: string, size?: number): Promise<ExtractResult> {
   const format = formatOf(path);
   if (!format) return { ok: false, failure: { code: 'unsupported', detail: path } };
   if (size !== undefined && size > MAX_DOCUMENT_BYTES) return { ok: false, failure: { code: 'too-large', detail: `${Math.round(size / 1048576)} MB` } };
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(path));
-  } catch (err) {
-    const code = (err as { code?: string }).code === 'ENOENT' ? 'missing' : 'unreadable';
-    return { ok: false, failure: { code, detail: (err as Error).message } };
-  }
+  const read = readRegularFile(path, MAX_DOCUMENT_BYTES);
+  if (!read.ok) return read;
+  const bytes = read.bytes;
   try {
     switch (format) {
       case 'pdf':
