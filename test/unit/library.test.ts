@@ -308,3 +308,17 @@ describe('a passage in a web page’s markup', () => {
     expect(lineInMarkup(html, 'nowhere (to be) found')).toBe(0);
   });
 });
+
+describe('figure-not-in-source', () => {
+  it('flags a count or amount the cited document does not state, not an incidental small number or a date', async () => {
+    const { DocumentAnalyzer } = await import('../../server/src/analysis/incremental/analyzer');
+    const { RecordSet } = await import('../../server/src/records/recordSet');
+    const records = RecordSet.fromTexts([{ path: 'sources.json', text: JSON.stringify([{ id: 'gao', type: 'report', title: 'GAO' }]) }]);
+    const lib = new LibraryIndex();
+    lib.add({ keys: ['gao'], path: '/gao.txt' }, indexDocument({ format: 'text', text: 'CBP trained 4,600 police in 2017 and spent $2,078,988.', pageStarts: [0] }));
+    const draft = 'On 5 June 2019, CBP had trained 4,600 police and 3 vehicles, spent $2.1 million, and held 2 of its 4 offices [@gao].\n';
+    const { analysis } = new DocumentAnalyzer(records, { library: lib }).analyzeWithContext(draft);
+    const flagged = analysis.findings.filter((f) => f.code === 'figure-not-in-source').map((f) => draft.slice(f.start, f.end));
+    expect(flagged).toEqual(['3']);
+  });
+});

@@ -9,7 +9,7 @@ export const figureNotInSource: Check = {
   description: 'A figure the sentence states that the cited source document does not state in any writing of it.',
   descriptionEs: 'Una cifra de la oración que el documento fuente citado no da en ninguna de sus formas.',
   docs: {
-    meaning: 'The sentence cites a source whose document is in the writer’s library, and a count or amount it states appears nowhere in that document, in any writing of the number ("4,600", "4.600", "4.6 thousand", "four thousand six hundred"; a rounded figure within its last digit). Years are left to `figure-mismatch`.',
+    meaning: 'The sentence cites a source whose document is in the writer’s library, and a count or amount it states appears nowhere in that document, in any writing of the number ("4,600", "4.600", "4.6 thousand", "four thousand six hundred"; a rounded figure within its last digit). Only figures: a number with what it counts, or one of 1,000 or more; years are left to `figure-mismatch`.',
     example: '"CBP trained 5,000 Guatemalan police [@gao-18-618]." (the PDF says 4,600)',
   },
   defaultSeverity: 'info',
@@ -23,7 +23,8 @@ export const figureNotInSource: Check = {
       // Numbers in quotes (the quote checks compare them), citations and attributions ("2016 testimony") are not the sentence's figures.
       const excluded = new Intervals([...s.quotes, ...s.citations, ...s.attributions]);
       for (const n of s.numbers) {
-        if (n.unit === 'year') continue;
+        // A figure: a number with what it counts ("3 vehicles", "10%", "$2.1 million"), or a large one; not a year, not "2 of its 4".
+        if (n.unit === 'year' || (n.unit === undefined && n.value < 1000)) continue;
         const start = s.toDocument(n.start);
         const end = s.toDocument(n.end, true);
         if (excluded.contains(start)) continue;
