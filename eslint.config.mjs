@@ -2,10 +2,10 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-const pureCore = ['server/src/analysis/**/*.ts', 'server/src/l10n/**/*.ts', 'server/src/checks/**/*.ts', 'server/src/records/**/*.ts'];
+const pureCore = ['server/src/analysis/**/*.ts', 'server/src/l10n/**/*.ts', 'server/src/checks/**/*.ts', 'server/src/records/**/*.ts', 'server/src/library/**/*.ts'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.e2e/**', 'test/e2e/artifacts/**', 'bench/results.json', 'bench/.build/**', '*.vsix'] },
+  { ignores: ['dist/**', 'node_modules/**', '.e2e/**', 'test/e2e/artifacts/**', 'bench/results.json', 'bench/library-results.json', 'bench/library-alternatives.json', 'bench/.build/**', '*.vsix'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

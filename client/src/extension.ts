@@ -48,7 +48,9 @@ import {
   type RecordChoices,
   type RecordClaimResult,
 } from '../../server/src/protocol';
+import { LIBRARY_STATUS_METHOD, REBUILD_LIBRARY_METHOD, SOURCE_PASSAGE_METHOD, type LibraryStatusParams, type SourcePassage } from '../../server/src/protocol';
 import { MARKDOWN_FILE } from '../../server/src/markdownFiles';
+import { isSourcePassage, openSourceAt } from './openSource';
 import { CrashWindow } from './crashWindow';
 import { sentenceAround } from './sentence';
 
@@ -107,10 +109,13 @@ export async function activate(context: ExtensionContext): Promise<LanguageClien
       await client?.restart();
     }),
     commands.registerCommand('claimcheck.showOutput', () => output.show(true)),
+    commands.registerCommand('claimcheck.openSource', () => openSource(output)),
+    commands.registerCommand('claimcheck.rebuildSourceIndex', () => rebuildSourceIndex(output)),
     uncitedStatusItem(),
   );
   watchers.refresh();
   try {
+    context.subscriptions.push(followLibraryStatus(client));
     await client.start();
   } catch (err) {
     // The commands stay registered, so that "Restart the language server" can try again.
@@ -399,6 +404,54 @@ function codeOf(d: Diagnostic): string | undefined {
   return typeof code === 'object' ? String(code.value) : String(code);
 }
 
+let libraryStatus: LibraryStatusParams | undefined;
+let statusUpdate: (() => void) | undefined;
+
+/** Keeps the library status the server sends for the status item's tooltip. */
+function followLibraryStatus(c: LanguageClient): Disposable {
+  return c.onNotification(LIBRARY_STATUS_METHOD, (status: LibraryStatusParams) => {
+    libraryStatus = status;
+    statusUpdate?.();
+  });
+}
+
+/** "Open the source at this passage": the quote under the cursor, in its source document. */
+async function openSource(output: LogOutputChannel): Promise<void> {
+  const editor = window.activeTextEditor;
+  const c = client;
+  if (!editor || !c) return;
+  try {
+    const passage = await c.sendRequest<SourcePassage | null>(SOURCE_PASSAGE_METHOD, {
+      textDocument: { uri: c.code2ProtocolConverter.asUri(editor.document.uri) },
+      position: c.code2ProtocolConverter.asPosition(editor.selection.active),
+    });
+    if (!passage || !isSourcePassage(passage)) {
+      void window.showInformationMessage(l10n.t('Claim Check: no quote from a source document here.'));
+      return;
+    }
+    await openSourceAt(passage);
+  } catch (err) {
+    output.error(l10n.t('Cannot open the source: {0}', err instanceof Error ? err.message : String(err)));
+  }
+}
+
+/** "Rebuild the source index": reads every source document again, with progress. */
+async function rebuildSourceIndex(output: LogOutputChannel): Promise<void> {
+  const c = client;
+  if (!c) return;
+  try {
+    const status = await window.withProgress({ location: ProgressLocation.Notification, title: l10n.t('Claim Check: reading the source documents…') }, () =>
+      c.sendRequest<LibraryStatusParams | null>(REBUILD_LIBRARY_METHOD, {}),
+    );
+    if (status) {
+      libraryStatus = { ...status, text: libraryStatus?.text ?? '' };
+      void window.showInformationMessage(l10n.t('Claim Check: {0} source document(s), {1} page(s); {2} could not be read.', status.documents, status.pages, status.failures));
+    }
+  } catch (err) {
+    output.error(l10n.t('Cannot rebuild the source index: {0}', err instanceof Error ? err.message : String(err)));
+  }
+}
+
 /** "$(quote) 3 uncited" for the active Markdown editor; clicking opens the Problems view. */
 function uncitedStatusItem(): Disposable {
   const item: StatusBarItem = window.createStatusBarItem('claimcheck.uncited', StatusBarAlignment.Right, 100);
@@ -412,15 +465,18 @@ function uncitedStatusItem(): Disposable {
     }
     const n = languages.getDiagnostics(doc.uri).filter((d) => d.source === DIAGNOSTIC_SOURCE && codeOf(d) === 'uncited-claim').length;
     item.text = `$(quote) ${l10n.t('{0} uncited', n)}`;
-    item.tooltip =
+    const uncited =
       n === 0
         ? l10n.t('Claim Check: every claim in this draft is cited')
         : n === 1
           ? l10n.t('Claim Check: 1 claim without a source in this draft — click for the Problems view')
           : l10n.t('Claim Check: {0} claims without a source in this draft — click for the Problems view', n);
+    // The writer's source documents, as the server last reported them (in the writer's language).
+    item.tooltip = libraryStatus && (libraryStatus.documents > 0 || libraryStatus.failures > 0) ? `${uncited}\n${libraryStatus.text}` : uncited;
     item.show();
   };
   update();
+  statusUpdate = update;
   return Disposable.from(
     item,
     window.onDidChangeActiveTextEditor(update),

@@ -15,6 +15,13 @@ export const RECORD_CHOICES_METHOD = 'claimcheck/recordChoices';
 /** Adds a claim to the workspace's records (features/recordClaim.ts). */
 export const RECORD_CLAIM_METHOD = 'claimcheck/recordClaim';
 
+/** The writer's source documents: their count, pages and failures, for the status item (a notification, server → client). */
+export const LIBRARY_STATUS_METHOD = 'claimcheck/libraryStatus';
+/** Reads the source documents again, every one (features/library.ts). */
+export const REBUILD_LIBRARY_METHOD = 'claimcheck/rebuildLibrary';
+/** The source document's passage for the quote at a position, to open it there. */
+export const SOURCE_PASSAGE_METHOD = 'claimcheck/sourcePassage';
+
 /** The `source` of every diagnostic the server publishes, on drafts and on record files. */
 export const DIAGNOSTIC_SOURCE = 'Claim Check';
 
@@ -81,3 +88,22 @@ export interface RecordClaimParams {
 }
 
 export type RecordClaimResult = { id: string; uri: string; claim: Claim; edit: WorkspaceEdit } | { error: string };
+
+// claimcheck/libraryStatus, claimcheck/rebuildLibrary, claimcheck/sourcePassage
+
+export interface LibraryStatusParams {
+  documents: number;
+  pages: number;
+  failures: number;
+  building: boolean;
+  /** The same in the writer's language, one line. */
+  text: string;
+}
+
+export interface SourcePassageParams {
+  textDocument: { uri: string };
+  position: { line: number; character: number };
+}
+
+/** Where a quoted passage stands in its source document (the client opens it there). */
+export type { SourcePassage } from './library/judge';

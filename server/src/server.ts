@@ -30,7 +30,14 @@ import { RecordManager } from './features/records';
 import { SettingsStore } from './features/settings';
 import { WorkspaceChecker } from './features/workspaceCheck';
 import { citedSourcesOf } from './features/citedSources';
+import { LibraryManager } from './features/library';
+import { locatorFixes, sourcePassageAt } from './checks/sourceDocuments';
 import {
+  REBUILD_LIBRARY_METHOD,
+  SOURCE_PASSAGE_METHOD,
+  type LibraryStatusParams,
+  type SourcePassage,
+  type SourcePassageParams,
   CHECK_WORKSPACE_METHOD,
   CITED_SOURCES_METHOD,
   RECORD_CHOICES_METHOD,
@@ -82,6 +89,23 @@ const records = new RecordManager(connection, settings, (uri, list) => {
 });
 const store = new DocumentStore(connection, documents, records, settings);
 let checker: WorkspaceChecker | undefined;
+const libraries = new LibraryManager(
+  connection,
+  records,
+  settings,
+  (uri, list) => {
+    if (diagnostics) diagnostics.publishExternal(uri, list);
+    else connection.sendDiagnostics({ uri, diagnostics: list });
+  },
+  // A library that changed: the drafts are checked against what it now holds.
+  safely('source documents change', async () => {
+    store.invalidate();
+    diagnostics?.recheckAll();
+    await checker?.recheckClosed();
+  }),
+  () => capabilities.window?.workDoneProgress === true,
+);
+store.libraryFor = (uri) => libraries.libraryFor(uri);
 
 function describe(err: unknown): string {
   return err instanceof Error ? (err.stack ?? err.message) : String(err);
@@ -148,6 +172,8 @@ async function reloadAndRecheck(): Promise<void> {
   store.invalidate();
   diagnostics?.recheckAll();
   await checker?.recheckClosed();
+  // The source documents follow in the background; only documents that changed are read again.
+  void libraries.rebuild();
 }
 
 connection.onInitialized(
@@ -170,6 +196,7 @@ connection.onInitialized(
       );
     }
     await loading;
+    void libraries.rebuild();
   }),
 );
 
@@ -237,7 +264,16 @@ connection.onHover(
     if (!current) return null;
     const { doc, result } = current;
     return hoverAt(
-      { doc, text: result.text, analysis: result.analysis, records: result.records, displayPath: (f) => records.displayPath(f), locale: result.options.locale },
+      {
+        doc,
+        text: result.text,
+        analysis: result.analysis,
+        records: result.records,
+        displayPath: (f) => records.displayPath(f),
+        locale: result.options.locale,
+        sentences: result.context.sentences,
+        library: result.library,
+      },
       toOffset(doc, params.position),
     );
   }),
@@ -280,6 +316,15 @@ connection.onCodeAction(
     // The fixes come from the analysis of the current version (cached: the diagnostics were made from it).
     const current = fixableDiagnostics(doc, params).length > 0 ? await currentAnalysis(doc.uri) : undefined;
     const actions = quickFixes(doc, params, support, folder?.path, locale, current?.doc === doc ? current.result.analysis.findings : undefined);
+    if (wants(params, CodeActionKind.QuickFix)) {
+      // "Add the page" for a quote the cited document holds word for word.
+      const result = await store.analyse(doc);
+      if (result.version === doc.version && result.library) {
+        for (const fix of locatorFixes(result.context, toOffset(doc, params.range.start))) {
+          actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, edit: documentEdit(doc, fix.edits, support) });
+        }
+      }
+    }
     if (wants(params, CITE_ALL_KIND)) {
       const result = await store.analyse(doc);
       if (result.version === doc.version) {
@@ -369,6 +414,24 @@ connection.onRequest(
     const folder = claimFolder(uri);
     const locale = (await settings.get(uri ?? folder?.uri)).locale;
     return recordClaimEdit(params, records.recordsFor(uri ?? folder?.uri ?? ''), folder?.path, support, locale);
+  }),
+);
+
+connection.onRequest(
+  REBUILD_LIBRARY_METHOD,
+  guard('rebuild source index', null, async (): Promise<LibraryStatusParams | null> => {
+    await libraries.rebuild(true);
+    return libraries.status();
+  }),
+);
+
+connection.onRequest(
+  SOURCE_PASSAGE_METHOD,
+  guard('source passage', null, async (params: SourcePassageParams): Promise<SourcePassage | null> => {
+    const current = await currentAnalysis(params?.textDocument?.uri ?? '');
+    if (!current) return null;
+    const { doc, result } = current;
+    return sourcePassageAt(result.context, toOffset(doc, params.position));
   }),
 );
 

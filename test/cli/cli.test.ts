@@ -85,7 +85,7 @@ describe('claimcheck check', () => {
     const sarif = JSON.parse(run(['check', 'draft.md', '--format', 'sarif'], dir).out);
     expect(sarif.version).toBe('2.1.0');
     const rules = sarif.runs[0].tool.driver.rules.map((r: { id: string }) => r.id);
-    expect(rules).toEqual(['uncited-claim', 'attribution-without-link', 'figure-mismatch', 'misquote', 'citation-mismatch', 'unknown-program', 'suppression-without-reason', 'inconsistent-figure']);
+    expect(rules).toEqual(['uncited-claim', 'attribution-without-link', 'figure-mismatch', 'misquote', 'quote-not-in-source', 'figure-not-in-source', 'citation-mismatch', 'unknown-program', 'suppression-without-reason', 'inconsistent-figure']);
     const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'figure-mismatch');
     expect(result.level).toBe('error');
     expect(result.locations[0].physicalLocation.region).toEqual({ startLine: 1, startColumn: 50, endLine: 1, endColumn: 55 });

@@ -68,7 +68,7 @@ export function capabilities(options: { pull?: boolean; resolve?: boolean; progr
 export interface Workspace {
   dir: string;
   uri: string;
-  file(relativePath: string, text: string): string;
+  file(relativePath: string, text: string | Uint8Array): string;
   uriOf(relativePath: string): string;
   dispose(): void;
 }
@@ -245,7 +245,7 @@ export interface Server {
  * `capabilities`, and (by default) waits for its records: the setup of every protocol test file.
  */
 export async function startServer(
-  options: { files?: Record<string, string>; capabilities?: ClientCapabilities; locale?: string; waitForRecords?: boolean } = {},
+  options: { files?: Record<string, string | Uint8Array>; capabilities?: ClientCapabilities; locale?: string; waitForRecords?: boolean } = {},
 ): Promise<Server> {
   const ws = tempWorkspace();
   for (const [path, text] of Object.entries(options.files ?? {})) ws.file(path, text);

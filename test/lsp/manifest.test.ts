@@ -46,9 +46,12 @@ describe('package.json contributions', () => {
     expect(properties['claimcheck.locale']).toMatchObject({ enum: ['auto', 'en', 'es'], default: 'auto' });
     expect(properties['claimcheck.attributionCounts']).toMatchObject({ default: true });
     expect(properties['claimcheck.records']).toMatchObject({ default: [] });
+    expect(properties['claimcheck.library']).toMatchObject({ type: 'array', default: [] });
     expect(manifest.contributes.commands.map((c) => c.command).sort()).toEqual([
       'claimcheck.checkWorkspace',
       'claimcheck.exportSources',
+      'claimcheck.openSource',
+      'claimcheck.rebuildSourceIndex',
       'claimcheck.recordClaim',
       'claimcheck.restartServer',
       'claimcheck.showOutput',

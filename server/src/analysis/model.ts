@@ -5,6 +5,7 @@
  */
 
 import type { Locale } from '../l10n/messages';
+import type { LibraryIndex } from '../library/library';
 import type { RecordSet } from '../records/recordSet';
 import type { NumberRef } from './figures';
 import type { UnitKind } from './prose';
@@ -199,4 +200,6 @@ export interface CheckContext {
   footnotes: FootnoteDefinition[];
   footnoteState: FootnoteState;
   suppressions: Suppression[];
+  /** The writer's own source documents, when there are any: the quote, figure and citation checks read them. */
+  library?: LibraryIndex;
 }

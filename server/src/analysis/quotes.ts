@@ -80,9 +80,14 @@ function passageWords(text: string): Array<Word | null> {
   return out;
 }
 
-interface IndexedQuote {
-  claim: Claim;
+/** A text quoted from: a recorded quote, or a stretch of a source document. */
+interface QuoteText {
+  text: string;
   words: Word[];
+}
+
+interface IndexedQuote extends QuoteText {
+  claim: Claim;
 }
 
 export interface QuoteMatch {
@@ -106,7 +111,7 @@ export class QuoteIndex {
       if (!claim.quote) continue;
       const i = this.quotes.length;
       const ws = words(claim.quote);
-      this.quotes.push({ claim, words: ws });
+      this.quotes.push({ claim, text: claim.quote, words: ws });
       for (const key of new Set(ws.map((w) => w.key))) {
         const list = this.byWord.get(key);
         if (list) list.push(i);
@@ -138,8 +143,23 @@ export class QuoteIndex {
   }
 }
 
+/**
+ * A passage against a stretch of a source document (the words found around the place the
+ * library located it): exact, or the word difference and the document's wording for a fix,
+ * by the same rules as a recorded quote. Undefined when too few words are shared to call it
+ * the same passage.
+ */
+export function compareWithText(passage: string, sourceText: string): Omit<QuoteMatch, 'claim'> | undefined {
+  const pw = passageWords(passage);
+  if (pw.filter((w) => w !== null).length < MIN_QUOTE_WORDS) return undefined;
+  const m = compare(pw, { text: sourceText, words: words(sourceText) }, passage);
+  if (!m) return undefined;
+  const { score: _score, ...match } = m;
+  return match;
+}
+
 /** Word-level comparison of a passage with one recorded quote. */
-function compare(pw: Array<Word | null>, q: IndexedQuote, passage: string): (Omit<QuoteMatch, 'claim'> & { score: number }) | undefined {
+function compare(pw: Array<Word | null>, q: QuoteText, passage: string): (Omit<QuoteMatch, 'claim'> & { score: number }) | undefined {
   // Old is the record, new is the passage: "added" words are the writer's, "removed" ones the record's.
   const parts = diffArrays<Word | null>(q.words, pw, {
     comparator: (a, b) => a !== null && b !== null && a.key === b.key,
@@ -150,7 +170,7 @@ function compare(pw: Array<Word | null>, q: IndexedQuote, passage: string): (Omi
   parts.forEach((p, i) => {
     if (!p.added && !p.removed) lastSame = i;
   });
-  const quoteText = (ws: Word[]) => ws.map((w) => (q.claim.quote ?? '').slice(w.start, w.end)).join(' ');
+  const quoteText = (ws: Word[]) => ws.map((w) => (q.text).slice(w.start, w.end)).join(' ');
   const passageText = (ws: Word[]) => ws.map((w) => passage.slice(w.start, w.end)).join(' ');
   const real = (ws: Array<Word | null>) => ws.filter((w): w is Word => w !== null);
   let same = 0;
@@ -213,8 +233,8 @@ function compare(pw: Array<Word | null>, q: IndexedQuote, passage: string): (Omi
  * a quote turns double marks into single ones), the kind of dash, and square brackets of
  * editorial insertions. Punctuation before the first word and after the last is the writer's.
  */
-function punctuationChange(parts: ReturnType<typeof diffArrays<Word | null>>, q: IndexedQuote, passage: string): { written: string; recorded: string } | undefined {
-  const quote = q.claim.quote ?? '';
+function punctuationChange(parts: ReturnType<typeof diffArrays<Word | null>>, q: QuoteText, passage: string): { written: string; recorded: string } | undefined {
+  const quote = q.text;
   let qi = 0;
   for (const part of parts) {
     if (part.added) continue;
@@ -244,7 +264,7 @@ function typography(between: string): string {
 }
 
 /** The passage rewritten with the record's exact words, keeping the writer's omission marks. */
-function replacementFor(parts: ReturnType<typeof diffArrays<Word | null>>, q: IndexedQuote, passage: string): string {
+function replacementFor(parts: ReturnType<typeof diffArrays<Word | null>>, q: QuoteText, passage: string): string {
   // For each ellipsis-separated segment of the passage, the first and last quote word it matched.
   const segments: Array<{ from?: number; to?: number }> = [{}];
   let qi = 0;
@@ -261,7 +281,7 @@ function replacementFor(parts: ReturnType<typeof diffArrays<Word | null>>, q: In
     }
   }
   const marks = [...passage.matchAll(ELLIPSIS)].map((m) => m[0]);
-  const quote = q.claim.quote ?? '';
+  const quote = q.text;
   const pieces = segments.map((s) => (s.from === undefined || s.to === undefined ? '' : quote.slice(q.words[s.from].start, q.words[s.to].end)));
   let out = '';
   pieces.forEach((piece, i) => {

@@ -3,6 +3,8 @@ import { shortTitle } from '../analysis/bibliography';
 import { citationFix, pandocKey } from '../analysis/fixes';
 import type { Fix } from '../analysis/model';
 import { programNames, sourceLabel, sourcesAbout } from './describe';
+import { documentLabel } from './sourceDocuments';
+import type { RecordSet } from '../records/recordSet';
 import { msg } from '../l10n/messages';
 
 export const citationMismatch: Check = {
@@ -10,7 +12,7 @@ export const citationMismatch: Check = {
   description: 'The cited source has no record about the program the sentence speaks of.',
   descriptionEs: 'La fuente citada no tiene ningún registro sobre el programa del que habla la oración.',
   docs: {
-    meaning: 'The cited source has no record about the program in the sentence; the message names sources that do.',
+    meaning: 'The cited source has no record about the program in the sentence, or, when its document is in the writer’s library, the document never names the program; the message names sources that do.',
     example: '"Operation Hornet … [@gao-15-707]"',
   },
   defaultSeverity: 'warning',
@@ -21,9 +23,29 @@ export const citationMismatch: Check = {
         // A citation closing a paragraph answers for every sentence it covers.
         const programs = s.coveredPrograms?.get(c.start) ?? s.programs;
         if (c.sources.length === 0 || programs.length === 0) continue;
+        const locale = ctx.options.locale ?? 'en';
+        // A cited source whose document is in the writer's library: the document itself says whether it names the program.
+        const withDocument = ctx.library ? c.sources.filter((id) => ctx.library!.has(id)) : [];
+        if (withDocument.length > 0) {
+          const unnamed = programs.filter((p) => !withDocument.some((id) => ctx.library!.findAlias(id, programAliases(ctx.records, p))));
+          if (unnamed.length === 0) continue;
+          const documents = withDocument.flatMap((id) => ctx.library!.documents(id));
+          yield {
+            code: 'citation-mismatch',
+            start: c.start,
+            end: c.end,
+            message: msg(locale, 'citation.documentNone', {
+              cited: [...new Set(documents.map((d) => documentLabel(ctx.records, d, locale)))].join(msg(locale, 'and')),
+              names: programNames(ctx.records, unnamed, locale),
+            }),
+            programs: unnamed,
+            sources: sourcesAbout(ctx.records, unnamed),
+            fixes: [],
+          };
+          continue;
+        }
         const speaks = c.sources.some((id) => ctx.records.claimsFrom(id).some((claim) => programs.includes(claim.program)));
         if (speaks) continue;
-        const locale = ctx.options.locale ?? 'en';
         const better = sourcesAbout(ctx.records, programs);
         const names = programNames(ctx.records, programs, locale);
         const instead = (id: string) => msg(locale, 'fix.instead', { title: shortTitle(ctx.records.source(id)!) });
@@ -56,3 +78,9 @@ export const citationMismatch: Check = {
     }
   },
 };
+
+/** Every name the records give a program: its name, aliases and unconfirmed aliases. */
+function programAliases(records: RecordSet, id: string): string[] {
+  const p = records.program(id);
+  return p ? [p.name, ...p.aliases, ...(p.unconfirmedAliases ?? [])] : [];
+}

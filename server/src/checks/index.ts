@@ -8,9 +8,11 @@ import { citationMismatch } from './citationMismatch';
 import { unknownProgram } from './unknownProgram';
 import { suppressionWithoutReason } from './suppressionWithoutReason';
 import { inconsistentFigure } from './inconsistentFigure';
+import { quoteNotInSource } from './quoteNotInSource';
+import { figureNotInSource } from './figureNotInSource';
 
 /** Checks over one document, in the order they run. */
-export const CHECKS: readonly Check[] = [uncitedClaim, attributionWithoutLink, figureMismatch, misquote, citationMismatch, unknownProgram, suppressionWithoutReason];
+export const CHECKS: readonly Check[] = [uncitedClaim, attributionWithoutLink, figureMismatch, misquote, quoteNotInSource, figureNotInSource, citationMismatch, unknownProgram, suppressionWithoutReason];
 
 /** Checks that compare several drafts; they run over a workspace or a folder, not one document. */
 export const WORKSPACE_CHECKS: readonly WorkspaceCheck[] = [inconsistentFigure];

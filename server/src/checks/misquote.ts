@@ -1,20 +1,44 @@
 import type { Check } from './types';
 import { quoteStatus, recordNotes, sourceLabel } from './describe';
+import { documentLabel, documentVerdict, pageText } from './sourceDocuments';
 import { msg, type Locale } from '../l10n/messages';
 import { escapeInline } from '../analysis/bibliography';
 
 export const misquote: Check = {
   code: 'misquote',
-  description: 'Quoted words that are close to, but not exactly, a recorded quote or a stretch of one: other words, or other punctuation between them.',
-  descriptionEs: 'Palabras citadas parecidas, pero no idénticas, a una cita registrada o a un fragmento de ella: otras palabras, u otra puntuación entre ellas.',
+  description: 'Quoted words that are close to, but not exactly, a recorded quote or the cited source document: other words, or other punctuation between them.',
+  descriptionEs: 'Palabras citadas parecidas, pero no idénticas, a una cita registrada o al documento fuente citado: otras palabras, u otra puntuación entre ellas.',
   docs: {
-    meaning: 'Quoted words are close to, but not exactly, a recorded quote or a stretch of one — other words, or other punctuation between them (typography aside: kinds of quotation mark and dash, spacing, editorial brackets).',
+    meaning: 'Quoted words are close to, but not exactly, a recorded quote or a stretch of one, or a passage of the cited source document when the writer’s library holds it — other words, or other punctuation between them (typography aside: kinds of quotation mark and dash, spacing, editorial brackets). The fix restores the source’s wording.',
     example: '"“has led to the identification of 38 illicit organizations”"',
   },
   defaultSeverity: 'error',
   *check(ctx) {
     for (const s of ctx.sentences) {
       for (const q of s.quotes) {
+        // The cited document itself, when the writer's library holds it, rules over the records.
+        const v = documentVerdict(ctx.library, s, q);
+        if (v?.kind === 'found') continue;
+        if (v?.kind === 'misquote') {
+          const locale = ctx.options.locale ?? 'en';
+          const changes = describeChanges(v.comparison.difference ?? [], locale).slice(0, 4);
+          yield {
+            code: 'misquote',
+            start: q.start,
+            end: q.end,
+            message: msg(locale, 'misquote.document', {
+              source: documentLabel(ctx.records, v.match.document, locale),
+              page: pageText(v.match, locale),
+              changes: changes.join('; '),
+              replacement: v.comparison.replacement,
+            }),
+            programs: s.programs,
+            sources: v.match.document.keys,
+            difference: v.comparison.difference,
+            fixes: [{ title: msg(locale, 'fix.quoteDocument'), edits: [{ start: q.start, end: q.end, newText: v.comparison.replacement }], preferred: true }],
+          };
+          continue;
+        }
         const m = q.match;
         if (!m || m.exact || m.replacement === undefined) continue;
         const locale = ctx.options.locale ?? 'en';

@@ -18,6 +18,10 @@ import { describeFailure, readTextFile } from '../node/safeRead';
 import { problemText } from '../records/problems';
 import type { RecordSet } from '../records/recordSet';
 import { formatReport, type FileReport, type ReportFormat } from './report';
+import type { LibraryIndex } from '../library/library';
+import { LibraryService } from '../node/library/service';
+import { libraryLocations, libraryProblemLine } from '../node/library/forRecords';
+import { terminalProgress } from '../node/library/progress';
 import { MARKDOWN_FILE } from '../markdownFiles';
 import { addRecordsCommand, UsageErrorRecords } from './records';
 import { documentFor, toRange } from '../positions';
@@ -83,6 +87,8 @@ function walk(dir: string): string[] {
 interface CheckOptions {
   format: ReportFormat;
   records: string[];
+  /** Extra folders of source documents named by citation key (repeatable). */
+  library?: string[];
   bundled: boolean;
   failOn: FailOn;
   citationStyle: CitationStyle;
@@ -90,10 +96,12 @@ interface CheckOptions {
 }
 
 /** Runs `claimcheck check`; returns the exit code and the report text. */
-export function runCheck(paths: string[], opts: CheckOptions, cwd = process.cwd()): { code: number; out: string; err: string } {
+export async function runCheck(paths: string[], opts: CheckOptions, cwd = process.cwd()): Promise<{ code: number; out: string; err: string }> {
   checkRecordPaths(opts.records, cwd);
   const drafts = expandDrafts(paths.length > 0 ? paths : ['.'], cwd);
   const recordSets = new Map<string, RecordSet>();
+  const libraries = new Map<string, LibraryIndex>();
+  const libraryFolders = (opts.library ?? []).map((d) => resolve(cwd, d));
   const options: AnalysisOptions = { ...DEFAULT_OPTIONS, citationStyle: opts.citationStyle, locale: toLocale(opts.locale) };
   const models: Array<DraftModel & { report: FileReport; doc: ReturnType<typeof documentFor> }> = [];
   let err = '';
@@ -114,6 +122,15 @@ export function runCheck(paths: string[], opts: CheckOptions, cwd = process.cwd(
         if (p.severity === 'error') recordErrors = true;
       }
     }
+    // The writer's source documents for these records: read (or taken from the disk cache) once.
+    let library = libraries.get(key);
+    if (!library) {
+      const service = new LibraryService();
+      await service.build(libraryLocations(userDir, records, libraryFolders, opts.records.map((r) => resolve(cwd, r))), { onProgress: terminalProgress(process.stderr) });
+      library = service.index;
+      libraries.set(key, library);
+      for (const p of library.problems()) err += `${printable(libraryProblemLine(p, cwd, options.locale))}\n`;
+    }
     // Said on stderr, which a terminal or a CI log reads: no escape sequence, no line of its own.
     const shown = printable(relative(cwd, draft) || draft);
     const read = readTextFile(draft, MAX_CLI_DRAFT_BYTES);
@@ -124,7 +141,7 @@ export function runCheck(paths: string[], opts: CheckOptions, cwd = process.cwd(
     }
     const text = read.text;
     if (read.notUtf8) err += `${shown}: warning: not valid UTF-8; invalid bytes were read as U+FFFD\n`;
-    const analyzer = new DocumentAnalyzer(records);
+    const analyzer = new DocumentAnalyzer(records, { library: library.documentCount() > 0 ? library : undefined });
     let checked;
     try {
       checked = analyzer.analyzeWithContext(text, options);
@@ -173,7 +190,7 @@ function choice<T extends string>(values: readonly T[]) {
 }
 
 /** Parses the command line and runs it; sets process.exitCode. */
-export function main(argv: string[]): void {
+export async function main(argv: string[]): Promise<void> {
   const program = new Command('claimcheck')
     .description('Checks advocacy drafts against source records: uncited claims, wrong figures, misquotes.')
     .version(version)
@@ -186,11 +203,12 @@ export function main(argv: string[]): void {
     .addOption(new Option('-f, --format <format>', 'report format').choices(['stylish', 'json', 'sarif', 'github']).default('stylish'))
     .option('-r, --records <fileOrDir>', 'a record file or folder to load as well (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option('--no-bundled', 'do not load the bundled records')
+    .option('-l, --library <dir>', 'a folder of source documents named by citation key, <key>.pdf|html|txt|md (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').argParser(choice(FAIL_ON)).default('warning'))
     .addOption(new Option('--citation-style <style>', 'how fixes cite a source').choices(['footnote', 'pandoc', 'link']).default('footnote'))
     .addOption(new Option('--locale <locale>', 'language of messages and of figures (es reads "4.600" as 4,600)').choices(['en', 'es']).default('en'))
-    .action((paths: string[], opts: CheckOptions) => {
-      const result = runCheck(paths, opts);
+    .action(async (paths: string[], opts: CheckOptions) => {
+      const result = await runCheck(paths, opts);
       if (result.err) process.stderr.write(result.err);
       process.stdout.write(result.out);
       process.exitCode = result.code;
@@ -217,7 +235,7 @@ export function main(argv: string[]): void {
     process.exitCode = code;
   });
   try {
-    program.parse(argv);
+    await program.parseAsync(argv);
   } catch (e) {
     const err = e as { code?: string; exitCode?: number; message?: string };
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') {

@@ -7,7 +7,9 @@ import { MarkupKind, type Hover } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatDate, shortTitle } from '../analysis/bibliography';
 import { msg, type Locale, type MessageId } from '../l10n/messages';
-import type { AttributionRef, CitationRef, DocumentAnalysis, FootnoteDefinition, MentionRef } from '../analysis/model';
+import type { AttributionRef, CitationRef, DocumentAnalysis, FootnoteDefinition, MentionRef, SentenceModel } from '../analysis/model';
+import type { LibraryIndex } from '../library/library';
+import { documentLabel, documentVerdict, pageText } from '../checks/sourceDocuments';
 import type { RecordSet } from '../records/recordSet';
 import type { Claim, Located, Program, Source } from '../records/types';
 import { sourceRank, sourceStatus } from '../records/verification';
@@ -28,6 +30,9 @@ export interface HoverContext {
   displayPath(file: string): string;
   /** The language of the card (the analysis locale); English when not given. */
   locale?: Locale;
+  /** The sentence models and the writer's source documents, for quotes checked against a document. */
+  sentences?: SentenceModel[];
+  library?: LibraryIndex;
 }
 
 const within = (offset: number) => (s: { start: number; end: number }) => s.start <= offset && offset <= s.end;
@@ -37,6 +42,8 @@ export function hoverAt(ctx: HoverContext, offset: number): Hover | null {
   const { analysis } = ctx;
   const citation = analysis.citations.find(within(offset));
   if (citation) return card(ctx, citation, citationCard(ctx, citation));
+  const quoted = quoteCard(ctx, offset);
+  if (quoted) return quoted;
   const mention = analysis.mentions.find((m) => m.start <= offset && offset < m.end) ?? analysis.mentions.find(within(offset));
   if (mention) {
     const body = programCard(ctx, mention);
@@ -46,6 +53,28 @@ export function hoverAt(ctx: HoverContext, offset: number): Hover | null {
   if (attribution && attribution.sources.length > 0) return card(ctx, attribution, attributionCard(ctx, attribution));
   const definition = analysis.footnotes.find((f) => f.start <= offset && offset <= f.end);
   if (definition) return card(ctx, { start: definition.start, end: definition.contentStart }, definitionCard(ctx, definition));
+  return null;
+}
+
+/** On a quote that the cited document holds (or nearly): the document's passage in its sentence, and the page. */
+function quoteCard(ctx: HoverContext, offset: number): Hover | null {
+  if (!ctx.library || !ctx.sentences) return null;
+  for (const s of ctx.sentences) {
+    if (offset < s.start || offset > s.end) continue;
+    for (const q of s.quotes) {
+      if (offset < q.start || offset > q.end) continue;
+      const v = documentVerdict(ctx.library, s, q);
+      if (!v || v.kind === 'absent') return null;
+      const locale = ctx.locale;
+      const source = documentLabel(ctx.records, v.match.document, locale ?? 'en');
+      const head = msg(locale, v.kind === 'found' ? 'hover.document.found' : 'hover.document.near', { source: text(source, 300), page: text(pageText(v.match, locale ?? 'en'), 40) });
+      const sections = [`**${head}**`, blockQuote(v.match.context, MAX_QUOTE)];
+      if (v.kind === 'found' && q.match?.exact) sections.push(msg(locale, 'hover.document.verified'));
+      const file = v.match.document.attachment ?? v.match.document.path;
+      sections.push(text(ctx.displayPath(file), 300));
+      return card(ctx, q, joinSections(sections, MAX_CARD, moreSections(locale)));
+    }
+  }
   return null;
 }
 
@@ -74,6 +103,14 @@ function enumWord(locale: Locale | undefined, words: Readonly<Record<string, Mes
   return Object.hasOwn(words, key) ? msg(locale, words[key]) : text(key, 60);
 }
 
+/** A recorded quote whose source's document is in the writer's library: checked against the document itself. */
+function documentCheck(ctx: HoverContext, claim: Claim): string | undefined {
+  if (!claim.quote || !ctx.library?.has(claim.source)) return undefined;
+  const m = ctx.library.locate(claim.source, claim.quote);
+  if (m?.exact) return msg(ctx.locale, 'hover.document.quoteFound', { page: text(pageText(m, ctx.locale ?? 'en'), 40) });
+  return msg(ctx.locale, 'hover.document.quoteMissing');
+}
+
 function quoteStatus(claim: Claim, locale: Locale | undefined): string {
   if (!claim.quote) return '';
   return msg(locale, claim.quoteVerified === true ? 'hover.quoteChecked' : 'hover.quoteUnchecked');
@@ -100,7 +137,7 @@ function claimLines(ctx: HoverContext, claim: Claim): string[] {
   const out = [text(claim.fact, 500)];
   if (claim.quote) out.push(blockQuote(claim.quote, MAX_QUOTE));
   const notes = [
-    quoteStatus(claim, ctx.locale),
+    documentCheck(ctx, claim) ?? quoteStatus(claim, ctx.locale),
     claim.locator ? msg(ctx.locale, 'hover.locator', { locator: text(claim.locator, 60) }) : '',
     recordNote(ctx, ctx.records.claims.get(claim.id), 'hover.claimFrom'),
   ].filter(Boolean);

@@ -24,6 +24,8 @@ export interface Settings {
    * without it, every record file must lie inside a workspace folder.
    */
   userRecords: readonly string[];
+  /** Extra folders of source documents named by citation key, relative to the workspace folder. */
+  library: readonly string[];
   attributionCounts: boolean;
   run: RunMode;
   /** The language of messages, fix titles and hover cards, and of figures in the drafts ("4.600" is 4,600 in Spanish); `auto` already resolved. */
@@ -41,6 +43,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = deepFreeze({
   severity: Object.fromEntries(REGISTRY.map((c) => [c.code, c.defaultSeverity])) as Record<FindingCode, SeveritySetting>,
   records: [],
   userRecords: [],
+  library: [],
   attributionCounts: true,
   run: 'onType',
   locale: 'en',
@@ -80,6 +83,10 @@ export function normalizeSettings(raw: unknown, warn: (message: string) => void 
   else if (input.records !== undefined && input.records !== null) warn('claimcheck.records must be an array of paths or globs.');
 
   const userRecords = Array.isArray(input.userRecords) ? input.userRecords.filter((r): r is string => typeof r === 'string' && r.trim().length > 0) : [];
+  let library: string[] = [];
+  if (Array.isArray(input.library)) library = input.library.filter((r): r is string => typeof r === 'string' && r.trim().length > 0);
+  else if (typeof input.library === 'string' && input.library.trim()) library = [input.library];
+  else if (input.library !== undefined && input.library !== null) warn('claimcheck.library must be an array of folders.');
 
   const attributionCounts = typeof input.attributionCounts === 'boolean' ? input.attributionCounts : DEFAULT_SETTINGS.attributionCounts;
 
@@ -88,6 +95,7 @@ export function normalizeSettings(raw: unknown, warn: (message: string) => void 
     severity,
     records,
     userRecords,
+    library,
     attributionCounts,
     run: pick('run', RUN_MODES, DEFAULT_SETTINGS.run),
     locale: resolveLocale(pick('locale', LOCALES, 'auto'), editorLocale),

@@ -185,7 +185,7 @@ export class WorkspaceChecker {
     const { text } = read;
     const options = analysisOptions(await this.settings.get(uri));
     const records = this.records.recordsFor(uri);
-    const analyzer = new DocumentAnalyzer(records);
+    const analyzer = new DocumentAnalyzer(records, { library: this.store.libraryFor(uri) });
     const { analysis, context } = analyzer.analyzeWithContext(text, options);
     // The document may have been opened while the settings were fetched; its analysis indexes it then.
     if (this.documents.get(uri)) return analysis.findings;

@@ -11,7 +11,7 @@ import { describeFailure, readTextFile } from './safeRead';
 
 /** Record files larger than this are refused rather than read. */
 export const MAX_RECORD_FILE_BYTES = 64 * 1024 * 1024;
-const RECORD_FILE = /\.(json|ya?ml)$/i;
+const RECORD_FILE = /\.(json|ya?ml|bib|biblatex|bibtex)$/i;
 
 /**
  * The compiled bundled records, `dist/records/` (scripts/build.mjs writes them from data/programs/
@@ -71,7 +71,8 @@ function listDir(dir: string): string[] {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (entry.name !== 'node_modules' && entry.name !== 'schema') out.push(...listDir(full));
+      // library/ holds the writer's source documents, .cache/ what is made from them: neither holds records.
+      if (entry.name !== 'node_modules' && entry.name !== 'schema' && entry.name !== 'library' && entry.name !== '.cache') out.push(...listDir(full));
     } else if (RECORD_FILE.test(entry.name)) out.push(full);
   }
   return out.sort();

@@ -9,6 +9,7 @@ import { MAX_RECORD_DEPTH, blankEntries, findDeepEntries } from './nesting';
 import entrySchema from '../../../data/schema/entry.schema.json';
 import sourceSchema from '../../../data/schema/source.schema.json';
 import { recordProblem } from './problems';
+import { parseBibliography } from '../library/bibtex';
 import type { Checked, Claim, Located, Origin, ProblemId, ProblemSeverity, Program, RecordFileText, RecordKind, RecordProblem, Source } from './types';
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });
@@ -70,8 +71,26 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Parses and validates one record file (JSON or YAML), keeping every valid entry. */
 export function parseRecordFile(file: RecordFileText): ParsedRecordFile {
+  if (BIBLIOGRAPHY.test(file.path)) return parseBibRecordFile(file);
   const isYaml = /\.ya?ml$/i.test(file.path);
   return isYaml ? parseYamlRecordFile(file) : parseJsonRecordFile(file);
+}
+
+/** BibLaTeX/BibTeX bibliographies are sources files of their own (Zotero with Better BibTeX writes them). */
+export const BIBLIOGRAPHY = /\.(?:bib|biblatex|bibtex)$/i;
+
+/** A `.bib` file: each entry a source (a CSL-JSON item, library/bibtex.ts); a broken entry is a located problem and costs only itself. */
+function parseBibRecordFile(file: RecordFileText): ParsedRecordFile {
+  const { entries, problems: bibProblems } = parseBibliography(file.text);
+  const starts = [0];
+  for (let i = file.text.indexOf('\n'); i >= 0; i = file.text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const offsetOf = (line: number, column: number) => (starts[Math.min(line, starts.length - 1)] ?? 0) + column;
+  const problems = bibProblems.map((p) => recordProblem({ file: file.path, offset: offsetOf(p.line, p.column), field: p.key ? `/${p.key}` : '' }, 'problem.bib', { detail: p.detail }));
+  const sources: Located<Source>[] = entries.map((e, index) => ({
+    value: e.item as Source,
+    origin: { file: file.path, line: e.line, bundled: file.bundled ?? false, index },
+  }));
+  return { path: file.path, kind: 'sources', programs: [], sources, claims: [], problems };
 }
 
 interface EntryView {

@@ -27,6 +27,7 @@
  */
 import { CHECKS, type Check } from '../../checks';
 import type { RecordSet } from '../../records/recordSet';
+import type { LibraryIndex } from '../../library/library';
 import { resolveAttribution, type RawAttribution } from '../attributions';
 import { splitChunks, splitChunksAfterEdit, type ChunkSpan } from './chunks';
 import { analyzeChunk, type ChunkAnalysis, type ChunkSentence, type ChunkUnit } from './chunkAnalysis';
@@ -125,12 +126,21 @@ export class DocumentAnalyzer {
    * `shortcuts: false` analyses every chunk in full (parsed by remark, every finder run): the
    * results are the same, only slower; tests compare the two.
    */
+  /** The writer's source documents: their citation keys resolve as sources do, and the checks read them. */
+  readonly library: LibraryIndex | undefined;
+
   constructor(
     readonly records: RecordSet,
-    options: { shortcuts?: boolean; checks?: readonly Check[] } = {},
+    options: { shortcuts?: boolean; checks?: readonly Check[]; library?: LibraryIndex } = {},
   ) {
     this.shortcuts = options.shortcuts ?? true;
     this.checks = options.checks ?? CHECKS;
+    this.library = options.library;
+  }
+
+  /** Whether a citation key names a source: a recorded one, or one whose document is in the library. */
+  private knownKey(key: string): boolean {
+    return this.records.sources.has(key) || (this.library?.has(key) ?? false);
   }
 
   /** Builds the document model that the checks read. */
@@ -266,6 +276,7 @@ export class DocumentAnalyzer {
     return {
       text,
       records: this.records,
+      library: this.library,
       options,
       sentences,
       footnotes,
@@ -480,13 +491,13 @@ export class DocumentAnalyzer {
 
   /** Pandoc's in-text "@key" cites only a source the records know: "@WOLA_org" is a handle. */
   private isCitation(c: ChunkSentence['citations'][number]): boolean {
-    return !c.inText || this.records.sources.has(c.key);
+    return !c.inText || this.knownKey(c.key);
   }
 
   private resolveCitation(c: ChunkSentence['citations'][number], offset: number, byLabel: Map<string, FootnoteDefinition>): CitationRef {
     let sources: string[] = [];
     if (c.kind === 'footnote') sources = byLabel.get(c.key.toLowerCase())?.sources ?? [];
-    else if (c.kind === 'pandoc') sources = c.keys.filter((k) => this.records.sources.has(k));
+    else if (c.kind === 'pandoc') sources = c.keys.filter((k) => this.knownKey(k));
     else {
       const id = this.records.sourceForUrl(c.key);
       if (id) sources = [id];
@@ -518,7 +529,7 @@ export class DocumentAnalyzer {
           const id = this.records.sourceForUrl(url);
           if (id) sources.add(id);
         }
-        for (const key of f.keys) if (this.records.sources.has(key)) sources.add(key);
+        for (const key of f.keys) if (this.knownKey(key)) sources.add(key);
         for (const m of f.text.matchAll(/\b[A-Z]{2,6}-\d{2}-\d{2,5}[A-Z]?\b/g)) {
           const id = this.records.sourceForNumber(m[0]);
           if (id) sources.add(id);
