@@ -145,9 +145,10 @@ describe('workspace trust', () => {
   };
   const es = JSON.parse(read('package.nls.es.json')) as Record<string, string>;
 
-  it('limits an untrusted workspace: its claimcheck.records setting is ignored', () => {
-    expect(raw.capabilities?.untrustedWorkspaces).toMatchObject({ supported: 'limited', restrictedConfigurations: ['claimcheck.records'] });
+  it('limits an untrusted workspace: its claimcheck.records and claimcheck.library settings are ignored', () => {
+    expect(raw.capabilities?.untrustedWorkspaces).toMatchObject({ supported: 'limited', restrictedConfigurations: ['claimcheck.records', 'claimcheck.library'] });
     expect(raw.contributes.configuration.properties['claimcheck.records'].scope).toBe('resource');
+    expect(raw.contributes.configuration.properties['claimcheck.library'].scope).toBe('resource');
   });
 
   it('declares that virtual workspaces are not supported, and says why in both languages', () => {
