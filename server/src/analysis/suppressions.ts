@@ -5,7 +5,7 @@
  *   <!-- claimcheck-disable figure-mismatch --> … <!-- claimcheck-enable figure-mismatch -->
  * Without codes, a comment covers every code.
  */
-import { Intervals } from './intervals';
+import { Intervals, lowerBound } from './intervals';
 import type { Finding, Suppression } from './model';
 
 const DIRECTIVE = /<!--\s*claimcheck-(disable-next-line|disable-line|disable|enable)\b([\s\S]*?)-->/g;
@@ -61,28 +61,33 @@ function splitReason(s: string): [string, string | undefined] {
  * looked up by binary search: many directives on one long line must not rescan it each time.
  */
 class LineBreaks {
+  private breaks: number[] | undefined;
+
   constructor(private readonly text: string) {}
 
   /** The offset of the first line break at or after `from`, or the text's length. */
   next(from: number): number {
-    let i = Math.max(from, 0);
-    while (i < this.text.length) {
-      const c = this.text.charCodeAt(i);
-      if (c === 10 || c === 13) return i;
-      i++;
-    }
-    return this.text.length;
+    const breaks = this.all();
+    const i = lowerBound(breaks.length, (k) => breaks[k] < from);
+    return i < breaks.length ? breaks[i] : this.text.length;
   }
 
   /** The offset where the line holding `at` starts. */
   start(at: number): number {
-    let i = Math.min(at, this.text.length) - 1;
-    while (i >= 0) {
-      const c = this.text.charCodeAt(i);
-      if (c === 10 || c === 13) return i + 1;
-      i--;
+    const breaks = this.all();
+    const i = lowerBound(breaks.length, (k) => breaks[k] < at);
+    return i > 0 ? breaks[i - 1] + 1 : 0;
+  }
+
+  private all(): number[] {
+    if (!this.breaks) {
+      this.breaks = [];
+      for (let i = 0; i < this.text.length; i++) {
+        const c = this.text.charCodeAt(i);
+        if (c === 10 || c === 13) this.breaks.push(i);
+      }
     }
-    return 0;
+    return this.breaks;
   }
 }
 
