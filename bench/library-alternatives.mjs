@@ -15,6 +15,7 @@
 // A suffix array is left out by arithmetic: 4 bytes per character for 191 MB of text is 764 MB
 // before the text itself.
 import { build } from 'esbuild';
+import { common } from '../scripts/esbuild.mjs';
 import MiniSearch from 'minisearch';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -34,14 +35,7 @@ if (!existsSync(docsDir)) {
 await build({
   entryPoints: [join(HERE, 'libraryEntry.ts')],
   outfile: join(OUT, 'library.cjs'),
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  logLevel: 'warning',
-  mainFields: ['module', 'main'],
-  define: { 'import.meta.url': '__importMetaUrl' },
-  banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+  ...common,
 });
 const lib = createRequire(import.meta.url)(join(OUT, 'library.cjs'));
 const gc = () => globalThis.gc?.();

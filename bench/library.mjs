@@ -13,6 +13,7 @@
 //   document's text, and in every document's text (what a search without an index costs).
 // Prints a table and writes bench/library-results.json.
 import { build } from 'esbuild';
+import { common } from '../scripts/esbuild.mjs';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -45,14 +46,7 @@ mkdirSync(OUT, { recursive: true });
 await build({
   entryPoints: [join(HERE, 'libraryEntry.ts')],
   outfile: join(OUT, 'library.cjs'),
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  logLevel: 'warning',
-  mainFields: ['module', 'main'],
-  define: { 'import.meta.url': '__importMetaUrl' },
-  banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+  ...common,
 });
 const lib = createRequire(import.meta.url)(join(OUT, 'library.cjs'));
 
