@@ -630,8 +630,9 @@ class PlacedSentence implements SentenceModel {
     return covered && (this.movedCoveredPrograms ??= new Map([...covered].map(([start, programs]) => [start + this.delta, programs])));
   }
   get citePoint(): SentenceModel['citePoint'] {
-    const { end, terminal } = this.built.citePoint;
-    return (this.movedCitePoint ??= { end: end + this.delta, terminal: terminal === undefined ? undefined : terminal + this.delta });
+    const { end, terminal, closed } = this.built.citePoint;
+    const move = (offset: number | undefined) => (offset === undefined ? undefined : offset + this.delta);
+    return (this.movedCitePoint ??= { end: end + this.delta, terminal: move(terminal), closed: move(closed) });
   }
   toDocument(textOffset: number, isEnd?: boolean): number {
     return this.built.toDocument(textOffset, isEnd) + this.delta;
