@@ -104,8 +104,9 @@ function lastBreak(s: string): number {
 function timeFor(n: { start: number; end: number }, times: TimeRef[]): TimeRef | undefined {
   if (times.length === 0) return undefined;
   if (times.length === 1) return times[0];
-  const before = times.filter((t) => t.end <= n.start);
-  return before.length > 0 ? before[before.length - 1] : times[0];
+  // The nearest: "launched in 2007 for which Congress has appropriated almost $3.8 billion since FY2008".
+  const distance = (t: TimeRef) => (t.end <= n.start ? n.start - t.end : t.start >= n.end ? t.start - n.end : 0);
+  return [...times].sort((a, b) => distance(a) - distance(b) || a.start - b.start)[0];
 }
 
 /**
@@ -117,11 +118,15 @@ export function sentenceFrame(text: string, numbers: Array<NumberRef & { text: s
   const times = readTimes(text, skipYears);
   const places = readPlaces(text);
   const inDate = (n: { start: number; end: number }) => times.some((t) => n.start >= t.start && n.end <= t.end);
-  const counted = numbers.filter((n) => n.unit !== 'year' && !inDate(n));
+  // "CENTAM Guardian 24", "Title 42", "Exercise 2024": a number after a capitalised word, counting nothing, is part of a name.
+  const inName = (n: NumberRef) => (n.noun ?? []).length === 0 && !n.money && /(?<![.!?]\s*|^)\b\p{Lu}[\p{L}-]*\s+$/u.test(text.slice(Math.max(0, n.start - 30), n.start)) && !/^(?:In|En|By|Since|Desde|From|About|Over|Some|Unos|Unas|More|Más|Nearly|Almost|Casi)\s+$/.test(text.slice(Math.max(0, n.start - 8), n.start).replace(/^.*?(\p{Lu})/u, '$1'));
+  const counted = numbers.filter((n) => n.unit !== 'year' && !inDate(n) && !inName(n));
   const figures: FigureInSentence[] = counted.map((n) => {
     const t = timeFor(n, times);
     // A place after the number holds for it only in its own part of the sentence ("36 organizations to date, many with linkages across Central America").
-    const sentencePlace = sentencePlaceKey(places.filter((p) => p.end <= n.start || !/[,;]/.test(text.slice(n.end, p.start))));
+    const after = places.filter((p) => p.start >= n.end && !/[,;]/.test(text.slice(n.end, p.start)));
+    const before = places.filter((p) => p.end <= n.start);
+    const sentencePlace = sentencePlaceKey(after.length > 0 ? [after[0]] : before.slice(-1));
     const place = sentencePlace ?? paragraph.place;
     return {
       start: n.start,
@@ -186,7 +191,7 @@ const EQUIVALENTS: string[][] = [
   ['vehicle', 'vehicul'],
   ['armor', 'blind'],
   ['country', 'countri', 'pais'],
-  ['appropriat', 'asign', 'apropi', 'aprob'],
+  ['appropriat', 'asign', 'apropi', 'aprob', 'provid'],
   ['allocat', 'asign'],
   ['cost', 'costo', 'cuesta'],
   ['participant', 'particip'],
@@ -248,27 +253,53 @@ function stemsMatch(word: string, stem: string): boolean {
   return w.startsWith(stem) || (stem.startsWith(w) && w.length >= 5 && stem.length - w.length <= 2);
 }
 
-const stemCache = new WeakMap<Figure, string[]>();
+const stemCache = new WeakMap<Figure, { all: string[]; head: string[]; concepts: string[] }>();
 
-/** The stems that name what a figure counts: its cues and its measure's words, with their Spanish or English equivalents; never a place, nationality or scale word. */
-export function measureStems(figure: Figure): string[] {
-  let stems = stemCache.get(figure);
-  if (stems) return stems;
-  const placeWords = new Set((figure.place ?? []).flatMap((p) => fold(p).split(/[\s,–-]+/)));
-  // A measure's acronyms name the program ("TCIU cases"), not what is counted.
-  const measureWords = `${figure.measure ?? figure.label}`.split(/[\s/(),]+/).filter((w) => !/^[\p{Lu}\p{N}.-]{2,}s?$/u.test(w));
-  const words = [...(figure.cues ?? []), ...measureWords]
-    .map((w) => fold(w).replace(/[.’']+$/, ''))
-    .filter((w) => w.length >= 3 && !/\d/.test(w) && !NOT_A_MEASURE.has(w) && !placeWords.has(w) && !nationalityOf([w]));
+/** Words that name the program a figure is about ("TCIU", "Iniciativa", "Mérida"): they never say what is counted. */
+export type ProgramWords = ReadonlySet<string>;
+
+function usable(w: string, placeWords: Set<string>, programWords: ProgramWords): boolean {
+  return w.length >= 3 && !/\d/.test(w) && !NOT_A_MEASURE.has(w) && !placeWords.has(w) && !programWords.has(w) && !nationalityOf([w]);
+}
+
+function withEquivalents(words: string[]): string[] {
   const out = new Set<string>();
   for (const w of words) {
     const s = w.includes(' ') ? w : stemOf(w);
     out.add(s);
     for (const [key, group] of EQUIVALENT_OF) if (s.startsWith(key) || (key.startsWith(s) && s.length >= 4)) group.forEach((g) => out.add(g));
   }
-  stems = [...out];
+  return [...out];
+}
+
+// A measure's head ends where its qualifying words start: "countries | participating", "police | trained", "members | of the task force".
+const HEAD_END = /^(?:in|of|for|per|to|by|from|with|at|on|as|que|de|del|en|por|para|con)$|(?:ed|ing)$/;
+
+/**
+ * The stems that name what a figure counts: all of them (its cues and its measure's words),
+ * the head's (the measure's first words, "countries" of "countries participating", and the cues),
+ * and the measure's own words (concepts), each with Spanish or English equivalents; never a
+ * place, nationality, scale word, or a word of the program's name.
+ */
+export function figureStems(figure: Figure, programWords: ProgramWords = new Set()) {
+  let stems = stemCache.get(figure);
+  if (stems) return stems;
+  const placeWords = new Set((figure.place ?? []).flatMap((p) => fold(p).split(/[\s,–-]+/)));
+  const measureWords = `${figure.measure ?? figure.label}`.split(/[\s/(),]+/).map((w) => fold(w).replace(/[.’']+$/, '')).filter(Boolean);
+  const concepts = measureWords.filter((w) => usable(w, placeWords, programWords));
+  const head: string[] = [];
+  for (const w of measureWords) {
+    if (head.length > 0 && HEAD_END.test(w)) break;
+    if (usable(w, placeWords, programWords) && !/^(?:and|y|or|o)$/.test(w)) head.push(w);
+  }
+  const cues = (figure.cues ?? []).map((w) => fold(w).replace(/[.’']+$/, '')).filter((w) => usable(w, placeWords, programWords));
+  stems = { all: withEquivalents([...cues, ...concepts]), head: withEquivalents([...head, ...cues]), concepts };
   stemCache.set(figure, stems);
   return stems;
+}
+
+export function measureStems(figure: Figure, programWords: ProgramWords = new Set()): string[] {
+  return figureStems(figure, programWords).all;
 }
 
 /**
@@ -276,12 +307,16 @@ export function measureStems(figure: Figure): string[] {
  * name the event as it takes words to say it, up to two ("expanded" for "year the TCIU was
  * expanded"; "began" and "working" for "year Guatemalan police began working with DHS").
  */
-export function eventAgrees(words: string[], figure: Figure, generic: ReadonlySet<string>): boolean {
-  const measureWords = `${figure.measure ?? figure.label}`.split(/[\s/(),]+/).filter((w) => !/^[\p{Lu}\p{N}.-]{2,}s?$/u.test(w));
-  const concepts = measureWords.map((w) => fold(w).replace(/[.’']+$/, '')).filter((w) => w.length >= 3 && !NOT_A_MEASURE.has(w) && !generic.has(w) && !nationalityOf([w]) && !/\d/.test(w));
-  const stems = measureStems(figure).filter((st) => !generic.has(st));
+export function eventAgrees(words: string[], figure: Figure, generic: ReadonlySet<string>, programWords: ProgramWords, spanish = false): boolean {
+  const { all, concepts: all_concepts } = figureStems(figure, programWords);
+  const concepts = all_concepts.filter((w) => !generic.has(w));
+  const stems = all.filter((st) => !generic.has(st));
   const matched = new Set(words.filter((w) => w.length >= 3 && stems.some((st) => stemsMatch(w, st))));
-  return matched.size > 0 && matched.size >= Math.min(2, Math.max(1, concepts.length));
+  if (matched.size === 0 || matched.size < Math.min(2, Math.max(1, concepts.length))) return false;
+  // The measure's own words ("RLA" of "first RLA programs") must be there, not only its cues; a
+  // Spanish sentence, against a measure written in English, has only the cues and their equivalents.
+  const conceptStems = withEquivalents(concepts);
+  return concepts.length === 0 || spanish || words.some((w) => conceptStems.some((st) => stemsMatch(w, st)));
 }
 
 function matchesAny(words: string[], stems: string[], joined: string): boolean {
@@ -293,17 +328,17 @@ function matchesAny(words: string[], stems: string[], joined: string): boolean {
  * names the measure; or, where the number names nothing a sentence counts in, a word of its clause
  * does. A different nationality ("350 Guatemalan service members" against U.S. ones) never agrees.
  */
-export function measureAgrees(n: FigureInSentence, figure: Figure, unit: FigureUnit | undefined): boolean {
-  const stems = measureStems(figure);
+export function measureAgrees(n: FigureInSentence, figure: Figure, programWords: ProgramWords = new Set()): boolean {
+  const { all: stems, head } = figureStems(figure, programWords);
   if (stems.length === 0) return false;
   const sNat = nationalityOf(n.noun);
   const fNat = nationalityOf(`${figure.measure ?? ''} ${figure.label}`.split(/\s+/).map((w) => fold(w)));
   if (sNat && fNat && sNat !== fNat) return false;
-  const nounWords = n.noun.filter((w) => !NOT_A_MEASURE.has(w));
-  if (nounWords.length > 0 && matchesAny(nounWords, stems, nounWords.join(' '))) return true;
-  // The number names a thing counted ("41 arrests") that is not the figure's.
-  if (unit !== undefined && n.class === 'count') return false;
-  return matchesAny(n.context, stems, n.context.join(' '));
+  const nounWords = n.noun.filter((w) => !NOT_A_MEASURE.has(w) && !programWords.has(w) && !nationalityOf([w]));
+  // The number names what it counts ("41 arrests", "15 escuelas"): that must be the figure's head.
+  if (nounWords.length > 0) return matchesAny(nounWords, head, nounWords.join(' '));
+  const context = n.context.filter((w) => !programWords.has(w));
+  return matchesAny(context, stems, context.join(' '));
 }
 
 // ---------------------------------------------------------------------------------------

@@ -38,7 +38,7 @@ const UNIT_WORDS: Array<[FigureUnit, RegExp]> = [
   ['mile', /^(?:miles?)$/i],
   ['kilogram', /^(?:kilograms?|kilogramos?|kilos?|kg|kgs)$/i],
   ['ton', /^(?:tons?|tonnes?|toneladas?|metric)$/i],
-  ['percent', /^(?:percent|per|por|%)$/i],
+  ['percent', /^(?:percent|porcentaje|%)$/i],
   ['usd', /^(?:dollars?|d[oó]lares|USD)$/i],
 ];
 
@@ -93,8 +93,10 @@ function nounAfter(text: string, from: number): string[] {
   const rest = text.slice(from, from + 80);
   const words = rest.match(/^[-\s]*(?:[\p{L}%][\p{L}\p{N}.’'%-]*[\s-]*){0,4}/u)?.[0].split(/[\s]+|-(?=\p{L})/u).filter(Boolean) ?? [];
   const out: string[] = [];
-  for (const w of words) {
-    const clean = w.replace(/[.’']+$/u, '');
+  for (let i = 0; i < words.length; i++) {
+    const clean = words[i].replace(/[.’']+$/u, '');
+    // "260 domestic and international arrests": a coordination inside the phrase, not after it.
+    if (out.length > 0 && /^(?:and|or|y|o)$/i.test(clean) && words[i + 1] && !NOUN_STOP.test(words[i + 1])) continue;
     if (NOUN_STOP.test(clean) || /^(?:million|billion|thousand|mil|millones|mill[oó]n)$/i.test(clean)) {
       if (out.length === 0 && /^(?:million|billion|thousand|mil|millones|mill[oó]n)$/i.test(clean)) continue;
       break;
@@ -141,9 +143,10 @@ export function findNumbers(text: string, spanishDigits = false): NumberRef[] {
     value = Math.round(value * scale * 1e6) / 1e6;
     const after = m.index + m[0].length;
     const money = !!m[1] || /^\s*(?:d[oó]lares|dollars|USD)/i.test(text.slice(after));
+    const perCent = /^\s*(?:per\s*cent|por\s+ciento)(?![\p{L}])/iu.test(text.slice(after));
     let unit: FigureUnit | undefined;
     if (money) unit = 'usd';
-    else if (m[3] === '%') unit = 'percent';
+    else if (m[3] === '%' || perCent) unit = 'percent';
     else unit = unitAfter(text, after) ?? (isYear(digits, text, start) ? 'year' : undefined);
     // A scaled figure's range takes in its scale word, so that a correction rewrites both.
     const scaledEnd = scaleWord ? after : end;

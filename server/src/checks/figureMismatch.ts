@@ -1,9 +1,9 @@
 import type { CheckContext, SentenceModel } from '../analysis/model';
-import { formatLike, unitWordAfter } from '../analysis/figures';
+import { formatLike, formatNumber, looksSpanish } from '../analysis/figures';
 import { SOURCE_NOUNS, sourceYear } from '../analysis/attributions';
 import { formatDate, shortTitle } from '../analysis/bibliography';
 import { fold } from '../records/aliasIndex';
-import type { Claim, Figure, FigureUnit, Source } from '../records/types';
+import type { Claim, Figure, Source } from '../records/types';
 import type { Check, CheckFinding } from './types';
 import { recordNotes } from './describe';
 import { Intervals } from '../analysis/intervals';
@@ -137,30 +137,40 @@ interface Candidate {
 }
 
 /** The recorded figures a sentence's number is about: same program, kind, measure, time, place. */
-function agreeing(n: FigureInSentence, candidates: Candidate[]): Candidate[] {
-  const sameMeasure = candidates.filter((c) => unitClass(c.figure.unit) === n.class && measureAgrees(n, c.figure, unitOfNoun(n)));
+function agreeing(ctx: CheckContext, n: FigureInSentence, candidates: Candidate[]): Candidate[] {
+  const sameMeasure = candidates.filter((c) => unitClass(c.figure.unit) === n.class && measureAgrees(n, c.figure, programWords(ctx, c.claim.program)));
   if (sameMeasure.length === 0) return [];
   // A sentence that states no time agrees with a time only when it is the only one recorded for that measure.
+  // A recorded figure that states no time is compared only where no figure of its measure states one.
+  const undated = sameMeasure.every((c) => !c.figure.time);
   const sameTime = n.time
-    ? sameMeasure.filter((c) => !c.figure.time || timesAgree(n.time!, figureTime(c.figure)!))
+    ? sameMeasure.filter((c) => (c.figure.time ? timesAgree(n.time!, figureTime(c.figure)!) : undated))
     : sameMeasure.every((c) => sameRecordedTime(c.figure.time, sameMeasure[0].figure.time))
       ? sameMeasure
       : [];
   if (sameTime.length === 0) return [];
+  const unplaced = sameTime.every((c) => !figurePlace(c.figure));
   const samePlace = n.place
-    ? sameTime.filter((c) => !c.figure.place?.length || !figurePlace(c.figure) || placesAgree(n.place!, figurePlace(c.figure)!))
+    ? sameTime.filter((c) => (figurePlace(c.figure) ? placesAgree(n.place!, figurePlace(c.figure)!) : unplaced))
     : sameTime.every((c) => samePlaceKey(figurePlace(c.figure), figurePlace(sameTime[0].figure)))
       ? sameTime
       : [];
   return samePlace;
 }
 
-function unitOfNoun(n: FigureInSentence): FigureUnit | undefined {
-  for (const w of n.noun) {
-    const u = unitWordAfter(` ${w}`, 0)?.unit;
-    if (u) return u;
+const programWordCache = new WeakMap<object, Map<string, Set<string>>>();
+
+/** The words of a program's name and aliases, folded: "TCIU", "Iniciativa Mérida" name the program, not what a figure counts. */
+function programWords(ctx: CheckContext, id: string): Set<string> {
+  let byId = programWordCache.get(ctx.records);
+  if (!byId) programWordCache.set(ctx.records, (byId = new Map()));
+  let words = byId.get(id);
+  if (!words) {
+    const p = ctx.records.program(id);
+    words = new Set([p?.name ?? '', ...(p?.aliases ?? []), id].flatMap((n) => fold(n).split(/[\s()–-]+/)).map((w) => w.replace(/[.’',]+$/, '')).filter((w) => w.length >= 3));
+    byId.set(id, words);
   }
-  return undefined;
+  return words;
 }
 
 function sameRecordedTime(a: Figure['time'], b: Figure['time']): boolean {
@@ -183,7 +193,7 @@ function* figureFindings(ctx: CheckContext, i: number, cache: Map<number, Senten
   const frame = frameOf(ctx, i, cache);
   const locale = ctx.options.locale ?? 'en';
   for (const n of frame.figures) {
-    const agree = agreeing(n, candidates.filter((c) => c.figure.unit !== 'year'));
+    const agree = agreeing(ctx, n, candidates.filter((c) => c.figure.unit !== 'year'));
     if (agree.length === 0) continue;
     if (agree.some((c) => acceptedValues(c.figure).some((v) => valuesAgree(numberOf(s, n), v, c.figure.qualifier)))) continue;
     yield* mismatch(ctx, s, n, agree, locale);
@@ -210,9 +220,12 @@ function* yearFindings(ctx: CheckContext, s: SentenceModel, frame: SentenceFrame
     if (n.unit !== 'year' || skip.has(n.start) || inRange(n.start)) continue;
     const excluded = new Intervals([...s.attributions, ...s.citations, ...s.quotes.filter((q) => q.match)]);
     if (excluded.contains(s.toDocument(n.start))) continue;
-    const words = clauseWordsAround(s.text, n.start, n.end);
+    // "OPDAT began providing training": the start of an activity, not of the program.
+    const activities = new Set([...s.text.matchAll(/(?<![\p{L}])(began|begun|begins|started|starts|comenz[óo]|empez[óo]|inici[óo])\s+(?:\p{L}+ing|to|a)(?![\p{L}])/giu)].map((m) => fold(m[1])));
+    const words = clauseWordsAround(s.text, n.start, n.end).filter((w) => !activities.has(w));
+    const spanish = looksSpanish(s.text);
     const agree = years.filter((c) => {
-      if (!eventAgrees(words, c.figure, GENERIC_YEAR_CUES)) return false;
+      if (!eventAgrees(words.filter((w) => !programWords(ctx, c.claim.program).has(w)), c.figure, GENERIC_YEAR_CUES, programWords(ctx, c.claim.program), spanish)) return false;
       const fp = figurePlace(c.figure);
       return !placed || !fp || placesAgree(placed, fp);
     });
@@ -233,7 +246,8 @@ function clauseWordsAround(text: string, start: number, end: number): string[] {
 /** The finding for a number that no agreeing figure allows. */
 function* mismatch(ctx: CheckContext, s: SentenceModel, n: FigureInSentence, agree: Candidate[], locale: Locale): Iterable<CheckFinding> {
   const ref = s.numbers.find((x) => x.start === n.start);
-  const like = (v: number) => (ref ? formatLike(v, ref) : String(v));
+  // A value written at the draft's scale, unless that scale would hide it ("0.0 billion").
+  const like = (v: number) => (!ref ? String(v) : ref.scaleWord && Math.abs(v) < 0.5 * 10 ** -ref.decimals * ref.scale ? formatNumber(v, ref.style === 'dot' ? 'dot' : 'comma') : formatLike(v, ref));
   const start = s.toDocument(n.start);
   const end = s.toDocument(n.end, true);
   const values = [...new Set(agree.map((c) => c.figure.value))];
@@ -291,7 +305,8 @@ function* mismatch(ctx: CheckContext, s: SentenceModel, n: FigureInSentence, agr
 function factWords(f: Figure, locale: Locale): string {
   const measure = f.measure ?? f.label;
   const when = timeWords(f.time, locale);
-  const where = f.place?.length ? `${locale === 'es' ? 'en' : 'in'} ${listWords(f.place, locale)}` : undefined;
+  const said = fold(measure);
+  const where = f.place?.length && !f.place.every((p) => said.includes(fold(p))) ? `${locale === 'es' ? 'en' : 'in'} ${listWords(f.place, locale)}` : undefined;
   return [measure, where, f.unit === 'year' ? undefined : when].filter(Boolean).join(' ');
 }
 
