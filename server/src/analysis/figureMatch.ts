@@ -100,12 +100,14 @@ function lastBreak(s: string): number {
   return at;
 }
 
+const EVENT_BEFORE = /(?:launched|established|created|founded|began|started|inaugurated|announced|signed|approved|anunciad[oa]|cread[oa]|lanzad[oa]|inaugurad[oa]|fundad[oa]|firmad[oa]|aprobad[oa])\s+(?:[\p{L}.]+\s+){0,4}$/iu;
+
 /** The time that holds for a number: the sentence's nearest time expression before it, else after it. */
 function timeFor(n: { start: number; end: number }, times: TimeRef[]): TimeRef | undefined {
   if (times.length === 0) return undefined;
   if (times.length === 1) return times[0];
   // The nearest: "launched in 2007 for which Congress has appropriated almost $3.8 billion since FY2008".
-  const distance = (t: TimeRef) => (t.end <= n.start ? n.start - t.end : t.start >= n.end ? t.start - n.end : 0);
+  const distance = (t: TimeRef) => (t.end <= n.start ? n.start - t.end + 3 : t.start >= n.end ? t.start - n.end : 0);
   return [...times].sort((a, b) => distance(a) - distance(b) || a.start - b.start)[0];
 }
 
@@ -115,13 +117,24 @@ function timeFor(n: { start: number; end: number }, times: TimeRef[]): TimeRef |
  * offsets of years that date a source ("2018 testimony").
  */
 export function sentenceFrame(text: string, numbers: Array<NumberRef & { text: string }>, programs: string[], paragraph: ParagraphContext = {}, skipYears: ReadonlySet<number> = new Set()): SentenceFrame {
-  const times = readTimes(text, skipYears);
+  const allTimes = readTimes(text, skipYears);
+  // "which was launched in January 2012": the date of an event, not of the sentence's figures, when the sentence has another.
+  const eventTime = (t: TimeRef) => EVENT_BEFORE.test(text.slice(Math.max(0, t.start - 40), t.start));
+  const times = allTimes.some((t) => !eventTime(t)) ? allTimes.filter((t) => !eventTime(t)) : allTimes;
   const places = readPlaces(text);
   const inDate = (n: { start: number; end: number }) => times.some((t) => n.start >= t.start && n.end <= t.end);
   // "CENTAM Guardian 24", "Title 42", "Exercise 2024": a number after a capitalised word, counting nothing, is part of a name.
   const inName = (n: NumberRef) => (n.noun ?? []).length === 0 && !n.money && /(?<![.!?]\s*|^)\b\p{Lu}[\p{L}-]*\s+$/u.test(text.slice(Math.max(0, n.start - 30), n.start)) && !/^(?:In|En|By|Since|Desde|From|About|Over|Some|Unos|Unas|More|Más|Nearly|Almost|Casi)\s+$/.test(text.slice(Math.max(0, n.start - 8), n.start).replace(/^.*?(\p{Lu})/u, '$1'));
   const counted = numbers.filter((n) => n.unit !== 'year' && !inDate(n) && !inName(n));
+  const firstOfClass = new Map<FigureClass, (typeof counted)[number]>();
+  for (const n of counted) if (!firstOfClass.has(numberClass(n))) firstOfClass.set(numberClass(n), n);
   const figures: FigureInSentence[] = counted.map((n) => {
+    // A list of amounts shares the words before its first one: "appropriated some $1.3 billion for …, $248 million for …".
+    const first = firstOfClass.get(numberClass(n))!;
+    const previous = counted.filter((o) => o.end <= n.start && numberClass(o) === numberClass(n)).pop();
+    // Only a plain list: no verb of its own between the previous amount and this one ("…, and disbursed at least $189 million").
+    const plainList = previous && !/(?:ed|ado|ido|ó)\s|[;:]/iu.test(text.slice(previous.end, n.start));
+    const shared = first !== n && plainList ? clauseWords(text, first.start, first.start, counted.filter((o) => o.end <= first.start), 8, 0) : [];
     const t = timeFor(n, times);
     // A place after the number holds for it only in its own part of the sentence ("36 organizations to date, many with linkages across Central America").
     const after = places.filter((p) => p.start >= n.end && !/[,;]/.test(text.slice(n.end, p.start)));
@@ -136,7 +149,7 @@ export function sentenceFrame(text: string, numbers: Array<NumberRef & { text: s
       class: numberClass(n),
       qualifier: n.qualifier ?? 'exact',
       noun: n.noun ?? [],
-      context: clauseWords(text, n.start, n.end, counted.filter((o) => o !== n)),
+      context: [...shared, ...clauseWords(text, n.start, n.end, counted.filter((o) => o !== n))],
       time: t ? { kind: t.kind, from: t.from, to: t.to } : paragraph.time,
       timeFrom: t ? 'sentence' : paragraph.time ? 'paragraph' : undefined,
       place,
@@ -191,7 +204,7 @@ const EQUIVALENTS: string[][] = [
   ['vehicle', 'vehicul'],
   ['armor', 'blind'],
   ['country', 'countri', 'pais'],
-  ['appropriat', 'asign', 'apropi', 'aprob', 'provid'],
+  ['appropriat', 'asign', 'apropi', 'aprob'],
   ['allocat', 'asign'],
   ['cost', 'costo', 'cuesta'],
   ['participant', 'particip'],
@@ -220,6 +233,8 @@ const NOT_A_MEASURE = new Set([
   'new', 'more', 'than', 'about', 'some', 'all', 'other', 'otros', 'otras', 'since', 'desde', 'first', 'primer', 'primera', 'start', 'inicio',
   'program', 'programa', 'programs', 'operation', 'operacion', 'task', 'force', 'fuerza', 'tarea', 'initiative', 'iniciativa', 'a day', 'per day', 'por dia', 'al dia',
 ]);
+
+const UNIT_OF_MEASURE = /^(?:kg|kgs|kilos?|kilograms?|kilogramos?|tons?|tonnes?|toneladas?|metric|weeks?|semanas?|months?|meses|mes|days?|dias?|miles?|km|kilometers?|kilometros?|percent|por|ciento)$/;
 
 // Nationalities written before what is counted: "350 Guatemalan service members" are not the 1,000 U.S. ones.
 const NATIONALITIES: Array<[string, RegExp]> = [
@@ -334,9 +349,14 @@ export function measureAgrees(n: FigureInSentence, figure: Figure, programWords:
   const sNat = nationalityOf(n.noun);
   const fNat = nationalityOf(`${figure.measure ?? ''} ${figure.label}`.split(/\s+/).map((w) => fold(w)));
   if (sNat && fNat && sNat !== fNat) return false;
-  const nounWords = n.noun.filter((w) => !NOT_A_MEASURE.has(w) && !programWords.has(w) && !nationalityOf([w]));
+  // A unit of measure ("kilograms", "semanas") is the figure's kind already, not what it counts.
+  const nounWords = n.noun.filter((w) => !NOT_A_MEASURE.has(w) && !programWords.has(w) && !nationalityOf([w]) && !(n.class !== 'count' && UNIT_OF_MEASURE.test(w)));
   // The number names what it counts ("41 arrests", "15 escuelas"): that must be the figure's head.
   if (nounWords.length > 0) return matchesAny(nounWords, head, nounWords.join(' '));
+  // "21 BESTs": the number counts units of the program itself; the figure's cues name the program too.
+  if (n.noun.length > 0 && n.noun.every((w) => programWords.has(w) || NOT_A_MEASURE.has(w)) && n.noun.some((w) => programWords.has(w))) {
+    return (figure.cues ?? []).some((c) => programWords.has(fold(c)));
+  }
   const context = n.context.filter((w) => !programWords.has(w));
   return matchesAny(context, stems, context.join(' '));
 }

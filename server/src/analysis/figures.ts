@@ -96,7 +96,7 @@ function nounAfter(text: string, from: number): string[] {
   for (let i = 0; i < words.length; i++) {
     const clean = words[i].replace(/[.’']+$/u, '');
     // "260 domestic and international arrests": a coordination inside the phrase, not after it.
-    if (out.length > 0 && /^(?:and|or|y|o)$/i.test(clean) && words[i + 1] && !NOUN_STOP.test(words[i + 1])) continue;
+    if (out.length > 0 && /^(?:and|or|y|o)$/i.test(clean) && words[i + 1] && !NOUN_STOP.test(words[i + 1]) && !unitWordAfter(` ${words[i - 1]}`, 0)) continue;
     if (NOUN_STOP.test(clean) || /^(?:million|billion|thousand|mil|millones|mill[oó]n)$/i.test(clean)) {
       if (out.length === 0 && /^(?:million|billion|thousand|mil|millones|mill[oó]n)$/i.test(clean)) continue;
       break;
@@ -201,6 +201,8 @@ export function unitWordAfter(text: string, from: number): { unit: FigureUnit; w
   const rest = text.slice(from, from + 60);
   const words = rest.match(/^[-\s]*(?:[\p{L}%]+[-\s]*){0,3}/u)?.[0].split(/[-\s]+/).filter(Boolean) ?? [];
   for (let i = 0; i < Math.min(words.length, MAX_GAP_WORDS + 1); i++) {
+    // "1,450 per day", "1.000 al día": a rate, not a duration.
+    if (/^(?:per|a|por|al|each|cada)$/i.test(words[i])) break;
     for (const [unit, re] of UNIT_WORDS) if (re.test(words[i])) return { unit, word: words[i] };
     // Stop at words that end the noun phrase.
     if (/^(?:in|on|at|of|to|and|or|y|en|de|that|which|who|since|from|for)$/i.test(words[i])) break;

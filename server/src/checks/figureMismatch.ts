@@ -141,21 +141,20 @@ function agreeing(ctx: CheckContext, n: FigureInSentence, candidates: Candidate[
   const sameMeasure = candidates.filter((c) => unitClass(c.figure.unit) === n.class && measureAgrees(n, c.figure, programWords(ctx, c.claim.program)));
   if (sameMeasure.length === 0) return [];
   // A sentence that states no time agrees with a time only when it is the only one recorded for that measure.
-  // A recorded figure that states no time is compared only where no figure of its measure states one.
-  const undated = sameMeasure.every((c) => !c.figure.time);
-  const sameTime = n.time
-    ? sameMeasure.filter((c) => (c.figure.time ? timesAgree(n.time!, figureTime(c.figure)!) : undated))
-    : sameMeasure.every((c) => sameRecordedTime(c.figure.time, sameMeasure[0].figure.time))
-      ? sameMeasure
-      : [];
-  if (sameTime.length === 0) return [];
-  const unplaced = sameTime.every((c) => !figurePlace(c.figure));
-  const samePlace = n.place
-    ? sameTime.filter((c) => (figurePlace(c.figure) ? placesAgree(n.place!, figurePlace(c.figure)!) : unplaced))
-    : sameTime.every((c) => samePlaceKey(figurePlace(c.figure), figurePlace(sameTime[0].figure)))
-      ? sameTime
-      : [];
-  return samePlace;
+  // What the sentence states narrows first; then what it leaves unsaid must be the only one recorded
+  // for that measure (a recorded figure that states no time is compared only where none of them does).
+  let out = sameMeasure;
+  if (n.time) {
+    const undated = out.every((c) => !c.figure.time);
+    out = out.filter((c) => (c.figure.time ? timesAgree(n.time!, figureTime(c.figure)!) : undated));
+  }
+  if (n.place) {
+    const unplaced = out.every((c) => !figurePlace(c.figure));
+    out = out.filter((c) => (figurePlace(c.figure) ? placesAgree(n.place!, figurePlace(c.figure)!) : unplaced));
+  }
+  if (!n.time && !out.every((c) => sameRecordedTime(c.figure.time, out[0].figure.time))) return [];
+  if (!n.place && !out.every((c) => samePlaceKey(figurePlace(c.figure), figurePlace(out[0].figure)))) return [];
+  return out;
 }
 
 const programWordCache = new WeakMap<object, Map<string, Set<string>>>();
@@ -167,7 +166,10 @@ function programWords(ctx: CheckContext, id: string): Set<string> {
   let words = byId.get(id);
   if (!words) {
     const p = ctx.records.program(id);
-    words = new Set([p?.name ?? '', ...(p?.aliases ?? []), id].flatMap((n) => fold(n).split(/[\s()–-]+/)).map((w) => w.replace(/[.’',]+$/, '')).filter((w) => w.length >= 3));
+    // Names' own words (acronyms, "Mérida", "Tecún"), not the descriptive words an alias also writes in lower case ("police training in Guatemala").
+    const tokens = [p?.name ?? '', ...(p?.aliases ?? [])].flatMap((n) => n.split(/[\s()–/-]+/)).map((w) => w.replace(/[.’',]+$/, '')).filter((w) => w.length >= 3);
+    const lower = new Set(tokens.filter((w) => /^\p{Ll}/u.test(w)).map(fold));
+    words = new Set(tokens.filter((w) => /^\p{Lu}/u.test(w)).map(fold).filter((w) => !lower.has(w)));
     byId.set(id, words);
   }
   return words;
@@ -215,8 +217,10 @@ function* yearFindings(ctx: CheckContext, s: SentenceModel, frame: SentenceFrame
   if (years.length === 0) return;
   const skip = sourceYearOffsets(s.text);
   const inRange = (at: number) => frame.times.some((t) => t.kind === 'range' && at >= t.start && at < t.end);
-  const placed = sentencePlaceKey(frame.places);
   for (const n of s.numbers) {
+    const after = frame.places.filter((p) => p.start >= n.end && !/[,;.]/.test(s.text.slice(n.end, p.start)));
+    const before = frame.places.filter((p) => p.end <= n.start && !/[;.]\s/.test(s.text.slice(p.end, n.start)));
+    const placed = sentencePlaceKey(after.length > 0 ? [after[0]] : before.slice(-1));
     if (n.unit !== 'year' || skip.has(n.start) || inRange(n.start)) continue;
     const excluded = new Intervals([...s.attributions, ...s.citations, ...s.quotes.filter((q) => q.match)]);
     if (excluded.contains(s.toDocument(n.start))) continue;
