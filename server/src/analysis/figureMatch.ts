@@ -75,7 +75,7 @@ export interface ParagraphContext {
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}.’'-]*/gu;
 // A clause ends at these: the words of another clause say what its own numbers count.
-const CLAUSE_BREAK = /[;:—–()]|,\s+(?:and|but|while|which|y|pero|mientras)\s/u;
+const CLAUSE_BREAK = /[;:—–]|,\s+(?:and|but|while|which|y|pero|mientras)\s/u;
 
 /** The words of the clause around [start, end), up to `before` words before and `after` after, not crossing another number. */
 function clauseWords(text: string, start: number, end: number, others: Array<{ start: number; end: number }>, before = 8, after = 8): string[] {
@@ -134,7 +134,7 @@ export function sentenceFrame(text: string, numbers: Array<NumberRef & { text: s
     const previous = counted.filter((o) => o.end <= n.start && numberClass(o) === numberClass(n)).pop();
     // Only a plain list: no verb of its own between the previous amount and this one ("…, and disbursed at least $189 million").
     const plainList = previous && !/(?:ed|ado|ido|ó)\s|[;:]/iu.test(text.slice(previous.end, n.start));
-    const shared = first !== n && plainList ? clauseWords(text, first.start, first.start, counted.filter((o) => o.end <= first.start), 8, 0) : [];
+    const shared = first !== n && plainList ? clauseWords(text, first.start, first.start, counted.filter((o) => o.end <= first.start), 16, 0) : [];
     const t = timeFor(n, times);
     // A place after the number holds for it only in its own part of the sentence ("36 organizations to date, many with linkages across Central America").
     const after = places.filter((p) => p.start >= n.end && !/[,;]/.test(text.slice(n.end, p.start)));

@@ -53,7 +53,7 @@ const NUMBER_WORDS: Record<string, number> = {
 
 const SCALE_WORD = '%|mil\\s+millones|millones|mill[oó]n|million|billion|thousand|mil';
 const NUMBER = new RegExp(
-  `(?<![\\p{L}\\p{N}.,]|\\p{L}-)((?:US)?\\$\\s?)?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?:\\.\\d{3})+(?![.,]?\\d)|\\d+(?:[.,]\\d+)?)(?:\\s?(${SCALE_WORD}))?(?![\\p{L}\\p{N}]|-\\d)`,
+  `(?<![\\p{L}\\p{N}.,]|\\p{L}-)((?:US)?\\$\\s?)?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?:\\.\\d{3})+(?![.,]?\\d)|\\d+(?:[.,]\\d+)?)(?:\\s?(${SCALE_WORD}))?(?![\\p{L}\\p{N}]|-\\d|\\(\\p{L}\\))`,
   'giu',
 );
 // "One thousand U.S. Army units", "three-week", "dos semanas", "a dozen".
