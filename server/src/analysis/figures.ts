@@ -53,7 +53,7 @@ const NUMBER_WORDS: Record<string, number> = {
 
 const SCALE_WORD = '%|mil\\s+millones|millones|mill[oó]n|million|billion|thousand|mil';
 const NUMBER = new RegExp(
-  `(?<![\\p{L}\\p{N}.,]|\\p{L}-)((?:US)?\\$\\s?)?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?:\\.\\d{3})+(?![.,]?\\d)|\\d+(?:[.,]\\d+)?)(?:\\s?(${SCALE_WORD}))?(?![\\p{L}\\p{N}]|-\\d|\\(\\p{L}\\))`,
+  `(?<![\\p{L}\\p{N}.,]|[\\p{L}\\p{N}]-)((?:US)?\\$\\s?)?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?:\\.\\d{3})+(?![.,]?\\d)|\\d+(?:[.,]\\d+)?)(?:\\s?(${SCALE_WORD}))?(?![\\p{L}\\p{N}]|-\\d|\\(\\p{L}\\))`,
   'giu',
 );
 // "One thousand U.S. Army units", "three-week", "dos semanas", "a dozen".
@@ -80,7 +80,7 @@ const QUALIFIERS: Array<[NumberQualifier, RegExp]> = [
 
 /** How the words before a number qualify it. */
 function qualifierBefore(text: string, at: number): NumberQualifier | undefined {
-  const before = text.slice(Math.max(0, at - 30), at).replace(/(?:a\s+total\s+of|the|los|las|of|de)\s*$/i, '');
+  const before = text.slice(Math.max(0, at - 30), at).replace(/(?:a\s+total\s+of|the|los|las)\s*$/i, '');
   for (const [q, re] of QUALIFIERS) if (re.test(before)) return q;
   return undefined;
 }
