@@ -130,6 +130,7 @@ const defs = {
       scope: { enum: ['total', 'annual', 'monthly', 'cumulative', 'single-event', 'part'], description: 'total, annual, monthly, cumulative (running total), single-event (one operation) or part (of a larger whole).' },
       qualifier: { enum: ['exact', 'about', 'more-than', 'at-least', 'fewer-than', 'up-to'], description: 'How the source states it.' },
       alternatives: { type: 'array', items: ref('alternative', 'An alternative.'), description: 'Other values sources give for the same fact (a contested figure).' },
+      derived: { type: 'string', minLength: 1, description: 'How the value was worked out when the source does not state it ("2019 was the fifth consecutive year"): a draft that differs gets a warning, not an error.' },
     },
   },
   evidence: {

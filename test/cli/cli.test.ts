@@ -96,7 +96,7 @@ describe('claimcheck check', () => {
     const out = run(['check', 'draft.md', '--format', 'github'], dir).out;
     // Property values escape ":" and ","; the message escapes only "%", CR and LF.
     expect(out).toBe(
-      '::error file=draft.md,line=1,col=50,endLine=1,endColumn=55,title=figure-mismatch::The records give 4,600 (Guatemalan police trained in 2017; “GAO-18-618” (5 September 2018; document identified, wording not checked)), not 5,000. The record notes: Figure and trainer list unverified in the archived text; attribution rests on subject and timing.\n',
+      '::error file=draft.md,line=1,col=50,endLine=1,endColumn=55,title=figure-mismatch::The records give 4,600 for police trained in Guatemala in 2017, not 5,000. Source: “GAO-18-618”, 5 September 2018, not yet checked against the document. The record notes: Figure and trainer list unverified in the archived text; attribution rests on subject and timing.\n',
     );
   });
 
@@ -113,8 +113,8 @@ describe('claimcheck check', () => {
     const files = JSON.parse(r.out).files;
     const inconsistent = files.map((f: { path: string; findings: Array<{ code: string; message: string }> }) => [f.path.split('/').pop(), f.findings.filter((x) => x.code === 'inconsistent-figure').map((x) => x.message)]);
     expect(inconsistent).toEqual([
-      ['draft-a.md', [expect.stringMatching(/says 4,600 \(police\); another draft says 6,400 \(.*draft-b\.md\)/)]],
-      ['draft-b.md', [expect.stringMatching(/says 6,400 \(police\); another draft says 4,600 \(.*draft-a\.md\)/)]],
+      ['draft-a.md', [expect.stringMatching(/says 4,600 Guatemalan police; .*draft-b\.md says 6,400\./)]],
+      ['draft-b.md', [expect.stringMatching(/says 6,400 Guatemalan police; .*draft-a\.md says 4,600\./)]],
     ]);
   });
 

@@ -2,6 +2,8 @@
 import type { Check } from '../checks';
 import type { AnalysisOptions, CheckContext, Finding, Severity } from './model';
 
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+
 /**
  * Runs `checks` over `ctx` into `into`. A check that throws becomes one internal error (its
  * first message kept in `errors`); the other checks, and its findings elsewhere, still
@@ -12,7 +14,7 @@ export function runChecks(checks: readonly Check[], ctx: CheckContext, options: 
   for (const check of checks) {
     const severity = (options.severity[check.code] ?? check.defaultSeverity) as Severity;
     try {
-      for (const f of check.check(ctx)) into.push({ ...f, severity });
+      for (const { atMost, ...f } of check.check(ctx)) into.push({ ...f, severity: atMost && RANK[atMost] > RANK[severity] ? atMost : severity });
     } catch (err) {
       ok = false;
       if (!errors.has(check)) errors.set(check, err instanceof Error ? err.message : String(err));

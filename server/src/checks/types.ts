@@ -1,8 +1,11 @@
 import type { CheckContext, Finding, FindingCode, SentenceModel, Severity } from '../analysis/model';
 import type { Locale } from '../l10n/messages';
 
-/** A finding as a check reports it; the registry applies the configured severity. */
-export type CheckFinding = Omit<Finding, 'severity'>;
+/**
+ * A finding as a check reports it; the registry applies the configured severity, lowered to
+ * `atMost` where the check says the finding can be no more (a contested figure is a warning).
+ */
+export type CheckFinding = Omit<Finding, 'severity'> & { atMost?: Severity };
 
 /** What every registered check says of itself: the settings and the README are generated from it (scripts/generated.ts). */
 export interface CheckInfo {

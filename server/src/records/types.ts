@@ -118,6 +118,11 @@ export interface Figure {
   qualifier?: FigureQualifier;
   /** Other values sources give for the same fact (a contested figure). */
   alternatives?: Array<{ value: number; source: string; note?: string }>;
+  /**
+   * How the value was worked out when the source does not state it ("2019 was the fifth
+   * consecutive year"): a draft that differs gets a warning, not an error, and no fix.
+   */
+  derived?: string;
 }
 
 /** The words a fact was read from, and the address they were read at. */

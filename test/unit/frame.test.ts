@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { findNumbers } from '../../server/src/analysis/figures';
+import { placeKey, placesAgree, readPlaces, readTimes, sentencePlaceKey, timesAgree } from '../../server/src/analysis/frame';
+import { sentenceFrame, valuesAgree } from '../../server/src/analysis/figureMatch';
+
+const frameOf = (text: string) => sentenceFrame(text, findNumbers(text).map((n) => ({ ...n, text: text.slice(n.start, n.end) })), []);
+
+describe('numbers as written', () => {
+  it('reads Spanish and English grouping, decimals and scales', () => {
+    expect(findNumbers('unos 2,1 millones de dólares').map((n) => n.value)).toEqual([2_100_000]);
+    expect(findNumbers('más de 19 mil oficiales de seguridad').map((n) => [n.value, n.qualifier])).toEqual([[19_000, 'more-than']]);
+    expect(findNumbers('En 2019 se decomisaron 9.340 kilogramos de cocaína en la frontera').filter((n) => n.unit !== 'year').map((n) => [n.value, n.unit])).toEqual([[9340, 'kilogram']]);
+    expect(findNumbers('El ejercicio tiene un costo de $9.8 millones.').map((n) => n.value)).toEqual([9_800_000]);
+    expect(findNumbers('over $1.2 billion in funding').map((n) => [n.value, n.qualifier, n.money])).toEqual([[1_200_000_000, 'more-than', true]]);
+    expect(findNumbers('One thousand U.S. Army units').map((n) => n.value)).toEqual([1000]);
+  });
+  it('pairs a number with the noun phrase it counts, adjectives between', () => {
+    expect(findNumbers('trained 4,600 Guatemalan police in 2017')[0].noun).toEqual(['guatemalan', 'police']);
+    expect(findNumbers('over 260 domestic and international arrests')[0].noun).toEqual(['domestic', 'international', 'arrests']);
+    expect(findNumbers('42 vehículos blindados')[0].noun).toEqual(['vehiculos', 'blindados']);
+  });
+  it('does not read names or citation labels as counts', () => {
+    expect(findNumbers('GAO-15-707 and MS-13 members')).toEqual([]);
+    expect(findNumbers('the 287(g) program')).toEqual([]);
+    expect(frameOf('This year SOUTHCOM aligns CENTAM Guardian 24 with the exercise.').figures).toEqual([]);
+  });
+});
+
+describe('times and places', () => {
+  it('reads the kinds of time a sentence gives', () => {
+    const kinds = (t: string) => readTimes(t).map((x) => [x.kind, x.from, x.to]);
+    expect(kinds('in November 2020')).toEqual([['in', '2020-11', undefined]]);
+    expect(kinds('by January 2014')).toEqual([['asOf', '2014-01', undefined]]);
+    expect(kinds('since 2015')).toEqual([['since', '2015', undefined]]);
+    expect(kinds('between 2013 and 2016')).toEqual([['range', '2013', '2016']]);
+    expect(kinds('a finales de 2018')).toEqual([['in', '2018', undefined]]);
+    expect(kinds('año fiscal 2016')).toEqual([['in', '2016', undefined]]);
+    expect(kinds('del 15 de enero de 2012 al 17 de julio de 2013')).toEqual([['range', '2012-01-15', '2013-07-17']]);
+  });
+  it('agrees on the same time only', () => {
+    expect(timesAgree({ kind: 'in', from: '2017' }, { kind: 'in', from: '2017-09' })).toBe(true);
+    expect(timesAgree({ kind: 'asOf', from: '2013-03-31' }, { kind: 'asOf', from: '2013-06' })).toBe(false);
+    expect(timesAgree({ kind: 'in', from: '2017' }, { kind: 'asOf', from: '2017' })).toBe(false);
+  });
+  it('reads places after a preposition, and a part is not the whole', () => {
+    expect(readPlaces('60 Marines are in Guatemala').map((p) => p.name)).toEqual(['Guatemala']);
+    expect(readPlaces('the Guatemalan Army').length).toBe(0);
+    expect(readPlaces('across the region')[0].region).toBe(true);
+    expect(readPlaces('un sitio en Jutiapa')[0].sites).toEqual(['jutiapa']);
+    const whole = placeKey(['Belize', 'El Salvador', 'Guatemala', 'Honduras'])!;
+    expect(placesAgree(sentencePlaceKey(readPlaces('in Guatemala'))!, whole)).toBe(false);
+    expect(placesAgree(sentencePlaceKey(readPlaces('in Guatemala'))!, placeKey(['Huehuetenango, Guatemala'])!)).toBe(true);
+  });
+});
+
+describe('values and qualifiers', () => {
+  const n = (value: number, qualifier?: 'about' | 'more-than' | 'almost') => ({ value, scale: 1, decimals: 0, qualifier });
+  it('allows what both qualifiers allow, and no more', () => {
+    expect(valuesAgree(n(300), 300, 'about')).toBe(true);
+    expect(valuesAgree(n(5000), 4600, 'about')).toBe(false);
+    expect(valuesAgree(n(1900, 'more-than'), 900, 'more-than')).toBe(false);
+    expect(valuesAgree(n(500, 'about'), 472, 'exact')).toBe(true);
+    expect(valuesAgree(n(400, 'almost'), 300, 'about')).toBe(false);
+  });
+  it('gives each end of a change its end of the period', () => {
+    const f = frameOf('From fiscal year 2011 through fiscal year 2013, participants increased from 32,065 to 40,864.').figures;
+    expect(f.map((x) => [x.value, x.time?.from])).toEqual([[32065, '2011'], [40864, '2013']]);
+  });
+});
