@@ -27,7 +27,7 @@
  */
 import { CHECKS, type Check } from '../../checks';
 import type { RecordSet } from '../../records/recordSet';
-import { resolveAttribution, type RawAttribution } from '../attributions';
+import { isSourceLine, resolveAttribution, type RawAttribution } from '../attributions';
 import { splitChunks } from './chunks';
 import { analyzeChunk, type ChunkAnalysis, type ChunkSentence, type ChunkUnit } from './chunkAnalysis';
 import { FindingsCache } from './findingsCache';
@@ -79,6 +79,8 @@ interface BuiltChunk {
   sentences: SentenceModel[];
   mentions: MentionRef[];
   signature: string;
+  /** The attribution of the section it stands in (a findings heading's), as a signature. */
+  section: string;
 }
 
 /** Analyses one document; keeps the chunk analyses of its latest version for the next. */
@@ -157,10 +159,13 @@ export class DocumentAnalyzer {
 
     // What every footnote reference resolves to: models built under other footnotes are not reused.
     const footnotesKey = footnoteSignature(footnotes);
+    // A findings heading ("What GAO Found") attributes the sentences of its section.
+    let section: AttributionRef[] = [];
+    const sectionKey = () => section.map(attributionSignature).join(';');
 
     for (const { offset, chunk, text: chunkText, given } of placed) {
       const reusable = this.built.get(chunk);
-      if (reusable && reusable.offset === offset && reusable.footnotes === footnotesKey) {
+      if (reusable && reusable.offset === offset && reusable.footnotes === footnotesKey && reusable.section === sectionKey()) {
         // Nothing before the chunk shapes its models: take them as they are, and what they say.
         const from = sentences.length;
         for (const s of reusable.sentences) {
@@ -169,6 +174,7 @@ export class DocumentAnalyzer {
           attributions.push(...s.attributions);
           if (s.attributions.length > 0) previousAttribution = s.attributions[s.attributions.length - 1];
           lastNonQuote = s;
+          if (s.kind === 'heading') section = s.attributions.map((a) => ({ ...a, sources: [] }));
         }
         for (const cs of chunk.sentences) for (const c of cs.citations) if (c.kind === 'footnote') labels.add(c.key.toLowerCase());
         mentions.push(...reusable.mentions);
@@ -181,6 +187,7 @@ export class DocumentAnalyzer {
       // footnote definitions that its references resolve through are in documentSignature.
       const outside: string[] = [chunk.lazy ? 'lazy' : 'parsed', given ?? ''];
       const from = sentences.length;
+      const sectionAtStart = sectionKey();
       for (const unit of chunk.units) {
         const trailing = unit.trailingCitations.filter((c) => this.isCitation(c)).map((c) => this.resolveCitation(c, offset, byLabel));
         if (unit.inBlockquote && !introducer) introducer = lastNonQuote;
@@ -202,9 +209,16 @@ export class DocumentAnalyzer {
             s.inheritedAttributions.push(...introducer.attributions);
             outside.push(`quote:${[...introducer.citations, ...introducer.inheritedCitations].map(citationSignature).join(';')}/${introducer.attributions.map(attributionSignature).join(';')}`);
           }
+          // The heading says who found it, not which of their reports: it points at no source.
+          if (unit.kind === 'heading') section = s.attributions.map((a) => ({ ...a, sources: [] }));
+          else if (section.length > 0 && !inFootnoteUnit(unit)) {
+            s.inheritedAttributions.push(...section);
+            outside.push(`section:${sectionKey()}`);
+          }
           unitSentences.push(s);
           sentences.push(s);
         }
+        inheritWithinParagraph(unitSentences);
         if (trailing.length > 0) {
           // A trailing citation covers its own sentence's programs and those of every uncited sentence.
           const owners = new Map<number, SentenceModel>();
@@ -223,7 +237,7 @@ export class DocumentAnalyzer {
       const signature = outside.join('\n');
       if (sentences.length > from) chunks.push({ text: chunkText, offset, from, to: sentences.length, signature });
       if (chunk.units.every((u) => !u.inBlockquote) && !chunk.sentences.some((cs) => cs.attributions.some((a) => a.same))) {
-        this.built.set(chunk, { offset, footnotes: footnotesKey, sentences: sentences.slice(from), mentions: mentions.slice(mentionsFrom), signature });
+        this.built.set(chunk, { offset, footnotes: footnotesKey, sentences: sentences.slice(from), mentions: mentions.slice(mentionsFrom), signature, section: sectionAtStart });
       }
     }
     mentions.sort((a, b) => a.start - b.start);
@@ -365,7 +379,7 @@ export class DocumentAnalyzer {
       quoteMatches,
       attributionSources: cs.attributions.map((a) => this.withQuotedFirst(resolveAttribution(a, this.records, programs, context), quoteMatches)),
       numbers: cs.numbers.map((n) => ({ ...n, text: cs.text.slice(n.start, n.end) })),
-      isClaim: programs.length > 0 && unit.kind !== 'heading' && !cs.isQuestion && !inFootnote && looksLikeSentence(cs.text, unit.kind),
+      isClaim: programs.length > 0 && unit.kind !== 'heading' && !cs.isQuestion && !inFootnote && !cs.notClaim && looksLikeSentence(cs.text, unit.kind),
       terminal: terminal ? terminal.index : undefined,
     };
     this.facts.set(cs, facts);
@@ -432,6 +446,34 @@ export class DocumentAnalyzer {
       }
     }
     return out;
+  }
+}
+
+function inFootnoteUnit(unit: ChunkUnit): boolean {
+  return unit.footnoteLabel !== undefined;
+}
+
+const OPENS_QUOTE = /^[\s(]*[“"«„‘]/;
+
+/**
+ * What a paragraph's sentences take from each other: a quotation that goes on in a new
+ * sentence is said by whoever said its first part ("“…,” said the general. “…”"); a closing
+ * "Source:"/"Fuente:" line attributes the whole paragraph.
+ */
+function inheritWithinParagraph(unit: SentenceModel[]): void {
+  let speaker: AttributionRef[] = [];
+  for (const s of unit) {
+    if (s.attributions.length > 0) {
+      speaker = s.quotes.length > 0 || OPENS_QUOTE.test(s.text) ? s.attributions : [];
+      continue;
+    }
+    if (speaker.length > 0 && OPENS_QUOTE.test(s.text)) s.inheritedAttributions.push(...speaker);
+    else speaker = [];
+  }
+  const last = unit[unit.length - 1];
+  if (unit.length > 1 && last && isSourceLine(last.text)) {
+    const line: AttributionRef = { start: last.start, end: last.end, text: last.text.trim(), agencies: [], kinds: [], sources: [] };
+    for (const s of unit.slice(0, -1)) s.inheritedAttributions.push(line);
   }
 }
 

@@ -4,7 +4,7 @@
  * the same text wherever an edit moves it.
  */
 import type { RecordSet } from '../../records/recordSet';
-import { findAttributions, NEWS_NAMES, type RawAttribution } from '../attributions';
+import { findAttributions, mayHoldFindingsHeading, maySpeak, NEWS_NAMES, type RawAttribution } from '../attributions';
 import { findNumbers, type NumberRef } from '../figures';
 import { Intervals, lowerBound } from '../intervals';
 import type { Locale } from '../../l10n/messages';
@@ -12,6 +12,7 @@ import { extractProse, referenceIdentifier, type ChunkProse, toSource, type RawC
 import { simpleProse } from './plainReader';
 import { findQuotedPassages, type QuotedPassage } from '../quotes';
 import { splitSentences, type SentenceSpan } from '../sentences';
+import { isCaption, isNothingCheckable, isTitleLine } from '../claimShape';
 
 export interface ChunkMention {
   start: number;
@@ -41,6 +42,8 @@ export interface ChunkSentence {
   unknownPrograms: Array<{ start: number; end: number; name: string }>;
   /** Maps an offset in `text` to a source offset relative to the chunk. */
   toSource(textOffset: number, isEnd?: boolean): number;
+  /** Why the sentence is no claim whatever it names (claimShape.ts): a title line, a caption, nothing checkable. */
+  notClaim?: 'title' | 'caption' | 'nothing';
 }
 
 export interface ChunkUnit {
@@ -137,6 +140,7 @@ export function analyzeChunk(
     let nextMention = 0;
     let nextCitation = 0;
     let nextPassage = 0;
+    const caption = unit.kind === 'paragraph' && isCaption(unit.text);
     spans.forEach((span, i) => {
       const srcStart = toSource(unit, span.start);
       const srcEnd = toSource(unit, span.end, true);
@@ -184,6 +188,8 @@ export function analyzeChunk(
         unknownPrograms: !shortcuts || PROGRAM_SHAPE_WORD.test(text) ? findUnknownPrograms(text, mentions) : [],
         toSource: (offset, isEnd) => toSource(unit, span.start + offset, isEnd),
       };
+      const notClaim = caption ? 'caption' : unit.kind === 'paragraph' && isTitleLine(text, spans.length === 1) ? 'title' : isNothingCheckable(text) ? 'nothing' : undefined;
+      if (notClaim) sentence.notClaim = notClaim;
       chunkUnit.sentences.push(result.sentences.length);
       result.sentences.push(sentence);
     });
@@ -214,7 +220,7 @@ export function mayNameKindOfSource(text: string): boolean {
 
 /** Whether findAttributions could find anything in a sentence: it needs an agency or a kind word. */
 function mayAttribute(text: string, mentions: Array<{ program: string }>, records: RecordSet): boolean {
-  return mayNameKindOfSource(text) || mentions.some((m) => records.program(m.program)?.kind === 'agency');
+  return mayNameKindOfSource(text) || maySpeak(text) || mentions.some((m) => records.program(m.program)?.kind === 'agency');
 }
 
 // Characters that open a citation, link, quotation, block quote, comment or HTML, or change
@@ -244,6 +250,7 @@ export function isInert(chunk: string, records: RecordSet): boolean {
     !INTRAWORD_MARKUP.test(chunk) &&
     !PROGRAM_SHAPE_WORD.test(chunk) &&
     !mayNameKindOfSource(chunk) &&
+    !mayHoldFindingsHeading(chunk) &&
     !records.aliasIndex.hasMention(chunk)
   );
 }

@@ -1,0 +1,54 @@
+/** What writers mean: attribution by speech verbs, what is not a claim (issue 14). */
+import { describe, expect, it } from 'vitest';
+import { findAttributions } from '../../server/src/analysis/attributions';
+import { isCaption, isNothingCheckable, isTitleLine } from '../../server/src/analysis/claimShape';
+
+const none = () => [];
+const phrases = (text: string) => findAttributions(text, none).map((a) => a.text);
+
+describe('attribution by speech and report verbs', () => {
+  it('finds a source-like subject before or after the verb, in English and Spanish', () => {
+    expect(phrases('The unit trained 300 police, the U.S. embassy said.')).not.toEqual([]);
+    expect(phrases('Officials announced that the task force had 40 members.')).not.toEqual([]);
+    expect(phrases('La unidad tiene 300 elementos, indicó la embajada.')).not.toEqual([]);
+    expect(phrases('La unidad arrestó a 40 personas, informaron fuentes oficiales.')).not.toEqual([]);
+    expect(phrases('“We trained 300 police,” said Attorney General Garland.')).not.toEqual([]);
+    expect(phrases('“Está en fase de implementación”, dijo a Diálogo el Coronel Óscar Pérez.')).not.toEqual([]);
+    expect(phrases('The exercise had 900 members, according to officials.')).not.toEqual([]);
+  });
+
+  it('does not take an agency announcing its own action for a source, nor a plain verb for one', () => {
+    expect(phrases('WASHINGTON – U.S. Customs and Border Protection today announced the expansion of appointments.')).toEqual([]);
+    expect(phrases('The task force said nothing new about the border in 2019.')).toEqual([]);
+    expect(phrases('Operation Martillo seized 245,000 kilograms of cocaine.')).toEqual([]);
+  });
+
+  it('speech attributions that name no agency, kind or year point to no recorded source', () => {
+    const [a] = findAttributions('The unit had 40 members, officials said.', none);
+    expect(a.speech).toBe(true);
+    expect(a.agencies).toEqual([]);
+  });
+});
+
+describe('what is not a claim', () => {
+  it('title lines: the paragraph’s only line, no final punctuation, title case or capitals', () => {
+    expect(isTitleLine('Guatemala Creates New Interagency Task Force', true)).toBe(true);
+    expect(isTitleLine('EL PRECIO DEL CAFE SUBE', true)).toBe(true);
+    expect(isTitleLine('Guatemala created a new interagency task force', true)).toBe(false);
+    expect(isTitleLine('Guatemala Creates New Interagency Task Force.', true)).toBe(false);
+    expect(isTitleLine('Guatemala Creates New Interagency Task Force', false)).toBe(false);
+  });
+
+  it('captions credit a photograph', () => {
+    expect(isCaption('La Fuerza Especial Naval patrulla la costa. (Foto: Fuerza Naval de Honduras)')).toBe(true);
+    expect(isCaption('Photo by Sgt. Jane Doe')).toBe(true);
+    expect(isCaption('The task force photographed 40 vessels.')).toBe(false);
+  });
+
+  it('a goal, plan or recommendation with no figure or date has nothing to check', () => {
+    expect(isNothingCheckable('The goal of the IATF is to interdict and disrupt threats.')).toBe(true);
+    expect(isNothingCheckable('Army South has plans to continue to support IATF training.')).toBe(true);
+    expect(isNothingCheckable('The goal of the IATF in 2013 was to train 500 soldiers.')).toBe(false);
+    expect(isNothingCheckable('The IATF interdicted 40 vessels.')).toBe(false);
+  });
+});
