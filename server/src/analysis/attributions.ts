@@ -128,7 +128,9 @@ const SOURCE_LINE = /^\s*(?:Sources?|Fuentes?)\s*:\s*\S.*$/u;
 /** Patterns whose phrase is an attribution by its shape alone, with or without a named agency or kind of source. */
 // "What GAO Found", the heading of a report's findings (its sentences are attributed to the report).
 const FINDINGS_HEADING = /^\s*What\s+(?:the\s+)?(?:\p{Lu}{2,}|We)\s+(?:Found|Finds)\b/gu;
-const SPEECH_PATTERNS: RegExp[] = [FINDINGS_HEADING, TOLD_OUTLET, AFTER_QUOTE, VERB_THEN_SUBJECT, SUBJECT_THEN_VERB, ACCORDING_TO_SOURCE];
+// "The FBI on September 6, 2013 released the following:": what follows is the agency's text.
+const RELEASED_FOLLOWING = /\b(?:released|issued|published|publicó|emitió|difundió)\s+(?:the\s+following|lo\s+siguiente)(?=\s*:)/gu;
+const SPEECH_PATTERNS: RegExp[] = [FINDINGS_HEADING, RELEASED_FOLLOWING, TOLD_OUTLET, AFTER_QUOTE, VERB_THEN_SUBJECT, SUBJECT_THEN_VERB, ACCORDING_TO_SOURCE];
 // A dateline's "today announced": the release's author, not a source (see SPEECH_VERB).
 const SELF_ANNOUNCED = /\b(?:today\s+announced|announced\s+today|hoy\s+anunci[óa])\b/i;
 
@@ -136,11 +138,16 @@ const SELF_ANNOUNCED = /\b(?:today\s+announced|announced\s+today|hoy\s+anunci[ó
 export function maySpeak(text: string): boolean {
   return MAY_SPEAK.test(text);
 }
-const MAY_SPEAK = /sa[iy]|stat|told|announc|added|noted|explain|confirm|report|indic|dij|inform|declar|afirm|señal|explic|anunci|asegur|agreg|añadi|coment|expres|manifest|precis|destac|detall|según|seg[uú]n|accord|acuerdo|per\s|Found|Finds|interview|entrevista/i;
+const MAY_SPEAK = /sa[iy]|stat|told|announc|added|noted|explain|confirm|report|indic|dij|inform|declar|afirm|señal|explic|anunci|asegur|agreg|añadi|coment|expres|manifest|precis|destac|detall|según|seg[uú]n|accord|acuerdo|per\s|Found|Finds|interview|entrevista|released|issued|published|publicó|emitió|difundió/i;
 
 /** Whether a chunk may hold a findings heading ("### What GAO Found"), whose attribution its section takes. */
 export function mayHoldFindingsHeading(chunk: string): boolean {
   return /^ {0,3}#{1,6}[ \t]+What\s/m.test(chunk) || /^What\s.*\n[=-]+\s*$/m.test(chunk);
+}
+
+/** Whether an attributed sentence introduces the text that follows it ("…released the following:"). */
+export function introducesWhatFollows(text: string): boolean {
+  return /\b(?:the\s+following|lo\s+siguiente)\s*:\s*$/iu.test(text);
 }
 
 /** Whether a sentence is a "Source:"/"Fuente:" line, which attributes the paragraph it closes. */

@@ -27,7 +27,7 @@
  */
 import { CHECKS, type Check } from '../../checks';
 import type { RecordSet } from '../../records/recordSet';
-import { isSourceLine, resolveAttribution, type RawAttribution } from '../attributions';
+import { introducesWhatFollows, isSourceLine, resolveAttribution, type RawAttribution } from '../attributions';
 import { splitChunks } from './chunks';
 import { analyzeChunk, type ChunkAnalysis, type ChunkSentence, type ChunkUnit } from './chunkAnalysis';
 import { FindingsCache } from './findingsCache';
@@ -174,7 +174,7 @@ export class DocumentAnalyzer {
           attributions.push(...s.attributions);
           if (s.attributions.length > 0) previousAttribution = s.attributions[s.attributions.length - 1];
           lastNonQuote = s;
-          if (s.kind === 'heading') section = s.attributions.map((a) => ({ ...a, sources: [] }));
+          if (s.kind === 'heading' || (!s.inFootnote && s.attributions.length > 0 && introducesWhatFollows(s.text))) section = s.attributions.map((a) => ({ ...a, sources: [] }));
         }
         for (const cs of chunk.sentences) for (const c of cs.citations) if (c.kind === 'footnote') labels.add(c.key.toLowerCase());
         mentions.push(...reusable.mentions);
@@ -215,6 +215,8 @@ export class DocumentAnalyzer {
             s.inheritedAttributions.push(...section);
             outside.push(`section:${sectionKey()}`);
           }
+          // "The FBI released the following:": the rest of the section is the FBI's text.
+          if (unit.kind !== 'heading' && !inFootnoteUnit(unit) && s.attributions.length > 0 && introducesWhatFollows(s.text)) section = s.attributions.map((a) => ({ ...a, sources: [] }));
           unitSentences.push(s);
           sentences.push(s);
         }
