@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { findAttributions } from '../../server/src/analysis/attributions';
 import { isCaption, isNothingCheckable, isTitleLine } from '../../server/src/analysis/claimShape';
+import { analyze } from '../helpers/records';
 
 const none = () => [];
 const phrases = (text: string) => findAttributions(text, none).map((a) => a.text);
@@ -50,5 +51,31 @@ describe('what is not a claim', () => {
     expect(isNothingCheckable('Army South has plans to continue to support IATF training.')).toBe(true);
     expect(isNothingCheckable('The goal of the IATF in 2013 was to train 500 soldiers.')).toBe(false);
     expect(isNothingCheckable('The IATF interdicted 40 vessels.')).toBe(false);
+  });
+});
+
+describe('references by description', () => {
+  const described = (text: string) =>
+    analyze(text)
+      .mentions.filter((m) => m.described)
+      .map((m) => `${m.text}→${m.program}`);
+
+  it('resolve to the one program of a fitting kind named before them in the paragraph, English and Spanish', () => {
+    expect(described('Operation Martillo began in 2012. The operation seized 40 boats.')).toEqual(['The operation→operation-martillo']);
+    expect(described('La FTI Jaguar opera en Petén. La unidad tiene 300 elementos.')).toEqual(['La unidad→fti-jaguar']);
+  });
+
+  it('do not resolve across paragraphs, to a program of another kind or number, or when two fit', () => {
+    expect(described('Operation Martillo began in 2012.\n\nThe operation seized 40 boats.')).toEqual([]);
+    expect(described('Operation Martillo began in 2012. The task force seized 40 boats.')).toEqual([]);
+    expect(described('Operation Martillo and Operation Hornet began. The operation seized 40 boats.')).toEqual([]);
+    expect(described('FTI Jaguar grew. These task forces seized 40 boats.')).toEqual([]);
+  });
+
+  it('an attribution that closes a quotation covers the quotation that goes on, and "released the following:" its section', () => {
+    const quoted = analyze('“We grew,” said the commander. “Operation Martillo seized 40 boats in 2013.”').findings.filter((f) => f.code === 'uncited-claim');
+    expect(quoted).toEqual([]);
+    const released = analyze('# News\n\nThe FBI released the following:\n\nOperation Martillo seized 40 boats in 2013.\n\n# Ours\n\nOperation Martillo seized 40 boats in 2013.\n').findings.filter((f) => f.code === 'uncited-claim');
+    expect(released.length).toBe(1);
   });
 });

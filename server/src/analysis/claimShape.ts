@@ -39,12 +39,14 @@ const INTENT = [
   /\b(?:goal|mission|aim|objective|purpose|vision)\b[^.;]{0,80}?\b(?:is|was|are|were)\s+to\b/iu,
   /\b(?:has|have|had)\s+plans\s+to\b/iu,
   /\b(?:we|GAO|the\s+GAO)\s+(?:made|make|are\s+making|is\s+making)\s+(?:\p{L}+\s+){0,2}recommendations?\b/iu,
+  // An appraisal: "…demonstrate the ability of the U.S. and regional partners…", "refleja el compromiso".
+  /\b(?:demonstrates?|demonstrated|reflects?|underscores?|illustrates?|exemplifies|demuestra|demuestran|refleja|reflejan|ejemplifica)\s+(?:the|our|their|its|a|an|how|la|el|los|las|su|sus|c[oó]mo)\b/iu,
   /\b(?:objetivo|misi[oó]n|meta|prop[oó]sito)\b[^.;]{0,80}?\b(?:es|era|ser[aá]|son)\s+(?:el\s+de\s+|la\s+de\s+)?(?:\p{L}+ar|\p{L}+er|\p{L}+ir)\b/iu,
 ];
 
 /**
  * Nothing checkable: no figure or date (no digit) and the sentence says what someone means or
- * plans to do, or recommends, rather than what was done ("The goal of the IATF is to interdict
+ * plans to do, recommends, or how something reflects on someone, rather than what was done ("The goal of the IATF is to interdict
  * and disrupt threats").
  */
 export function isNothingCheckable(text: string): boolean {

@@ -56,6 +56,8 @@ export interface MentionRef extends Span {
   program: string;
   text: string;
   unconfirmed: boolean;
+  /** Read from a description ("the unit", "esta unidad") that refers back to the program. */
+  described?: boolean;
 }
 
 export type CitationKind = 'footnote' | 'pandoc' | 'link';

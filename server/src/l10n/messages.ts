@@ -22,6 +22,7 @@ const en = {
   'citation.better': ' Sources that do: {list}.',
   'citation.nobody': ' No recorded source speaks of it yet.',
   'unknown.program': '“{name}” looks like a program, but no record knows it. Add a record so that claims about it can be checked.',
+  'unknown.didYouMean': '“{name}” looks like a program, but no record knows it. Did you mean {names}? If not, add a record so that claims about it can be checked.',
   'suppression.noReason': 'This suppression gives no reason. Add “-- reason: …” so that a reviewer can see why the check is off.',
   'consistency.figure': 'This draft says {written} ({noun}); another draft says {others}. Check which figure the source gives.',
   'consistency.other': 'The other draft says {written}.',
@@ -45,6 +46,7 @@ const en = {
   'hover.kind.agency': 'agency',
   'hover.kind.institution': 'institution',
   'hover.unconfirmedName': '“{name}” is an unconfirmed name for it.',
+  'hover.describedAs': '“{phrase}” is read as {name}, the program named before it in the paragraph.',
   'hover.agency': 'Agency: {names}',
   'hover.country': 'Country: {names}',
   'hover.status': 'Status: {state}{since} (as last reported by the sources)',
@@ -153,6 +155,7 @@ const en = {
   'report.files.other': '{count} files',
   'report.internalError': 'internal error in {check}: {message}',
   and: ' and ',
+  or: ' or ',
 };
 
 export type MessageId = keyof typeof en;
@@ -177,6 +180,7 @@ const es: Record<MessageId, string> = {
   'citation.better': ' Fuentes que sí: {list}.',
   'citation.nobody': ' Ninguna fuente registrada habla aún de ello.',
   'unknown.program': '«{name}» parece un programa, pero ningún registro lo conoce. Añada un registro para poder comprobar lo que se afirma de él.',
+  'unknown.didYouMean': '«{name}» parece un programa, pero ningún registro lo conoce. ¿Quiso decir {names}? Si no, añada un registro para poder comprobar lo que se afirma de él.',
   'suppression.noReason': 'Esta supresión no da motivo. Añada «-- reason: …» para que quien revise sepa por qué se desactiva la comprobación.',
   'consistency.figure': 'Este borrador dice {written} ({noun}); otro borrador dice {others}. Compruebe qué cifra da la fuente.',
   'consistency.other': 'El otro borrador dice {written}.',
@@ -200,6 +204,7 @@ const es: Record<MessageId, string> = {
   'hover.kind.agency': 'agencia',
   'hover.kind.institution': 'institución',
   'hover.unconfirmedName': '«{name}» es un nombre no confirmado de este programa.',
+  'hover.describedAs': '«{phrase}» se lee como {name}, el programa nombrado antes en el párrafo.',
   'hover.agency': 'Agencia: {names}',
   'hover.country': 'País: {names}',
   'hover.status': 'Estado: {state}{since} (según lo último que dicen las fuentes)',
@@ -308,6 +313,7 @@ const es: Record<MessageId, string> = {
   'report.files.other': '{count} archivos',
   'report.internalError': 'error interno en {check}: {message}',
   and: ' y ',
+  or: ' o ',
 };
 
 const CATALOGUES: Record<Locale, Record<MessageId, string>> = { en, es };

@@ -164,6 +164,8 @@ export class DocumentAnalyzer {
     const sectionKey = () => section.map(attributionSignature).join(';');
 
     for (const { offset, chunk, text: chunkText, given } of placed) {
+      // A heading left unparsed (it names nothing) still ends the section before it.
+      if (chunk.lazy && LAZY_HEADING.test(chunkText)) section = [];
       const reusable = this.built.get(chunk);
       if (reusable && reusable.offset === offset && reusable.footnotes === footnotesKey && reusable.section === sectionKey()) {
         // Nothing before the chunk shapes its models: take them as they are, and what they say.
@@ -198,7 +200,7 @@ export class DocumentAnalyzer {
           if (cs.attributions.some((a) => a.same)) outside.push(`same:${previousAttribution ? attributionSignature(previousAttribution) : ''}`);
           const s = this.sentenceModel(cs, unit, offset, byLabel, previousAttribution);
           for (const c of cs.citations) if (c.kind === 'footnote') labels.add(c.key.toLowerCase());
-          for (const m of cs.mentions) mentions.push({ start: offset + m.start, end: offset + m.end, program: m.program, text: m.text, unconfirmed: m.unconfirmed });
+          for (const m of cs.mentions) mentions.push({ start: offset + m.start, end: offset + m.end, program: m.program, text: m.text, unconfirmed: m.unconfirmed, ...(m.described ? { described: true } : {}) });
           citations.push(...s.citations);
           attributions.push(...s.attributions);
           if (s.attributions.length > 0) previousAttribution = s.attributions[s.attributions.length - 1];
@@ -450,6 +452,8 @@ export class DocumentAnalyzer {
     return out;
   }
 }
+
+const LAZY_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)|\n {0,3}(?:=+|-+)[ \t]*(?:\n|$)/m;
 
 function inFootnoteUnit(unit: ChunkUnit): boolean {
   return unit.footnoteLabel !== undefined;

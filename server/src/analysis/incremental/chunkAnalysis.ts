@@ -13,6 +13,7 @@ import { simpleProse } from './plainReader';
 import { findQuotedPassages, type QuotedPassage } from '../quotes';
 import { splitSentences, type SentenceSpan } from '../sentences';
 import { isCaption, isNothingCheckable, isTitleLine } from '../claimShape';
+import { resolveDescriptions } from '../descriptions';
 
 export interface ChunkMention {
   start: number;
@@ -20,6 +21,8 @@ export interface ChunkMention {
   program: string;
   text: string;
   unconfirmed: boolean;
+  /** Read from a description ("the unit", "esta unidad"), not a name (descriptions.ts). */
+  described?: boolean;
 }
 
 export interface ChunkSentence {
@@ -118,7 +121,12 @@ export function analyzeChunk(
     referenceLabels: referenceLabels(chunk),
   };
   for (const unit of prose.units) {
-    const allMentions = records.aliasIndex.findMentions(unit.text);
+    const named = records.aliasIndex.findMentions(unit.text);
+    const described = resolveDescriptions(unit.text, named, records);
+    const allMentions: Array<(typeof named)[number] & { described?: boolean }> =
+      described.length === 0
+        ? named
+        : [...named, ...described.map((d) => ({ start: d.start, end: d.end, target: d.target, alias: d.text, unconfirmed: false, described: true }))].sort((a, b) => a.start - b.start);
     const passages = findQuotedPassages(unit.text);
     const spans = joinAcrossQuotes(splitSentences(unit.text, locale), passages);
     const chunkUnit: ChunkUnit = {
@@ -150,7 +158,7 @@ export function analyzeChunk(
       while (nextMention < allMentions.length && allMentions[nextMention].start < span.end) {
         const m = allMentions[nextMention++];
         if (m.start >= span.start && m.end <= span.end) {
-          mentions.push({ start: m.start - span.start, end: m.end - span.start, program: m.target, text: unit.text.slice(m.start, m.end), unconfirmed: m.unconfirmed });
+          mentions.push({ start: m.start - span.start, end: m.end - span.start, program: m.target, text: unit.text.slice(m.start, m.end), unconfirmed: m.unconfirmed, ...(m.described ? { described: true } : {}) });
         }
       }
       const citations: RawCitation[] = [];
