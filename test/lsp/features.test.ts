@@ -6,7 +6,8 @@ import type { CodeAction, CompletionList, Diagnostic, DocumentLink, Hover, Locat
 import { DATA, TestClient, applyEdits, codes, type Workspace, startServer, stopServer } from './harness';
 
 const UNCITED = 'ICE agents created and accompany a Guatemalan Transnational Criminal Investigative Unit (TCIU) in Guatemala.';
-const TCIU_QUOTE = 'TCIUs are comprised of foreign law enforcement officials';
+const BITMAP = 'Partner nation authorities collect biometrics through the Biometric Identification Transnational Migration Alert Program (BITMAP).';
+const BITMAP_QUOTE = 'Partner nation authorities in Central America, including immigration services';
 
 /** A user's record files written by someone hostile: markup, HTML and command links in every string. */
 const HOSTILE_PROGRAMS = [
@@ -69,18 +70,18 @@ function editsOf(action: CodeAction, uri: string) {
 
 describe('hover', () => {
   it('shows the program card with its sources and an escaped quote', async () => {
-    const text = `# Draft\n\n${UNCITED}\n`;
+    const text = `# Draft\n\n${BITMAP}\n`;
     const { uri } = await openAndWait('hover.md', text);
-    const result = await hover(uri, 2, text.split('\n')[2].indexOf('TCIU') + 1);
+    const result = await hover(uri, 2, text.split('\n')[2].indexOf('BITMAP') + 1);
     expect(result).not.toBeNull();
     const contents = result!.contents as MarkupContent;
     expect(contents.kind).toBe('markdown');
     const plain = unescape(contents.value);
-    expect(plain).toContain('Transnational Criminal Investigative Units');
+    expect(plain).toContain('Biometric Identification Transnational Migration Alert Program');
     expect(plain).toContain('U.S. Immigration and Customs Enforcement');
     expect(plain).toMatch(/Status: active/);
-    expect(plain).toContain(TCIU_QUOTE);
-    expect(contents.value).toMatch(/^> TCIUs are comprised/m);
+    expect(plain).toContain(BITMAP_QUOTE);
+    expect(contents.value).toMatch(/^> Partner nation authorities/m);
     expect(plain).toContain('Quote not yet checked against the source');
     expect(contents.value.length).toBeLessThanOrEqual(6500);
     expect(result!.range?.start.line).toBe(2);

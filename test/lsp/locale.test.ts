@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeAction, Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { TestClient, capabilities, codes, messageOf, waitFor, type Workspace, startServer, stopServer } from './harness';
 
-const UNCITED = 'ICE agents created and accompany a Guatemalan Transnational Criminal Investigative Unit (TCIU) in Guatemala.';
+// BITMAP's card holds a quote not yet checked against its source: the card's quote status is tested too.
+const UNCITED = 'Partner nation authorities collect biometrics through the Biometric Identification Transnational Migration Alert Program (BITMAP).';
 const CITED = 'CBP trained 4,600 Guatemalan police in 2017 [@gao-18-618].';
 const DRAFT = `# Borrador\n\n${UNCITED}\n\n${CITED}\n`;
 
@@ -36,7 +37,7 @@ describe('locale from initialize', () => {
   });
 
   it('speaks Spanish in the hover cards: headings, status sentences, quote status and dates', async () => {
-    const program = await hover(2, UNCITED.indexOf('TCIU') + 1);
+    const program = await hover(2, UNCITED.indexOf('BITMAP') + 1);
     expect(program).toContain('Lo que dicen las fuentes');
     expect(program).toMatch(/Estado: activo/);
     expect(program).toContain('Cita aún no comprobada con la fuente');
@@ -56,7 +57,7 @@ describe('locale from initialize', () => {
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     const english = await client.waitForDiagnostics(uri(), () => client.published.get(uri())!.length > before, 'diagnostics after the locale change');
     expect(messageOf(english.diagnostics.find((d) => d.code === 'uncited-claim')!)).toMatch(/^No source cited for this claim/);
-    const program = await hover(2, UNCITED.indexOf('TCIU') + 1);
+    const program = await hover(2, UNCITED.indexOf('BITMAP') + 1);
     expect(program).toContain('What the sources say');
     expect(program).toContain('Quote not yet checked against the source');
     expect(program).toMatch(/Status: active/);
@@ -68,7 +69,7 @@ describe('locale from initialize', () => {
     client.settings = { locale: 'auto' };
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     await client.waitForDiagnostics(uri(), (p) => p.diagnostics.some((d) => messageOf(d).startsWith('Ninguna fuente citada')), 'Spanish again');
-    expect(await hover(2, UNCITED.indexOf('TCIU') + 1)).toContain('Lo que dicen las fuentes');
+    expect(await hover(2, UNCITED.indexOf('BITMAP') + 1)).toContain('Lo que dicen las fuentes');
   });
 });
 

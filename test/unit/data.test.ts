@@ -25,11 +25,11 @@ describe('bundled records', () => {
     expect(records.problems).toEqual([]);
   });
 
-  it('hold at least 40 programs, every seed source and every attributed claim', () => {
+  it('hold at least 114 programs, every seed source and every attributed claim', () => {
     const programs = [...records.programs.values()].filter((p) => p.value.kind === 'program');
-    expect(programs.length).toBeGreaterThanOrEqual(40);
-    expect(records.sources.size).toBeGreaterThanOrEqual(51);
-    expect(records.claims.size).toBeGreaterThanOrEqual(72);
+    expect(programs.length).toBeGreaterThanOrEqual(114);
+    expect(records.sources.size).toBeGreaterThanOrEqual(432);
+    expect(records.claims.size).toBeGreaterThanOrEqual(589);
   });
 
   it('find every program the seed names in the seed itself', () => {

@@ -163,8 +163,8 @@ export function programCard(ctx: HoverContext, mention: MentionRef): string | un
   if (program.description) head.push(text(program.description, 600));
   const note = noteLine(locale, program.note);
   if (note) head.push(note);
-  const own = recordNote(ctx, records.programs.get(program.id), 'hover.recordFrom');
-  if (own) head.push(`*${own}*`);
+  const recordFrom = recordNote(ctx, records.programs.get(program.id), 'hover.recordFrom');
+  if (recordFrom) head.push(`*${recordFrom}*`);
 
   const bySource = new Map<string, Claim[]>();
   for (const claim of records.claimsAbout(program.id)) {
@@ -172,7 +172,12 @@ export function programCard(ctx: HoverContext, mention: MentionRef): string | un
     if (list) list.push(claim);
     else bySource.set(claim.source, [claim]);
   }
+  // The writer's own records first (they are what the writer works from), then the best checked,
+  // then those that carry a checked quote.
+  const ownSource = (id: string) => (bySource.get(id) ?? []).some((c) => records.claims.get(c.id)?.origin.bundled === false);
   const sourceIds = [...bySource.keys()].sort((a, b) => {
+    const mine = Number(ownSource(b)) - Number(ownSource(a));
+    if (mine !== 0) return mine;
     const rank = sourceRank(records.source(a)) - sourceRank(records.source(b));
     if (rank !== 0) return rank;
     const verified = (id: string) => (bySource.get(id) ?? []).some((c) => c.quoteVerified === true);
