@@ -30,6 +30,8 @@ export interface Fix {
   edits: TextEdit[];
   /** The fix a writer most likely wants; editors may apply it as the preferred quick-fix. */
   preferred?: boolean;
+  /** The recorded source a citation fix cites. */
+  source?: string;
 }
 
 /** A record the writer may add for an unknown program (written by the editor, not as a text edit). */
