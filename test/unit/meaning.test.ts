@@ -79,3 +79,18 @@ describe('references by description', () => {
     expect(released.length).toBe(1);
   });
 });
+
+describe('names that mean something else here', () => {
+  const programs = (text: string) => analyze(text).mentions.map((m) => m.program);
+  it('an ambiguous alias counts only in the context its record allows', () => {
+    expect(programs('Appointments through CBP One rose to 1,450 a day in 2023.')).not.toContain('cbp');
+    expect(programs('CBP processed 1,000 appointments in 2023.')).toContain('cbp');
+    expect(programs('The officers trained at ILEA Budapest in 2019.')).not.toContain('ilea');
+    expect(programs('Costa Rica’s ICE raised electricity prices in 2019.')).not.toContain('ice');
+    expect(programs('Strong partnerships reflect an enduring promise to one another.')).not.toContain('enduring-promise');
+  });
+  it('a one-word acronym in a line written in capitals is not read as a program', () => {
+    expect(programs('EL PRECIO DEL CAFE SUBE EN GUATEMALA')).not.toContain('cafe');
+    expect(programs('THE BEST RESULTS OF THE YEAR')).toEqual([]);
+  });
+});

@@ -14,6 +14,7 @@ import { findQuotedPassages, type QuotedPassage } from '../quotes';
 import { splitSentences, type SentenceSpan } from '../sentences';
 import { isCaption, isNothingCheckable, isTitleLine } from '../claimShape';
 import { resolveDescriptions } from '../descriptions';
+import { fitsContext } from '../../records/context';
 
 export interface ChunkMention {
   start: number;
@@ -121,7 +122,7 @@ export function analyzeChunk(
     referenceLabels: referenceLabels(chunk),
   };
   for (const unit of prose.units) {
-    const named = records.aliasIndex.findMentions(unit.text);
+    const named = records.aliasIndex.findMentions(unit.text).filter((m) => fitsContext(records, m.target, m.alias, unit.text, m.start, m.end));
     const described = resolveDescriptions(unit.text, named, records);
     const allMentions: Array<(typeof named)[number] & { described?: boolean }> =
       described.length === 0
