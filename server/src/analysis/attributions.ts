@@ -130,7 +130,9 @@ const SOURCE_LINE = /^\s*(?:Sources?|Fuentes?)\s*:\s*\S.*$/u;
 const FINDINGS_HEADING = /^\s*What\s+(?:the\s+)?(?:\p{Lu}{2,}|We)\s+(?:Found|Finds)\b/gu;
 // "The FBI on September 6, 2013 released the following:": what follows is the agency's text.
 const RELEASED_FOLLOWING = /\b(?:released|issued|published|publicó|emitió|difundió)\s+(?:the\s+following|lo\s+siguiente)(?=\s*:)/gu;
-const SPEECH_PATTERNS: RegExp[] = [FINDINGS_HEADING, RELEASED_FOLLOWING, TOLD_OUTLET, AFTER_QUOTE, VERB_THEN_SUBJECT, SUBJECT_THEN_VERB, ACCORDING_TO_SOURCE];
+// An oversight body's own review: "GAO compared controls…", "This report reviews…", "of 29 participants reviewed by GAO".
+const REVIEWED = /\b(?:(?:GAO|OIG|CRS|[Tt]his\s+(?:report|study|review))\s+(?:reviewed|reviews|compared|compares|analyzed|analyzes|examined|examines|assessed|assesses|identified|identifies)|(?:reviewed|analyzed|examined|assessed)\s+by\s+(?:the\s+)?(?:GAO|OIG|CRS))\b/gu;
+const SPEECH_PATTERNS: RegExp[] = [FINDINGS_HEADING, RELEASED_FOLLOWING, REVIEWED, TOLD_OUTLET, AFTER_QUOTE, VERB_THEN_SUBJECT, SUBJECT_THEN_VERB, ACCORDING_TO_SOURCE];
 // A dateline's "today announced": the release's author, not a source (see SPEECH_VERB).
 const SELF_ANNOUNCED = /\b(?:today\s+announced|announced\s+today|hoy\s+anunci[óa])\b/i;
 
@@ -138,7 +140,7 @@ const SELF_ANNOUNCED = /\b(?:today\s+announced|announced\s+today|hoy\s+anunci[ó
 export function maySpeak(text: string): boolean {
   return MAY_SPEAK.test(text);
 }
-const MAY_SPEAK = /sa[iy]|stat|told|announc|added|noted|explain|confirm|report|indic|dij|inform|declar|afirm|señal|explic|anunci|asegur|agreg|añadi|coment|expres|manifest|precis|destac|detall|según|seg[uú]n|accord|acuerdo|per\s|Found|Finds|interview|entrevista|released|issued|published|publicó|emitió|difundió/i;
+const MAY_SPEAK = /sa[iy]|stat|told|announc|added|noted|explain|confirm|report|indic|dij|inform|declar|afirm|señal|explic|anunci|asegur|agreg|añadi|coment|expres|manifest|precis|destac|detall|según|seg[uú]n|accord|acuerdo|per\s|Found|Finds|interview|entrevista|released|issued|published|publicó|emitió|difundió|review|compar|analy|examin|assess|identif/i;
 
 /** Whether a chunk may hold a findings heading ("### What GAO Found"), whose attribution its section takes. */
 export function mayHoldFindingsHeading(chunk: string): boolean {
@@ -180,7 +182,9 @@ export function findAttributions(text: string, agenciesIn: (start: number, end: 
       // A phrase that names neither a kind of source nor an agency is not an attribution ("according to plan"), unless someone source-like says it.
       if (kinds.length === 0 && agencies.length === 0 && !speech) continue;
       if (speech && SELF_ANNOUNCED.test(phrase)) continue;
-      found.push({ start, end, text: phrase, year: yearMatch ? Number(yearMatch[1]) : undefined, agencies, kinds, same: SAME.test(phrase), ...(speech ? { speech: true } : {}) });
+      // A report describing its own review names no other source to cite.
+      const own = re === REVIEWED;
+      found.push({ start, end, text: phrase, year: yearMatch ? Number(yearMatch[1]) : undefined, agencies: own ? [] : agencies, kinds: own ? [] : kinds, same: SAME.test(phrase), ...(speech ? { speech: true } : {}) });
     }
   }
   return found.sort((a, b) => a.start - b.start);
