@@ -85,6 +85,22 @@ const defs = {
       name: str('Canonical display name.'),
       aliases: { type: 'array', minItems: 1, items: ref('alias', 'An alias.'), description: 'Names and abbreviations seen in sources or texts that identify this entry. Each alias belongs to one entry only.' },
       unconfirmedAliases: { type: 'array', items: ref('alias', 'An alias.'), description: 'Plausible forms not seen in sources; matches are low-confidence.' },
+      ambiguousAliases: {
+        type: 'array',
+        description: 'Aliases that mean something else elsewhere ("ICE" in Costa Rica, "CBP One", "ILEA Budapest"): what context a match needs, or what rules it out, in its paragraph.',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['alias'],
+          properties: {
+            alias: str('One of the aliases (or the name), as written there.'),
+            needs: { type: 'array', items: str('A word or phrase.'), description: 'The match counts only when one of these is in its paragraph (a country, an agency, a word).' },
+            excludes: { type: 'array', items: str('A word or phrase.'), description: 'The match does not count when one of these is in its paragraph.' },
+            notFollowedBy: { type: 'array', items: str('A word.'), description: 'The match does not count when the next word is one of these ("One" after "CBP", "Budapest" after "ILEA").' },
+            notPrecededBy: { type: 'array', items: str('A word.'), description: 'The match does not count when the word before it is one of these ("Costa Rica’s ICE").' },
+          },
+        },
+      },
       agency: { type: 'array', items: ref('id', 'An agency id.'), description: 'Ids of kind "agency" entries: the agencies that run or fund a program, or an agency\'s parents.' },
       type: str('program, policy, operation, unit, office, task force, agreement, initiative, strategy, exercise, deployment, training or course.'),
       country: { type: 'array', items: str('A country or region.'), description: 'Countries or regions where it operates.' },

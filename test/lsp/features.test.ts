@@ -87,6 +87,18 @@ describe('hover', () => {
     expect(result!.range?.start.line).toBe(2);
   });
 
+  it('says which program a description was read as, and checks its claim like a named one', async () => {
+    const text = '# Draft\n\nOperation Martillo began in 2012. The operation seized 40 boats in its first year.\n';
+    const { uri, diagnostics } = await openAndWait('hover-described.md', text);
+    const line = text.split('\n')[2];
+    const result = await hover(uri, 2, line.indexOf('The operation') + 5);
+    expect(result).not.toBeNull();
+    const plain = unescape((result!.contents as MarkupContent).value);
+    expect(plain).toContain('Operation Martillo');
+    expect(plain).toMatch(/“The operation” is read as Operation Martillo/);
+    expect(diagnostics.filter((d) => d.code === 'uncited-claim' && d.range.start.character >= line.indexOf('The operation')).length).toBe(1);
+  });
+
   it('shows the source of a citation', async () => {
     const text = '# Draft\n\nCBP trained 4,600 Guatemalan police in 2017 [@gao-18-618].\n';
     const { uri } = await openAndWait('hover-citation.md', text);

@@ -19,6 +19,12 @@ export interface RawAttribution {
   kinds: string[];
   /** "the same testimony": refers back to the previous attribution. */
   same: boolean;
+  /**
+   * Said by someone source-like ("…, the U.S. embassy said", "officials announced", "dijo a
+   * Diálogo el coronel…"): an attribution even when it names no agency or kind of source; it
+   * resolves to recorded sources only through what it does name (resolveAttribution).
+   */
+  speech?: boolean;
 }
 
 /** News outlets an attribution may name, as regular-expression sources, case-sensitive ("the Post", "Prensa Libre"). */
@@ -86,14 +92,80 @@ const PATTERNS: RegExp[] = [
   /\b(?:19|20)\d\d\s+(?:[\p{Lu}][\p{L}.-]*\s+){1,3}(?:testimony|release|report)\b/gu,
 ];
 
+// Speech and report verbs, English and Spanish, in the past and present ("said", "indicó",
+// "informaron"). "announced" with "today" is the dateline of an agency's own release ("CBP
+// today announced the expansion…"): its author announcing its own action, not a source.
+const SPEECH_VERB =
+  '(?:said|says|stated|states|told|announced|announces|added|noted|explained|confirmed|reported|indicated|' +
+  'dijo|dijeron|indicó|indicaron|informó|informaron|declaró|declararon|afirmó|afirmaron|señaló|señalaron|explicó|explicaron|anunció|anunciaron|aseguró|aseguraron|agregó|añadió|comentó|expresó|manifestó|precisó|destacó|detalló|confirmó|confirmaron)';
+// Who may be a source: an office, officials, a spokesperson, a titled person, in English or Spanish.
+const SOURCE_NOUN =
+  '(?:embassy|ministry|department|office|officials?|authorities|spokes(?:person|man|woman)|commander|director|secretary|ambassador|attach[ée]|general|colonel|admiral|captain|major|lieutenant|sergeant|agent|chief|prosecutor|minister|president|governor|administrator|commissioner|officer|sources?|' +
+  'embajada|ministerio|departamento|oficina|funcionari[oa]s?|oficiales|autoridades|portavoz|voceros?|comandante|directora?|secretari[oa]|embajador(?:a)?|agregad[oa]|coronel|almirante|capit[áa]n|teniente|sargento|agentes?|jefe|fiscal|ministr[oa]|presidente|gobernador|fuentes)';
+const NOT_WORD = '(?![\\p{L}\\p{N}])';
+// "officials announced", "the U.S. embassy said", "ICE headquarters officials said", "Díaz said" after a quote.
+const SUBJECT_THEN_VERB = new RegExp(
+  `${WORD_START}(?:(?:the|The|la|La|el|El|las|Las|los|Los)\\s+)?(?:[\\p{L}.’'-]+\\s+){0,4}?${SOURCE_NOUN}${NOT_WORD}(?:\\s+(?:of|de|del|de la)\\s+(?:the\\s+|la\\s+|el\\s+|los\\s+)?(?:[\\p{Lu}][\\p{L}.’'-]*\\s*){1,4}?)?(?:\\s+[\\p{Lu}][\\p{L}.’'-]*){0,3}\\s+(?:(?:today|also|recently|hoy|también)\\s+)?${SPEECH_VERB}${NOT_WORD}`,
+  'giu',
+);
+// "…, the U.S. embassy said" / "…”, dijo a Diálogo el coronel" / "said HSI Guatemala Attaché Angel Ortiz" / "informaron fuentes oficiales".
+const VERB_THEN_SUBJECT = new RegExp(
+  `${WORD_START}${SPEECH_VERB}${NOT_WORD}(?:\\s+(?:a\\s+Di[aá]logo|to\\s+Di[aá]logo|en\\s+un\\s+comunicado|in\\s+a\\s+(?:prepared\\s+)?statement))?\\s+(?:(?:the|la|el|las|los|un|una)\\s+)?(?:[\\p{L}.’'-]+\\s+){0,4}?${SOURCE_NOUN}${NOT_WORD}`,
+  'giu',
+);
+// A quotation closed and then said by someone named: "“…,” said Attorney General Garland", "…”, declaró en un comunicado Ash Carter", "…,” Holsey said".
+const AFTER_QUOTE = new RegExp(
+  `(?<=[”"»][,.]?\\s{0,3}|,[”"»]\\s{0,3})(?:${SPEECH_VERB}${NOT_WORD}(?:\\s+(?:a\\s+Di[aá]logo|to\\s+Di[aá]logo|en\\s+un\\s+comunicado|in\\s+a\\s+(?:prepared\\s+)?statement))?(?:\\s+(?:el|la|the))?(?:\\s+[\\p{Lu}][\\p{L}.’'-]*){1,8}|(?:[\\p{Lu}][\\p{L}.’'-]*\\s+){1,8}${SPEECH_VERB}${NOT_WORD})`,
+  'gu',
+);
+// "told Diálogo", "dijo a Diálogo", "in an interview with Diálogo": an outlet the words were said to.
+const TOLD_OUTLET = new RegExp(`${WORD_START}(?:told|said\\s+to|in\\s+an\\s+interview\\s+with|dijo\\s+a|dijeron\\s+a|explicó\\s+a|comentó\\s+a|declaró\\s+a|en\\s+entrevista\\s+con)\\s+(?:the\\s+)?(?:${NEWS_NAMES.join('|')})${NOT_WORD}`, 'gu');
+// "according to officials", "de acuerdo con fuentes oficiales", "según la embajada".
+const ACCORDING_TO_SOURCE = new RegExp(`${WORD_START}(?:according\\s+to|per|según|de\\s+acuerdo\\s+con)\\s+(?:(?:the|la|el|las|los)\\s+)?(?:[\\p{L}.’'-]+\\s+){0,4}?${SOURCE_NOUN}${NOT_WORD}`, 'giu');
+// "Source: Republican Policy Committee" / "Fuente: Ministerio de Defensa", a line that closes a paragraph.
+const SOURCE_LINE = /^\s*(?:Sources?|Fuentes?)\s*:\s*\S.*$/u;
+
+/** Patterns whose phrase is an attribution by its shape alone, with or without a named agency or kind of source. */
+// "What GAO Found", the heading of a report's findings (its sentences are attributed to the report).
+const FINDINGS_HEADING = /^\s*What\s+(?:the\s+)?(?:\p{Lu}{2,}|We)\s+(?:Found|Finds)\b/gu;
+// "The FBI on September 6, 2013 released the following:": what follows is the agency's text.
+const RELEASED_FOLLOWING = /\b(?:released|issued|published|publicó|emitió|difundió)\s+(?:the\s+following|lo\s+siguiente)(?=\s*:)/gu;
+// An oversight body's own review: "GAO compared controls…", "This report reviews…", "of 29 participants reviewed by GAO".
+const REVIEWED = /\b(?:(?:GAO|OIG|CRS|[Tt]his\s+(?:report|study|review))\s+(?:reviewed|reviews|compared|compares|analyzed|analyzes|examined|examines|assessed|assesses|identified|identifies)|(?:reviewed|analyzed|examined|assessed)\s+by\s+(?:the\s+)?(?:GAO|OIG|CRS))\b/gu;
+const SPEECH_PATTERNS: RegExp[] = [FINDINGS_HEADING, RELEASED_FOLLOWING, REVIEWED, TOLD_OUTLET, AFTER_QUOTE, VERB_THEN_SUBJECT, SUBJECT_THEN_VERB, ACCORDING_TO_SOURCE];
+// A dateline's "today announced": the release's author, not a source (see SPEECH_VERB).
+const SELF_ANNOUNCED = /\b(?:today\s+announced|announced\s+today|hoy\s+anunci[óa])\b/i;
+
+/** Whether findAttributions may find a phrase by its verb or shape alone (a cheap test, looser than the patterns). */
+export function maySpeak(text: string): boolean {
+  return MAY_SPEAK.test(text);
+}
+const MAY_SPEAK = /sa[iy]|stat|told|announc|added|noted|explain|confirm|report|indic|dij|inform|declar|afirm|señal|explic|anunci|asegur|agreg|añadi|coment|expres|manifest|precis|destac|detall|según|seg[uú]n|accord|acuerdo|per\s|Found|Finds|interview|entrevista|released|issued|published|publicó|emitió|difundió|review|compar|analy|examin|assess|identif/i;
+
+/** Whether a chunk may hold a findings heading ("### What GAO Found"), whose attribution its section takes. */
+export function mayHoldFindingsHeading(chunk: string): boolean {
+  return /^ {0,3}#{1,6}[ \t]+What\s/m.test(chunk) || /^What\s.*\n[=-]+\s*$/m.test(chunk);
+}
+
+/** Whether an attributed sentence introduces the text that follows it ("…released the following:"). */
+export function introducesWhatFollows(text: string): boolean {
+  return /\b(?:the\s+following|lo\s+siguiente)\s*:\s*$/iu.test(text);
+}
+
+/** Whether a sentence is a "Source:"/"Fuente:" line, which attributes the paragraph it closes. */
+export function isSourceLine(text: string): boolean {
+  return SOURCE_LINE.test(text);
+}
+
 /** Finds attribution phrases in a sentence's plain text. `agenciesIn` names the agencies in a span. */
 export function findAttributions(text: string, agenciesIn: (start: number, end: number) => string[]): RawAttribution[] {
   const found: RawAttribution[] = [];
   // "that year" takes the sentence's first year; found once, not once per phrase.
   let sentenceYear: [RegExpExecArray | null] | undefined;
   const describes = MAY_DESCRIBE.test(text);
-  for (const re of PATTERNS) {
+  for (const re of [...PATTERNS, ...SPEECH_PATTERNS]) {
     if (re === DESCRIBED && !describes) continue;
+    const speech = SPEECH_PATTERNS.includes(re);
     // One pattern's matches never overlap each other: test them against the earlier patterns' phrases.
     const taken = new Intervals(found);
     re.lastIndex = 0;
@@ -107,9 +179,12 @@ export function findAttributions(text: string, agenciesIn: (start: number, end: 
       const kinds = [...new Set(KIND_WORDS.filter(([re]) => re.test(phrase)).flatMap(([, k]) => k))];
       const agencies = agenciesIn(start, end);
       const yearMatch = /\b((?:19|20)\d\d)\b/.exec(phrase) ?? (/\b(?:that|the same|ese|aquel) (?:year|año)\b/i.test(phrase) ? (sentenceYear ??= [/\b((?:19|20)\d\d)\b/.exec(text)])[0] : null);
-      // A phrase that names neither a kind of source nor an agency is not an attribution ("according to plan").
-      if (kinds.length === 0 && agencies.length === 0) continue;
-      found.push({ start, end, text: phrase, year: yearMatch ? Number(yearMatch[1]) : undefined, agencies, kinds, same: SAME.test(phrase) });
+      // A phrase that names neither a kind of source nor an agency is not an attribution ("according to plan"), unless someone source-like says it.
+      if (kinds.length === 0 && agencies.length === 0 && !speech) continue;
+      if (speech && SELF_ANNOUNCED.test(phrase)) continue;
+      // A report describing its own review names no other source to cite.
+      const own = re === REVIEWED;
+      found.push({ start, end, text: phrase, year: yearMatch ? Number(yearMatch[1]) : undefined, agencies: own ? [] : agencies, kinds: own ? [] : kinds, same: SAME.test(phrase), ...(speech ? { speech: true } : {}) });
     }
   }
   return found.sort((a, b) => a.start - b.start);
@@ -133,6 +208,8 @@ export function resolveAttribution(
   context: { agencies: string[]; years: number[] } = { agencies: [], years: [] },
 ): string[] {
   const scored: Array<{ id: string; score: number }> = [];
+  // Said by someone the records cannot name (officials, a general): no source to point to.
+  if (attribution.speech && attribution.agencies.length === 0 && attribution.kinds.length === 0 && attribution.year === undefined) return [];
   for (const { value: source } of records.sources.values()) {
     const year = sourceYear(source);
     if (attribution.year !== undefined && year !== attribution.year) continue;

@@ -31,6 +31,8 @@ export interface Fix {
   edits: TextEdit[];
   /** The fix a writer most likely wants; editors may apply it as the preferred quick-fix. */
   preferred?: boolean;
+  /** The recorded source a citation fix cites. */
+  source?: string;
 }
 
 /** A record the writer may add for an unknown program (written by the editor, not as a text edit). */
@@ -57,6 +59,8 @@ export interface MentionRef extends Span {
   program: string;
   text: string;
   unconfirmed: boolean;
+  /** Read from a description ("the unit", "esta unidad") that refers back to the program. */
+  described?: boolean;
 }
 
 export type CitationKind = 'footnote' | 'pandoc' | 'link';

@@ -18,7 +18,7 @@ export function citeFixes(ctx: CheckContext, sentence: SentenceModel, sources: s
     const fix = citationFix(ctx.records, ctx.text, ctx.footnoteState, title(style, shortTitle(source), id), sentence.citePoint, id, style);
     // A source without a URL cannot be cited as a link: fall back to a footnote.
     const chosen = fix ?? citationFix(ctx.records, ctx.text, ctx.footnoteState, title('footnote', shortTitle(source), id), sentence.citePoint, id, 'footnote');
-    if (chosen) fixes.push({ ...chosen, preferred: fixes.length === 0 });
+    if (chosen) fixes.push({ ...chosen, preferred: fixes.length === 0, source: id });
   }
   return fixes;
 }

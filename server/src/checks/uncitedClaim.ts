@@ -2,6 +2,7 @@ import type { Check, CheckFinding } from './types';
 import { citeFixes, pointedSources } from './citeFixes';
 import { programNames, sourceLabel, sourcesAbout } from './describe';
 import { msg } from '../l10n/messages';
+import { rankBySupport } from '../analysis/support';
 
 export const uncitedClaim: Check = {
   code: 'uncited-claim',
@@ -19,7 +20,10 @@ export const uncitedClaim: Check = {
       const attributed = s.attributions.length > 0 || s.inheritedAttributions.length > 0;
       if (attributed && ctx.options.attributionCounts) continue;
       const about = sourcesAbout(ctx.records, s.programs);
-      const candidates = [...new Set([...pointedSources(s).filter((id) => about.includes(id)), ...about])];
+      // Sources the sentence points at come first; then those whose recorded facts support it best (support.ts).
+      const ranked = rankBySupport(ctx.records, s.text, s.programs, about);
+      const supported = ranked.filter((r) => r.score > 0).map((r) => r.id);
+      const candidates = [...new Set([...pointedSources(s).filter((id) => about.includes(id)), ...supported, ...about])];
       const locale = ctx.options.locale ?? 'en';
       const names = programNames(ctx.records, s.programs, locale);
       const held = candidates.slice(0, 3).map((id) => sourceLabel(ctx.records, id, locale));

@@ -1,5 +1,6 @@
 import type { Check } from './types';
 import { msg } from '../l10n/messages';
+import { nearestNames } from '../records/nearest';
 
 export const unknownProgram: Check = {
   code: 'unknown-program',
@@ -20,7 +21,7 @@ export const unknownProgram: Check = {
           code: 'unknown-program',
           start,
           end,
-          message: msg(ctx.options.locale, 'unknown.program', { name: u.name }),
+          message: didYouMean(ctx, u.name),
           programs: [],
           sources: [],
           fixes: [],
@@ -30,6 +31,15 @@ export const unknownProgram: Check = {
     }
   },
 };
+
+/** The message, with the nearest recorded names when some are near ("did you mean FTI Chortí?"). */
+function didYouMean(ctx: Parameters<Check['check']>[0], name: string): string {
+  const locale = ctx.options.locale;
+  const near = nearestNames(ctx.records, name);
+  if (near.length === 0) return msg(locale, 'unknown.program', { name });
+  const [open, close] = locale === 'es' ? ['«', '»'] : ['“', '”'];
+  return msg(locale, 'unknown.didYouMean', { name, names: near.map((n) => `${open}${n}${close}`).join(msg(locale, 'or')) });
+}
 
 function slug(name: string): string {
   return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'program';

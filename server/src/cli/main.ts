@@ -163,7 +163,7 @@ export async function runCheck(paths: string[], opts: CheckOptions, cwd = proces
         range: toRange(doc, f),
         programs: f.programs,
         sources: f.sources,
-        fixes: f.fixes.map((fix) => ({ title: fix.title, edits: fix.edits.map((e) => ({ range: toRange(doc, e), newText: e.newText })) })),
+        fixes: f.fixes.map((fix) => ({ title: fix.title, ...(fix.source ? { source: fix.source } : {}), edits: fix.edits.map((e) => ({ range: toRange(doc, e), newText: e.newText })) })),
       })),
       suppressions: analysis.suppressions.map((s) => ({ codes: s.codes, reason: s.reason ?? null, range: toRange(doc, s.comment) })),
     };

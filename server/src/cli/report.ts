@@ -17,7 +17,7 @@ export interface FileReport {
     range: Range;
     programs: string[];
     sources: string[];
-    fixes: Array<{ title: string; edits: Array<{ range: Range; newText: string }> }>;
+    fixes: Array<{ title: string; source?: string; edits: Array<{ range: Range; newText: string }> }>;
   }>;
   /** Every suppression comment, with its reason, so that a reviewer can audit them. */
   suppressions: Array<{ codes: string[]; reason: string | null; range: Range }>;

@@ -176,6 +176,7 @@ export function programCard(ctx: HoverContext, mention: MentionRef): string | un
   const kind = [program.kind ? enumWord(locale, KIND_WORDS, program.kind) : '', program.type ? text(program.type, 60) : ''].filter(Boolean).join(', ');
   head.push(`**${text(program.name, 200)}** · ${kind}`);
   if (mention.unconfirmed) head.push(`*${msg(locale, 'hover.unconfirmedName', { name: text(mention.text, 100) })}*`);
+  if (mention.described) head.push(`*${msg(locale, 'hover.describedAs', { phrase: text(mention.text, 100), name: text(program.name, 200) })}*`);
   const agencies = agencyNames(records, program);
   if (agencies) head.push(msg(locale, 'hover.agency', { names: agencies }));
   if (program.country?.length) head.push(msg(locale, 'hover.country', { names: program.country.map((c) => text(c, 60)).join(', ') }));

@@ -35,6 +35,7 @@ const en = {
   'citation.better': ' Sources that do: {list}.',
   'citation.nobody': ' No recorded source speaks of it yet.',
   'unknown.program': '“{name}” looks like a program, but no record knows it. Add a record so that claims about it can be checked.',
+  'unknown.didYouMean': '“{name}” looks like a program, but no record knows it. Did you mean {names}? If not, add a record so that claims about it can be checked.',
   'suppression.noReason': 'This suppression gives no reason. Add “-- reason: …” so that a reviewer can see why the check is off.',
   'consistency.figure': 'This draft says {written}; {others}. Check which figure the source gives.',
   'consistency.in': '{path} says {written}',
@@ -59,6 +60,7 @@ const en = {
   'hover.kind.agency': 'agency',
   'hover.kind.institution': 'institution',
   'hover.unconfirmedName': '“{name}” is an unconfirmed name for it.',
+  'hover.describedAs': '“{phrase}” is read as {name}, the program named before it in the paragraph.',
   'hover.agency': 'Agency: {names}',
   'hover.country': 'Country: {names}',
   'hover.status': 'Status: {state}{since} (as last reported by the sources)',
@@ -196,6 +198,7 @@ const en = {
   'library.status.building': '; reading…',
   'problem.bib': 'BibTeX: {detail}',
   and: ' and ',
+  or: ' or ',
 };
 
 export type MessageId = keyof typeof en;
@@ -231,6 +234,7 @@ const es: Record<MessageId, string> = {
   'citation.better': ' Fuentes que sí: {list}.',
   'citation.nobody': ' Ninguna fuente registrada habla aún de ello.',
   'unknown.program': '«{name}» parece un programa, pero ningún registro lo conoce. Añada un registro para poder comprobar lo que se afirma de él.',
+  'unknown.didYouMean': '«{name}» parece un programa, pero ningún registro lo conoce. ¿Quiso decir {names}? Si no, añada un registro para poder comprobar lo que se afirma de él.',
   'suppression.noReason': 'Esta supresión no da motivo. Añada «-- reason: …» para que quien revise sepa por qué se desactiva la comprobación.',
   'consistency.figure': 'Este borrador dice {written}; {others}. Compruebe qué cifra da la fuente.',
   'consistency.in': '{path} dice {written}',
@@ -255,6 +259,7 @@ const es: Record<MessageId, string> = {
   'hover.kind.agency': 'agencia',
   'hover.kind.institution': 'institución',
   'hover.unconfirmedName': '«{name}» es un nombre no confirmado de este programa.',
+  'hover.describedAs': '«{phrase}» se lee como {name}, el programa nombrado antes en el párrafo.',
   'hover.agency': 'Agencia: {names}',
   'hover.country': 'País: {names}',
   'hover.status': 'Estado: {state}{since} (según lo último que dicen las fuentes)',
@@ -392,6 +397,7 @@ const es: Record<MessageId, string> = {
   'library.status.building': '; leyendo…',
   'problem.bib': 'Bibliografía BibTeX: {detail}',
   and: ' y ',
+  or: ' o ',
 };
 
 const CATALOGUES: Record<Locale, Record<MessageId, string>> = { en, es };

@@ -18,7 +18,8 @@
  * - hyphens split words, and a hyphenated alias also matches its closed form
  *   ("Inter-Agency" = "Inter Agency" = "Interagency");
  * - the longest alias starting at a token wins ("FTI Tecún Umán" over "FTI");
- * - "Operación" is "Operation": Spanish names an operation with the same proper name.
+ * - words that mean the same in a name ("Operación"/"Operation", "Interagencial"/
+ *   "Interinstitucional") share one key, and other word orders are indexed too (nameVariants.ts).
  */
 
 export interface Token {
@@ -30,7 +31,7 @@ export interface Token {
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 /** The same pattern, for wordTokens (a global RegExp keeps its lastIndex: one per loop). */
 const WORDS = /[\p{L}\p{N}\p{M}]+/gu;
-const HYPHENS = /^[-\u2010\u2011\u2012\u2013]$/;
+const HYPHENS = /^[-\u2010\u2011\u2012\u2013\u2014]$/;
 
 /** Splits text into word tokens; `joined[i]` is true when token i is hyphen-joined to token i+1. */
 export function tokenize(text: string): { tokens: Token[]; joined: boolean[] } {
@@ -65,8 +66,7 @@ function isAcronym(word: string): boolean {
   return ACRONYM.test(word);
 }
 
-// Words that Spanish writes differently in a program's name: "Operación Martillo" is "Operation Martillo".
-const SAME_WORD = new Map([['operacion', 'operation']]);
+import { nameVariants, SAME_WORD } from './nameVariants';
 
 /** A folded word as the index keys it. */
 function wordKey(folded: string): string {
@@ -83,9 +83,10 @@ function computeTextKeys(word: string): string[] {
   if (isAcronym(word)) return ['A' + word.normalize('NFC')];
   const plural = ACRONYM_PLURAL.exec(word);
   const keys: string[] = [];
-  if (plural) keys.push('A' + plural[1].normalize('NFC'));
   const f = fold(word);
+  // The word as written first ("ILEAs" as an alias of its own), then an acronym's singular.
   keys.push(wordKey(f));
+  if (plural) keys.push('A' + plural[1].normalize('NFC'));
   if (f.length > 3 && f.endsWith('s')) keys.push(wordKey(f.slice(0, -1)));
   if (f.length > 4 && f.endsWith('es')) keys.push(wordKey(f.slice(0, -2)));
   return keys;
@@ -168,7 +169,7 @@ export const MAX_ALIAS_WORDS = 16;
 const SPACED = '\u0001';
 const PUNCTUATED = '\u0002';
 // Quotation marks are transparent: all “root cause” assistance.
-const SPACE_GAP = /^[\s\-\u2010\u2011\u2012\u2013"“”„‘’'«»]+$/;
+const SPACE_GAP = /^[\s\-\u2010\u2011\u2012\u2013\u2014"“”„‘’'«»]+$/;
 
 /** How the words on either side of `gap` are joined: an alias's words joined by white space are found only so joined in a draft. */
 function joint(gap: string): string {
@@ -202,18 +203,23 @@ export class AliasIndex {
   private readonly targets: string[] = [];
   private readonly aliases: string[] = [];
   private readonly unconfirmed = new Set<number>();
+  /** Hits of generated spellings (nameVariants.ts), which give way to a longer name they end ("Joint Task Force Maya-Chortí"). */
+  private readonly generatedHits = new Set<number>();
   private maxDepth = 0;
   readonly size: number;
   readonly conflicts: AliasConflict[] = [];
 
   constructor(entries: Iterable<AliasEntry>, options: AliasIndexOptions = {}) {
     let size = 0;
+    const generated: AliasEntry[] = [];
     for (const entry of entries) {
       const common = tooCommon(entry.alias, options.commonWords);
       if (common) {
         this.conflicts.push({ entry, ...common });
         continue;
       }
+      // The other spellings of the name (nameVariants.ts) come after every alias as written, and give way to them.
+      for (const alias of nameVariants(entry.alias)) generated.push({ ...entry, alias });
       const variants = aliasVariants(entry.alias);
       if (variants.some((v) => v.keys.length > MAX_ALIAS_WORDS)) {
         this.conflicts.push({ entry, reason: 'too-long' });
@@ -231,6 +237,15 @@ export class AliasIndex {
         }
       }
       size++;
+    }
+    for (const entry of generated) {
+      const variants = aliasVariants(entry.alias);
+      if (variants.length === 0 || variants.some((v) => v.keys.length > MAX_ALIAS_WORDS)) continue;
+      for (const variant of variants) {
+        const before = this.targets.length;
+        this.insert(variant, entry);
+        if (this.targets.length > before) this.generatedHits.add(before);
+      }
     }
     this.size = size;
   }
@@ -317,7 +332,7 @@ export class AliasIndex {
     const mentions: Mention[] = [];
     for (let i = 0; i < tokens.length; ) {
       const best = this.startsAlias(keys[i]) ? this.longestAt(text, tokens, keys, i) : undefined;
-      if (best) {
+      if (best && !(this.generatedHits.has(best.hit) && endsLongerName(text, tokens, i))) {
         mentions.push({
           start: tokens[i].start,
           end: tokens[best.last].end,
@@ -383,6 +398,16 @@ export class AliasIndex {
     }
     return best;
   }
+}
+
+const DETERMINER = /^(?:The|A|An|This|That|These|Those|Its|Their|La|El|Los|Las|Una?|Esta|Este|Dicha|Dicho|Su|Sus|In|En|Under|Bajo|With|Con|And|Y)$/;
+
+/** Whether the words from token i on follow a capitalised word in the same name ("Joint Task Force…"). */
+function endsLongerName(text: string, tokens: Token[], i: number): boolean {
+  if (i === 0) return false;
+  const prev = tokens[i - 1];
+  if (!/^\p{Lu}/u.test(prev.text) || DETERMINER.test(prev.text)) return false;
+  return /^[ \t]+$/.test(text.slice(prev.end, tokens[i].start));
 }
 
 /** The word tokens of `text` (tokenize() without the hyphen links, which matching does not use). */

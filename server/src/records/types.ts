@@ -27,12 +27,24 @@ export interface ProgramStatus {
   events?: StatusEvent[];
 }
 
+export interface AmbiguousAlias {
+  alias: string;
+  /** One of these words or phrases must be in the paragraph. */
+  needs?: string[];
+  /** None of these may be in the paragraph. */
+  excludes?: string[];
+  notFollowedBy?: string[];
+  notPrecededBy?: string[];
+}
+
 export interface Program {
   id: string;
   kind: ProgramKind;
   name: string;
   aliases: string[];
   unconfirmedAliases?: string[];
+  /** Aliases that mean something else elsewhere, with the context a match needs or that rules it out (records/context.ts). */
+  ambiguousAliases?: AmbiguousAlias[];
   agency: string[];
   type?: string;
   country?: string[];

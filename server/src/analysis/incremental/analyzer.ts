@@ -28,7 +28,7 @@
 import { CHECKS, type Check } from '../../checks';
 import type { RecordSet } from '../../records/recordSet';
 import type { LibraryIndex } from '../../library/library';
-import { resolveAttribution, type RawAttribution } from '../attributions';
+import { introducesWhatFollows, isSourceLine, resolveAttribution, type RawAttribution } from '../attributions';
 import { splitChunks, splitChunksAfterEdit, type ChunkSpan } from './chunks';
 import { analyzeChunk, type ChunkAnalysis, type ChunkSentence, type ChunkUnit } from './chunkAnalysis';
 import { FindingsCache } from './findingsCache';
@@ -88,6 +88,8 @@ interface BuiltChunk {
   sentences: SentenceModel[];
   mentions: MentionRef[];
   signature: string;
+  /** The attribution of the section it stands in (a findings heading's), as a signature. */
+  section: string;
 }
 
 /** The latest version's text and chunks, from which the next version's are found (chunks.ts: splitChunksAfterEdit). */
@@ -193,10 +195,16 @@ export class DocumentAnalyzer {
     let footnotesKey = footnoteSignature(footnotes);
     if (footnotesKey === this.footnotesKey) footnotesKey = this.footnotesKey;
     else this.footnotesKey = footnotesKey;
+    // A findings heading ("What GAO Found") attributes the sentences of its section. Its key holds
+    // the section's offsets relative to the chunk: a chunk moved without its heading is rebuilt.
+    let section: AttributionRef[] = [];
+    const sectionKey = (offset: number) => section.map((a) => `${a.start - offset},${a.end - offset},${attributionSignature(a)}`).join(';');
 
     for (const { offset, chunk, text: chunkText, given } of placed) {
+      // A heading left unparsed (it names nothing) still ends the section before it.
+      if (chunk.lazy && LAZY_HEADING.test(chunkText)) section = [];
       const reusable = this.built.get(chunk);
-      if (reusable && reusable.footnotes === footnotesKey) {
+      if (reusable && reusable.footnotes === footnotesKey && reusable.section === sectionKey(offset)) {
         // Nothing before the chunk shapes its models: take them as they are (moved with the chunk), and what they say.
         const from = sentences.length;
         const models = reusable.offset === offset ? reusable : placeChunkModels(reusable, offset);
@@ -206,6 +214,7 @@ export class DocumentAnalyzer {
           attributions.push(...s.attributions);
           if (s.attributions.length > 0) previousAttribution = s.attributions[s.attributions.length - 1];
           lastNonQuote = s;
+          if (s.kind === 'heading' || (!s.inFootnote && s.attributions.length > 0 && introducesWhatFollows(s.text))) section = s.attributions.map((a) => ({ ...a, sources: [] }));
         }
         for (const label of this.footnoteLabelsOf(chunk)) labels.add(label);
         for (const m of models.mentions) mentions.push(m);
@@ -218,6 +227,7 @@ export class DocumentAnalyzer {
       // footnote definitions that its references resolve through are in documentSignature.
       const outside: string[] = [chunk.lazy ? 'lazy' : 'parsed', given ?? ''];
       const from = sentences.length;
+      const sectionAtStart = sectionKey(offset);
       for (const unit of chunk.units) {
         const trailing = unit.trailingCitations.filter((c) => this.isCitation(c)).map((c) => this.resolveCitation(c, offset, byLabel));
         if (unit.inBlockquote && !introducer) introducer = lastNonQuote;
@@ -228,7 +238,7 @@ export class DocumentAnalyzer {
           if (cs.attributions.some((a) => a.same)) outside.push(`same:${previousAttribution ? attributionSignature(previousAttribution) : ''}`);
           const s = this.sentenceModel(cs, unit, offset, byLabel, previousAttribution);
           for (const c of cs.citations) if (c.kind === 'footnote') labels.add(c.key.toLowerCase());
-          for (const m of cs.mentions) mentions.push({ start: offset + m.start, end: offset + m.end, program: m.program, text: m.text, unconfirmed: m.unconfirmed });
+          for (const m of cs.mentions) mentions.push({ start: offset + m.start, end: offset + m.end, program: m.program, text: m.text, unconfirmed: m.unconfirmed, ...(m.described ? { described: true } : {}) });
           citations.push(...s.citations);
           attributions.push(...s.attributions);
           if (s.attributions.length > 0) previousAttribution = s.attributions[s.attributions.length - 1];
@@ -239,9 +249,18 @@ export class DocumentAnalyzer {
             s.inheritedAttributions.push(...introducer.attributions);
             outside.push(`quote:${[...introducer.citations, ...introducer.inheritedCitations].map(citationSignature).join(';')}/${introducer.attributions.map(attributionSignature).join(';')}`);
           }
+          // The heading says who found it, not which of their reports: it points at no source.
+          if (unit.kind === 'heading') section = s.attributions.map((a) => ({ ...a, sources: [] }));
+          else if (section.length > 0 && !inFootnoteUnit(unit)) {
+            s.inheritedAttributions.push(...section);
+            outside.push(`section:${sectionKey(offset)}`);
+          }
+          // "The FBI released the following:": the rest of the section is the FBI's text.
+          if (unit.kind !== 'heading' && !inFootnoteUnit(unit) && s.attributions.length > 0 && introducesWhatFollows(s.text)) section = s.attributions.map((a) => ({ ...a, sources: [] }));
           unitSentences.push(s);
           sentences.push(s);
         }
+        inheritWithinParagraph(unitSentences);
         if (trailing.length > 0) {
           // A trailing citation covers its own sentence's programs and those of every uncited sentence.
           const owners = new Map<number, SentenceModel>();
@@ -260,7 +279,7 @@ export class DocumentAnalyzer {
       const signature = outside.join('\n');
       if (sentences.length > from) chunks.push({ text: chunkText, offset, from, to: sentences.length, signature });
       if (chunk.units.every((u) => !u.inBlockquote) && !chunk.sentences.some((cs) => cs.attributions.some((a) => a.same))) {
-        this.built.set(chunk, { offset, footnotes: footnotesKey, sentences: sentences.slice(from), mentions: mentions.slice(mentionsFrom), signature });
+        this.built.set(chunk, { offset, footnotes: footnotesKey, sentences: sentences.slice(from), mentions: mentions.slice(mentionsFrom), signature, section: sectionAtStart });
       }
     }
     mentions.sort((a, b) => a.start - b.start);
@@ -455,7 +474,7 @@ export class DocumentAnalyzer {
       quoteMatches,
       attributionSources: cs.attributions.map((a) => this.withQuotedFirst(resolveAttribution(a, this.records, programs, context), quoteMatches)),
       numbers: cs.numbers.map((n) => ({ ...n, text: cs.text.slice(n.start, n.end) })),
-      isClaim: programs.length > 0 && unit.kind !== 'heading' && !cs.isQuestion && !inFootnote && looksLikeSentence(cs.text, unit.kind),
+      isClaim: programs.length > 0 && unit.kind !== 'heading' && !cs.isQuestion && !inFootnote && !cs.notClaim && looksLikeSentence(cs.text, unit.kind),
       terminal: terminal ? terminal.index : closing ? closing.index : undefined,
       closed: closing ? closing.index + closing[0].length : undefined,
     };
@@ -636,6 +655,36 @@ class PlacedSentence implements SentenceModel {
   }
   toDocument(textOffset: number, isEnd?: boolean): number {
     return this.built.toDocument(textOffset, isEnd) + this.delta;
+  }
+}
+
+const LAZY_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)|\n {0,3}(?:=+|-+)[ \t]*(?:\n|$)/m;
+
+function inFootnoteUnit(unit: ChunkUnit): boolean {
+  return unit.footnoteLabel !== undefined;
+}
+
+const OPENS_QUOTE = /^[\s(]*[“"«„‘]/;
+
+/**
+ * What a paragraph's sentences take from each other: a quotation that goes on in a new
+ * sentence is said by whoever said its first part ("“…,” said the general. “…”"); a closing
+ * "Source:"/"Fuente:" line attributes the whole paragraph.
+ */
+function inheritWithinParagraph(unit: SentenceModel[]): void {
+  let speaker: AttributionRef[] = [];
+  for (const s of unit) {
+    if (s.attributions.length > 0) {
+      speaker = s.quotes.length > 0 || OPENS_QUOTE.test(s.text) ? s.attributions : [];
+      continue;
+    }
+    if (speaker.length > 0 && OPENS_QUOTE.test(s.text)) s.inheritedAttributions.push(...speaker);
+    else speaker = [];
+  }
+  const last = unit[unit.length - 1];
+  if (unit.length > 1 && last && isSourceLine(last.text)) {
+    const line: AttributionRef = { start: last.start, end: last.end, text: last.text.trim(), agencies: [], kinds: [], sources: [] };
+    for (const s of unit.slice(0, -1)) s.inheritedAttributions.push(line);
   }
 }
 

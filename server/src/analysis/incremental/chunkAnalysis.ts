@@ -4,7 +4,7 @@
  * the same text wherever an edit moves it.
  */
 import type { RecordSet } from '../../records/recordSet';
-import { findAttributions, NEWS_NAMES, type RawAttribution } from '../attributions';
+import { findAttributions, mayHoldFindingsHeading, maySpeak, NEWS_NAMES, type RawAttribution } from '../attributions';
 import { findNumbers, type NumberRef } from '../figures';
 import { Intervals, lowerBound } from '../intervals';
 import type { Locale } from '../../l10n/messages';
@@ -12,6 +12,9 @@ import { extractProse, referenceIdentifier, type ChunkProse, toSource, type RawC
 import { simpleProse } from './plainReader';
 import { findQuotedPassages, type QuotedPassage } from '../quotes';
 import { splitSentences, type SentenceSpan } from '../sentences';
+import { isCaption, isNothingCheckable, isTitleLine } from '../claimShape';
+import { resolveDescriptions } from '../descriptions';
+import { fitsContext } from '../../records/context';
 
 export interface ChunkMention {
   start: number;
@@ -19,6 +22,8 @@ export interface ChunkMention {
   program: string;
   text: string;
   unconfirmed: boolean;
+  /** Read from a description ("the unit", "esta unidad"), not a name (descriptions.ts). */
+  described?: boolean;
 }
 
 export interface ChunkSentence {
@@ -41,6 +46,8 @@ export interface ChunkSentence {
   unknownPrograms: Array<{ start: number; end: number; name: string }>;
   /** Maps an offset in `text` to a source offset relative to the chunk. */
   toSource(textOffset: number, isEnd?: boolean): number;
+  /** Why the sentence is no claim whatever it names (claimShape.ts): a title line, a caption, nothing checkable. */
+  notClaim?: 'title' | 'caption' | 'nothing';
 }
 
 export interface ChunkUnit {
@@ -115,7 +122,12 @@ export function analyzeChunk(
     referenceLabels: referenceLabels(chunk),
   };
   for (const unit of prose.units) {
-    const allMentions = records.aliasIndex.findMentions(unit.text);
+    const named = records.aliasIndex.findMentions(unit.text).filter((m) => fitsContext(records, m.target, m.alias, unit.text, m.start, m.end));
+    const described = resolveDescriptions(unit.text, named, records);
+    const allMentions: Array<(typeof named)[number] & { described?: boolean }> =
+      described.length === 0
+        ? named
+        : [...named, ...described.map((d) => ({ start: d.start, end: d.end, target: d.target, alias: d.text, unconfirmed: false, described: true }))].sort((a, b) => a.start - b.start);
     const passages = findQuotedPassages(unit.text);
     const spans = joinAcrossQuotes(splitSentences(unit.text, locale), passages);
     const chunkUnit: ChunkUnit = {
@@ -137,6 +149,7 @@ export function analyzeChunk(
     let nextMention = 0;
     let nextCitation = 0;
     let nextPassage = 0;
+    const caption = unit.kind === 'paragraph' && isCaption(unit.text);
     spans.forEach((span, i) => {
       const srcStart = toSource(unit, span.start);
       const srcEnd = toSource(unit, span.end, true);
@@ -146,7 +159,7 @@ export function analyzeChunk(
       while (nextMention < allMentions.length && allMentions[nextMention].start < span.end) {
         const m = allMentions[nextMention++];
         if (m.start >= span.start && m.end <= span.end) {
-          mentions.push({ start: m.start - span.start, end: m.end - span.start, program: m.target, text: unit.text.slice(m.start, m.end), unconfirmed: m.unconfirmed });
+          mentions.push({ start: m.start - span.start, end: m.end - span.start, program: m.target, text: unit.text.slice(m.start, m.end), unconfirmed: m.unconfirmed, ...(m.described ? { described: true } : {}) });
         }
       }
       const citations: RawCitation[] = [];
@@ -184,6 +197,8 @@ export function analyzeChunk(
         unknownPrograms: !shortcuts || PROGRAM_SHAPE_WORD.test(text) ? findUnknownPrograms(text, mentions) : [],
         toSource: (offset, isEnd) => toSource(unit, span.start + offset, isEnd),
       };
+      const notClaim = caption ? 'caption' : unit.kind === 'paragraph' && isTitleLine(text, spans.length === 1) ? 'title' : isNothingCheckable(text) ? 'nothing' : undefined;
+      if (notClaim) sentence.notClaim = notClaim;
       chunkUnit.sentences.push(result.sentences.length);
       result.sentences.push(sentence);
     });
@@ -214,7 +229,7 @@ export function mayNameKindOfSource(text: string): boolean {
 
 /** Whether findAttributions could find anything in a sentence: it needs an agency or a kind word. */
 function mayAttribute(text: string, mentions: Array<{ program: string }>, records: RecordSet): boolean {
-  return mayNameKindOfSource(text) || mentions.some((m) => records.program(m.program)?.kind === 'agency');
+  return mayNameKindOfSource(text) || maySpeak(text) || mentions.some((m) => records.program(m.program)?.kind === 'agency');
 }
 
 // Characters that open a citation, link, quotation, block quote, comment or HTML, or change
@@ -244,6 +259,7 @@ export function isInert(chunk: string, records: RecordSet): boolean {
     !INTRAWORD_MARKUP.test(chunk) &&
     !PROGRAM_SHAPE_WORD.test(chunk) &&
     !mayNameKindOfSource(chunk) &&
+    !mayHoldFindingsHeading(chunk) &&
     !records.aliasIndex.hasMention(chunk)
   );
 }

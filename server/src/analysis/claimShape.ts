@@ -1,0 +1,55 @@
+/**
+ * What is not a claim, though it names a program: a title line, a caption, and a sentence with
+ * nothing to check (a goal, a plan, a recommendation, with no figure or date). The rules are
+ * stated in the README ("What is not a claim") and measured on test/realtext/.
+ */
+
+/** Words a title leaves in lower case ("Task Force in Guatemala", "Fuerza de Tarea de…"). */
+const MINOR = new Set(
+  'a an and as at but by for from in into of on or the to vs via with de del la las el los en y e o u para por con al un una sobre'.split(' '),
+);
+
+/**
+ * A title line: the paragraph's only line, without final punctuation, written in capitals or
+ * in title case (every word capitalised but the small ones), such as a headline or a caption
+ * that is not a Markdown heading ("Guatemala Creates New Interagency Task Force").
+ */
+export function isTitleLine(text: string, soleSentenceOfParagraph: boolean): boolean {
+  const line = text.trim();
+  if (!soleSentenceOfParagraph || line.includes('\n')) return false;
+  if (/[.!?;:…]["”’)\]]*$/u.test(line)) return false;
+  const words = line.match(/[\p{L}][\p{L}\p{M}’'-]*/gu) ?? [];
+  if (words.length < 2) return false;
+  const letters = line.replace(/[^\p{L}]/gu, '');
+  if (letters.length > 0 && letters === letters.toUpperCase()) return true;
+  const content = words.filter((w) => !MINOR.has(w.toLowerCase()));
+  return content.length >= 2 && content.every((w) => /^\p{Lu}/u.test(w));
+}
+
+// "(Foto: Fuerza Naval de Honduras)", "(Photo: U.S. Army)", "Photo by Sgt. …": the words under a picture.
+const CAPTION = /(?:^|\()\s*(?:Photos?|Fotos?|Photograph|Fotograf[ií]a|Imagen|Image)\s*(?::|by|por|courtesy|cortes[ií]a)/iu;
+
+/** A caption: a paragraph that credits a photograph. */
+export function isCaption(paragraphText: string): boolean {
+  return CAPTION.test(paragraphText);
+}
+
+// A goal, a mission, a plan or a recommendation: what someone means to do, not what was done.
+const INTENT = [
+  /\b(?:goal|mission|aim|objective|purpose|vision)\b[^.;]{0,80}?\b(?:is|was|are|were)\s+to\b/iu,
+  /\b(?:has|have|had)\s+plans\s+to\b/iu,
+  /\b(?:we|GAO|the\s+GAO)\s+(?:made|make|are\s+making|is\s+making)\s+(?:\p{L}+\s+){0,2}recommendations?\b/iu,
+  // An appraisal: "…demonstrate the ability of the U.S. and regional partners…", "refleja el compromiso".
+  /\b(?:demonstrates?|demonstrated|reflects?|underscores?|illustrates?|exemplifies|demuestra|demuestran|refleja|reflejan|ejemplifica)\s+(?:the|our|their|its|a|an|how|la|el|los|las|su|sus|c[oó]mo)\b/iu,
+  /\b(?:objetivo|misi[oó]n|meta|prop[oó]sito)\b[^.;]{0,80}?\b(?:es|era|ser[aá]|son)\s+(?:el\s+de\s+|la\s+de\s+)?(?:\p{L}+ar|\p{L}+er|\p{L}+ir)\b/iu,
+];
+
+/**
+ * Nothing checkable: no figure or date (no digit) and the sentence says what someone means or
+ * plans to do, recommends, or how something reflects on someone, rather than what was done ("The goal of the IATF is to interdict
+ * and disrupt threats").
+ */
+export function isNothingCheckable(text: string): boolean {
+  if (/\p{N}/u.test(text)) return false;
+  return INTENT.some((re) => re.test(text));
+}

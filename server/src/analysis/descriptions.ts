@@ -1,0 +1,123 @@
+/**
+ * References by description: "the unit", "the task force", "this program", "esta unidad",
+ * "la fuerza de tarea", "dicha operación". Each resolves to the most recent program named
+ * before it in the same paragraph whose kind fits (a unit, task force, operation, program,
+ * initiative, agreement, exercise) and whose number fits ("these groups" needs a plural name);
+ * only when exactly one program fits — a wrong resolution is worse than none.
+ */
+import type { RecordSet } from '../records/recordSet';
+import type { Program } from '../records/types';
+
+/** The kinds a description may name. */
+export type DescribedKind = 'unit' | 'task-force' | 'operation' | 'program' | 'initiative' | 'agreement' | 'exercise';
+
+export interface DescriptionMention {
+  /** Offsets in the paragraph's text. */
+  start: number;
+  end: number;
+  target: string;
+  text: string;
+}
+
+// Nouns of a description and the kinds each may stand for; the plural forms are marked.
+const NOUNS: Array<[RegExp, DescribedKind[], boolean]> = [
+  [/^task forces?$/i, ['task-force'], false],
+  [/^fuerzas? de tarea$/i, ['task-force'], false],
+  [/^units?$/i, ['unit', 'task-force'], false],
+  [/^unidad(?:es)?$/i, ['unit', 'task-force'], false],
+  [/^groups?$/i, ['unit', 'task-force'], false],
+  [/^grupos?$/i, ['unit', 'task-force'], false],
+  [/^fuerzas?$/i, ['task-force', 'unit'], false],
+  [/^force$/i, ['task-force', 'unit'], false],
+  [/^operations?$/i, ['operation'], false],
+  [/^operaci(?:ón|on|ones)$/i, ['operation'], false],
+  [/^programs?$/i, ['program'], false],
+  [/^programas?$/i, ['program'], false],
+  [/^initiatives?$/i, ['initiative'], false],
+  [/^iniciativas?$/i, ['initiative'], false],
+  [/^agreements?$/i, ['agreement'], false],
+  [/^acuerdos?$/i, ['agreement'], false],
+  [/^exercises?$/i, ['exercise'], false],
+  [/^ejercicios?$/i, ['exercise'], false],
+];
+
+const EN_SINGULAR = 'the|this|that|its';
+const EN_PLURAL = 'these|those|the';
+const ES_SINGULAR = 'la|el|esta|este|esa|ese|dicha|dicho|la misma|el mismo|dicha|aquella|aquel';
+const ES_PLURAL = 'las|los|estas|estos|dichas|dichos|esas|esos';
+const NOUN_WORDS =
+  'task forces?|fuerzas? de tarea|units?|unidad(?:es)?|groups?|grupos?|fuerzas?|force|operations?|operaci(?:ón|on|ones)|programs?|programas?|initiatives?|iniciativas?|agreements?|acuerdos?|exercises?|ejercicios?';
+// A determiner, then the noun; what follows must not make it a name or another thing
+// ("the Task Force Bravo", "la fuerza aérea", "the program's" is fine).
+const DESCRIPTION = new RegExp(
+  `(?<![\\p{L}\\p{N}])(${EN_SINGULAR}|${EN_PLURAL}|${ES_SINGULAR}|${ES_PLURAL})\\s+(${NOUN_WORDS})(?![\\p{L}\\p{N}])`,
+  'giu',
+);
+// Words after "fuerza"/"force"/"unit" that make it something else: the air force, the armed forces, a police unit's kind.
+const NOT_AFTER = /^\s*(?:aérea|aerea|naval|pública|publica|armada|armadas|militar|militares|policial|letal|de\s+(?:ley|trabajo|voluntad)|of\s+(?:law|arms|habit)|multiplier|protection|commander|level|price|cost|[\p{Lu}][\p{L}]*)/u;
+const PLURAL_NOUN = /^(?:task forces|fuerzas de tarea|units|unidades|groups|grupos|fuerzas|operations|operaciones|programs|programas|initiatives|iniciativas|agreements|acuerdos|exercises|ejercicios)$/i;
+const PLURAL_DETERMINER = /^(?:these|those|las|los|estas|estos|dichas|dichos|esas|esos)$/i;
+
+/** The kinds a record is, from its name, aliases and type ("joint military-police unit", "Operation Martillo"). */
+export function describedKinds(program: Program): Set<DescribedKind> {
+  const words = [program.name, ...program.aliases, program.type ?? ''].join(' | ').toLowerCase();
+  const kinds = new Set<DescribedKind>();
+  if (/task forces?|fuerzas? de tarea|\bfti\b|\biatf\b|\bjtf\b/.test(words)) kinds.add('task-force');
+  if (/\bunits?\b|\bunidad|\bteams?\b|\bsquad|\bbrigade/.test(program.type ?? '')) kinds.add('unit');
+  if (/^operations?\b|^operaci[oó]n|\boperation\b/.test((program.type ?? '').toLowerCase()) || /^(?:operation|operaci[oó]n) /i.test(program.name)) kinds.add('operation');
+  if (/\bprogram|\btraining|\boffice\b|\bcourse\b/.test(program.type ?? '')) kinds.add('program');
+  if (/initiative|iniciativa|strategy|estrategia/.test(words)) kinds.add('initiative');
+  if (/agreement|acuerdo/.test(program.type ?? '') || /agreement|acuerdo/.test(program.name.toLowerCase())) kinds.add('agreement');
+  if (/\bexercise|ejercicio/.test(program.type ?? '')) kinds.add('exercise');
+  return kinds;
+}
+
+/** Whether a record is named as several ("Inter-Agency Task Forces", type "joint military-police units"). */
+function isPlural(program: Program): boolean {
+  return /(?:forces|units|teams|groups|academies|unidades|fuerzas)\b/i.test(`${program.name} ${program.type ?? ''}`);
+}
+
+const kindCache = new WeakMap<Program, Set<DescribedKind>>();
+function kindsOf(program: Program): Set<DescribedKind> {
+  let kinds = kindCache.get(program);
+  if (!kinds) kindCache.set(program, (kinds = describedKinds(program)));
+  return kinds;
+}
+
+/** Whether the text may hold a description at all (a cheap test before the pattern). */
+export function mayDescribe(text: string): boolean {
+  return /unit|unidad|task|tarea|group|grupo|fuerza|force|operat|operaci|program|initiative|iniciativa|agreement|acuerdo|exercise|ejercicio/i.test(text);
+}
+
+/**
+ * The descriptions in a paragraph that resolve, each to the one program named before it in
+ * the paragraph whose kind and number fit. `named` are the paragraph's mentions by name, in order.
+ */
+export function resolveDescriptions(text: string, named: ReadonlyArray<{ start: number; end: number; target: string }>, records: RecordSet): DescriptionMention[] {
+  if (named.length === 0 || !mayDescribe(text)) return [];
+  const out: DescriptionMention[] = [];
+  for (const m of text.matchAll(DESCRIPTION)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    // Inside a name found by the records ("the Joint Task Force"), or the start of a name ("the Task Force Bravo").
+    if (named.some((n) => n.start < end && start < n.end)) continue;
+    if (NOT_AFTER.test(text.slice(end, end + 20))) continue;
+    // "the unit" preceded by a capitalised word is part of a name ("the Anti-Gang Unit").
+    const noun = m[2];
+    if (/^\p{Lu}/u.test(noun) && !/^\p{Lu}/u.test(m[1])) continue;
+    const kinds = NOUNS.find(([re]) => re.test(noun.toLowerCase()))?.[1] ?? [];
+    const plural = PLURAL_DETERMINER.test(m[1]) || PLURAL_NOUN.test(noun);
+    const candidates: string[] = [];
+    for (let k = named.length - 1; k >= 0; k--) {
+      const n = named[k];
+      if (n.end > start) continue;
+      const program = records.program(n.target);
+      if (!program || candidates.includes(n.target)) continue;
+      const fits = kinds.some((kind) => kindsOf(program).has(kind)) && plural === isPlural(program);
+      if (fits) candidates.push(n.target);
+    }
+    if (candidates.length !== 1) continue;
+    out.push({ start, end, target: candidates[0], text: m[0] });
+  }
+  return out;
+}

@@ -1,0 +1,37 @@
+/**
+ * Names that mean something else here: a match of an alias a record marks as ambiguous counts
+ * only in the context it needs and not in the context that rules it out (its paragraph, and the
+ * words on either side: "CBP One", "ILEA Budapest", "Costa Rica’s ICE"); and in text written in
+ * capitals (a headline: "EL PRECIO DEL CAFE", "THE BEST RESULTS") a one-word acronym matches
+ * only where the record gives no other reading — never, as the text cannot tell.
+ */
+import type { RecordSet } from './recordSet';
+import { fold } from './aliasIndex';
+
+const norm = (s: string) => ` ${fold(s).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+
+/** Whether a paragraph is written in capitals (a headline, a title line). */
+export function inCapitals(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 10 && (letters.match(/\p{Lu}/gu)?.length ?? 0) / letters.length > 0.85;
+}
+
+/** Whether a match of `alias` (for `target`) at [start, end) of the paragraph `text` stands in its context. */
+export function fitsContext(records: RecordSet, target: string, alias: string, text: string, start: number, end: number): boolean {
+  const program = records.program(target);
+  if (!program) return true;
+  const matched = text.slice(start, end);
+  if (inCapitals(text) && !/\s/.test(matched.trim()) && /^\p{Lu}+$/u.test(matched.replace(/[^\p{L}]/gu, ''))) return false;
+  const rules = program.ambiguousAliases?.filter((a) => fold(a.alias) === fold(alias));
+  if (!rules || rules.length === 0) return true;
+  const paragraph = norm(text);
+  const after = norm(text.slice(end, end + 40)).trim().split(' ')[0] ?? '';
+  const before = norm(text.slice(Math.max(0, start - 40), start));
+  return rules.every((r) => {
+    if (r.notFollowedBy?.some((w) => fold(w) === after)) return false;
+    if (r.notPrecededBy?.some((w) => before.endsWith(norm(w)))) return false;
+    if (r.excludes?.some((w) => paragraph.includes(norm(w)))) return false;
+    if (r.needs && !r.needs.some((w) => paragraph.includes(norm(w)))) return false;
+    return true;
+  });
+}

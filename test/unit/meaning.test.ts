@@ -1,0 +1,96 @@
+/** What writers mean: attribution by speech verbs, what is not a claim (issue 14). */
+import { describe, expect, it } from 'vitest';
+import { findAttributions } from '../../server/src/analysis/attributions';
+import { isCaption, isNothingCheckable, isTitleLine } from '../../server/src/analysis/claimShape';
+import { analyze } from '../helpers/records';
+
+const none = () => [];
+const phrases = (text: string) => findAttributions(text, none).map((a) => a.text);
+
+describe('attribution by speech and report verbs', () => {
+  it('finds a source-like subject before or after the verb, in English and Spanish', () => {
+    expect(phrases('The unit trained 300 police, the U.S. embassy said.')).not.toEqual([]);
+    expect(phrases('Officials announced that the task force had 40 members.')).not.toEqual([]);
+    expect(phrases('La unidad tiene 300 elementos, indicó la embajada.')).not.toEqual([]);
+    expect(phrases('La unidad arrestó a 40 personas, informaron fuentes oficiales.')).not.toEqual([]);
+    expect(phrases('“We trained 300 police,” said Attorney General Garland.')).not.toEqual([]);
+    expect(phrases('“Está en fase de implementación”, dijo a Diálogo el Coronel Óscar Pérez.')).not.toEqual([]);
+    expect(phrases('The exercise had 900 members, according to officials.')).not.toEqual([]);
+  });
+
+  it('does not take an agency announcing its own action for a source, nor a plain verb for one', () => {
+    expect(phrases('WASHINGTON – U.S. Customs and Border Protection today announced the expansion of appointments.')).toEqual([]);
+    expect(phrases('The task force said nothing new about the border in 2019.')).toEqual([]);
+    expect(phrases('Operation Martillo seized 245,000 kilograms of cocaine.')).toEqual([]);
+  });
+
+  it('speech attributions that name no agency, kind or year point to no recorded source', () => {
+    const [a] = findAttributions('The unit had 40 members, officials said.', none);
+    expect(a.speech).toBe(true);
+    expect(a.agencies).toEqual([]);
+  });
+});
+
+describe('what is not a claim', () => {
+  it('title lines: the paragraph’s only line, no final punctuation, title case or capitals', () => {
+    expect(isTitleLine('Guatemala Creates New Interagency Task Force', true)).toBe(true);
+    expect(isTitleLine('EL PRECIO DEL CAFE SUBE', true)).toBe(true);
+    expect(isTitleLine('Guatemala created a new interagency task force', true)).toBe(false);
+    expect(isTitleLine('Guatemala Creates New Interagency Task Force.', true)).toBe(false);
+    expect(isTitleLine('Guatemala Creates New Interagency Task Force', false)).toBe(false);
+  });
+
+  it('captions credit a photograph', () => {
+    expect(isCaption('La Fuerza Especial Naval patrulla la costa. (Foto: Fuerza Naval de Honduras)')).toBe(true);
+    expect(isCaption('Photo by Sgt. Jane Doe')).toBe(true);
+    expect(isCaption('The task force photographed 40 vessels.')).toBe(false);
+  });
+
+  it('a goal, plan or recommendation with no figure or date has nothing to check', () => {
+    expect(isNothingCheckable('The goal of the IATF is to interdict and disrupt threats.')).toBe(true);
+    expect(isNothingCheckable('Army South has plans to continue to support IATF training.')).toBe(true);
+    expect(isNothingCheckable('The goal of the IATF in 2013 was to train 500 soldiers.')).toBe(false);
+    expect(isNothingCheckable('The IATF interdicted 40 vessels.')).toBe(false);
+  });
+});
+
+describe('references by description', () => {
+  const described = (text: string) =>
+    analyze(text)
+      .mentions.filter((m) => m.described)
+      .map((m) => `${m.text}→${m.program}`);
+
+  it('resolve to the one program of a fitting kind named before them in the paragraph, English and Spanish', () => {
+    expect(described('Operation Martillo began in 2012. The operation seized 40 boats.')).toEqual(['The operation→operation-martillo']);
+    expect(described('La FTI Jaguar opera en Petén. La unidad tiene 300 elementos.')).toEqual(['La unidad→fti-jaguar']);
+  });
+
+  it('do not resolve across paragraphs, to a program of another kind or number, or when two fit', () => {
+    expect(described('Operation Martillo began in 2012.\n\nThe operation seized 40 boats.')).toEqual([]);
+    expect(described('Operation Martillo began in 2012. The task force seized 40 boats.')).toEqual([]);
+    expect(described('Operation Martillo and Operation Hornet began. The operation seized 40 boats.')).toEqual([]);
+    expect(described('FTI Jaguar grew. These task forces seized 40 boats.')).toEqual([]);
+  });
+
+  it('an attribution that closes a quotation covers the quotation that goes on, and "released the following:" its section', () => {
+    const quoted = analyze('“We grew,” said the commander. “Operation Martillo seized 40 boats in 2013.”').findings.filter((f) => f.code === 'uncited-claim');
+    expect(quoted).toEqual([]);
+    const released = analyze('# News\n\nThe FBI released the following:\n\nOperation Martillo seized 40 boats in 2013.\n\n# Ours\n\nOperation Martillo seized 40 boats in 2013.\n').findings.filter((f) => f.code === 'uncited-claim');
+    expect(released.length).toBe(1);
+  });
+});
+
+describe('names that mean something else here', () => {
+  const programs = (text: string) => analyze(text).mentions.map((m) => m.program);
+  it('an ambiguous alias counts only in the context its record allows', () => {
+    expect(programs('Appointments through CBP One rose to 1,450 a day in 2023.')).not.toContain('cbp');
+    expect(programs('CBP processed 1,000 appointments in 2023.')).toContain('cbp');
+    expect(programs('The officers trained at ILEA Budapest in 2019.')).not.toContain('ilea');
+    expect(programs('Costa Rica’s ICE raised electricity prices in 2019.')).not.toContain('ice');
+    expect(programs('Strong partnerships reflect an enduring promise to one another.')).not.toContain('enduring-promise');
+  });
+  it('a one-word acronym in a line written in capitals is not read as a program', () => {
+    expect(programs('EL PRECIO DEL CAFE SUBE EN GUATEMALA')).not.toContain('cafe');
+    expect(programs('THE BEST RESULTS OF THE YEAR')).toEqual([]);
+  });
+});
