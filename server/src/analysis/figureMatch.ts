@@ -6,6 +6,7 @@
  * plain-data frame (SentenceFrame) that can be printed for a sentence.
  */
 import { fold } from '../records/aliasIndex';
+import { lowerBound } from './intervals';
 import type { Figure, FigureQualifier, FigureUnit } from '../records/types';
 import { statesFigure, type NumberQualifier, type NumberRef } from './figures';
 import { factTime, placeKey, placesAgree, readPlaces, readTimes, sentencePlaceKey, timesAgree, type PlaceKey, type PlaceRef, type TimeRef } from './frame';
@@ -77,16 +78,13 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}.’'-]*/gu;
 // A clause ends at these: the words of another clause say what its own numbers count.
 const CLAUSE_BREAK = /[;:—–]|,\s+(?:and|but|while|which|y|pero|mientras)\s/u;
 
-/** The words of the clause around [start, end), up to `before` words before and `after` after, not crossing another number. */
-function clauseWords(text: string, start: number, end: number, others: Array<{ start: number; end: number }>, before = 8, after = 8): string[] {
-  let from = 0;
-  let to = text.length;
-  for (const o of others) {
-    if (o.end <= start) from = Math.max(from, o.end);
-    if (o.start >= end) to = Math.min(to, o.start);
-  }
-  const left = text.slice(from, start);
-  const right = text.slice(end, to);
+// How far a clause's words are looked for on either side of a number: enough for 16 words.
+const CLAUSE_REACH = 400;
+
+/** The words of the clause around [start, end), up to `before` words before and `after` after, not crossing `from` or `to` (the numbers on either side). */
+function clauseWords(text: string, start: number, end: number, from = 0, to = text.length, before = 8, after = 8): string[] {
+  const left = text.slice(Math.max(from, start - CLAUSE_REACH), start);
+  const right = text.slice(end, Math.min(to, end + CLAUSE_REACH));
   const lb = lastBreak(left);
   const rb = right.search(CLAUSE_BREAK);
   const l = [...left.slice(lb).matchAll(WORD)].map((m) => fold(m[0])).slice(-before);
@@ -102,13 +100,35 @@ function lastBreak(s: string): number {
 
 const EVENT_BEFORE = /(?:launched|established|created|founded|began|started|inaugurated|announced|signed|approved|anunciad[oa]|cread[oa]|lanzad[oa]|inaugurad[oa]|fundad[oa]|firmad[oa]|aprobad[oa])\s+(?:[\p{L}.]+\s+){0,4}$/iu;
 
+/** Times in order of start, with the running largest end, for finding the nearest to a number in log time. */
+interface TimeIndex {
+  times: TimeRef[];
+  /** maxEndAt[i]: the index, among the first i + 1 times, of the one that ends last. */
+  maxEndAt: number[];
+}
+
+function timeIndex(times: TimeRef[]): TimeIndex {
+  const sorted = [...times].sort((a, b) => a.start - b.start);
+  const maxEndAt: number[] = [];
+  sorted.forEach((t, i) => maxEndAt.push(i > 0 && sorted[maxEndAt[i - 1]].end >= t.end ? maxEndAt[i - 1] : i));
+  return { times: sorted, maxEndAt };
+}
+
 /** The time that holds for a number: the sentence's nearest time expression before it, else after it. */
-function timeFor(n: { start: number; end: number }, times: TimeRef[]): TimeRef | undefined {
-  if (times.length === 0) return undefined;
-  if (times.length === 1) return times[0];
+function timeFor(n: { start: number; end: number }, { times, maxEndAt }: TimeIndex): TimeRef | undefined {
+  if (times.length <= 1) return times[0];
   // The nearest: "launched in 2007 for which Congress has appropriated almost $3.8 billion since FY2008".
+  // A time before the number counts three characters further than one after it, so "before" wins only when nearer.
   const distance = (t: TimeRef) => (t.end <= n.start ? n.start - t.end + 3 : t.start >= n.end ? t.start - n.end : 0);
-  return [...times].sort((a, b) => distance(a) - distance(b) || a.start - b.start)[0];
+  const k = lowerBound(times.length, (i) => times[i].start < n.end);
+  const candidates = [times[k], k > 0 ? times[maxEndAt[k - 1]] : undefined].filter((t): t is TimeRef => t !== undefined);
+  return candidates.sort((a, b) => distance(a) - distance(b) || a.start - b.start)[0];
+}
+
+/** Whether [start, end) lies inside one of the times. */
+function insideTime(n: { start: number; end: number }, { times, maxEndAt }: TimeIndex): boolean {
+  const k = lowerBound(times.length, (i) => times[i].start <= n.start);
+  return k > 0 && times[maxEndAt[k - 1]].end >= n.end;
 }
 
 /**
@@ -121,25 +141,30 @@ export function sentenceFrame(text: string, numbers: Array<NumberRef & { text: s
   // "which was launched in January 2012": the date of an event, not of the sentence's figures, when the sentence has another.
   const eventTime = (t: TimeRef) => EVENT_BEFORE.test(text.slice(Math.max(0, t.start - 40), t.start));
   const times = allTimes.some((t) => !eventTime(t)) ? allTimes.filter((t) => !eventTime(t)) : allTimes;
-  const places = readPlaces(text);
-  const inDate = (n: { start: number; end: number }) => times.some((t) => n.start >= t.start && n.end <= t.end);
+  const places = [...readPlaces(text)].sort((a, b) => a.start - b.start);
+  const timed = timeIndex(times);
   // "CENTAM Guardian 24", "Title 42", "Exercise 2024": a number after a capitalised word, counting nothing, is part of a name.
   const inName = (n: NumberRef) => (n.noun ?? []).length === 0 && !n.money && /(?<![.!?]\s*|^)\b\p{Lu}[\p{L}-]*\s+$/u.test(text.slice(Math.max(0, n.start - 30), n.start)) && !/^(?:In|En|By|Since|Desde|From|About|Over|Some|Unos|Unas|More|Más|Nearly|Almost|Casi)\s+$/.test(text.slice(Math.max(0, n.start - 8), n.start).replace(/^.*?(\p{Lu})/u, '$1'));
-  const counted = numbers.filter((n) => n.unit !== 'year' && !inDate(n) && !inName(n));
-  const firstOfClass = new Map<FigureClass, (typeof counted)[number]>();
-  for (const n of counted) if (!firstOfClass.has(numberClass(n))) firstOfClass.set(numberClass(n), n);
-  const figures: FigureInSentence[] = counted.map((n) => {
+  const counted = numbers.filter((n) => n.unit !== 'year' && !insideTime(n, timed) && !inName(n));
+  const firstOfClass = new Map<FigureClass, number>();
+  const previousOfClass = new Map<FigureClass, number>();
+  const figures: FigureInSentence[] = counted.map((n, i) => {
+    const cls = numberClass(n);
     // A list of amounts shares the words before its first one: "appropriated some $1.3 billion for …, $248 million for …".
-    const first = firstOfClass.get(numberClass(n))!;
-    const previous = counted.filter((o) => o.end <= n.start && numberClass(o) === numberClass(n)).pop();
+    if (!firstOfClass.has(cls)) firstOfClass.set(cls, i);
+    const f = firstOfClass.get(cls)!;
+    const first = counted[f];
+    const previous = previousOfClass.has(cls) ? counted[previousOfClass.get(cls)!] : undefined;
+    previousOfClass.set(cls, i);
     // Only a plain list: no verb of its own between the previous amount and this one ("…, and disbursed at least $189 million").
     const plainList = previous && !/(?:ed|ado|ido|ó)\s|[;:]/iu.test(text.slice(previous.end, n.start));
-    const shared = first !== n && plainList ? clauseWords(text, first.start, first.start, counted.filter((o) => o.end <= first.start), 16, 0) : [];
-    const t = timeFor(n, times);
+    const shared = first !== n && plainList ? clauseWords(text, first.start, first.start, f > 0 ? counted[f - 1].end : 0, text.length, 16, 0) : [];
+    const t = timeFor(n, timed);
     // A place after the number holds for it only in its own part of the sentence ("36 organizations to date, many with linkages across Central America").
-    const after = places.filter((p) => p.start >= n.end && !/[,;]/.test(text.slice(n.end, p.start)));
-    const before = places.filter((p) => p.end <= n.start);
-    const sentencePlace = sentencePlaceKey(after.length > 0 ? [after[0]] : before.slice(-1));
+    const next = places[lowerBound(places.length, (k) => places[k].start < n.end)];
+    const after = next && !/[,;]/.test(text.slice(n.end, next.start)) ? next : undefined;
+    const last = places[lowerBound(places.length, (k) => places[k].end <= n.start) - 1];
+    const sentencePlace = sentencePlaceKey(after ? [after] : last ? [last] : []);
     const place = sentencePlace ?? paragraph.place;
     return {
       start: n.start,
@@ -149,7 +174,7 @@ export function sentenceFrame(text: string, numbers: Array<NumberRef & { text: s
       class: numberClass(n),
       qualifier: n.qualifier ?? 'exact',
       noun: n.noun ?? [],
-      context: [...shared, ...clauseWords(text, n.start, n.end, counted.filter((o) => o !== n))],
+      context: [...shared, ...clauseWords(text, n.start, n.end, i > 0 ? counted[i - 1].end : 0, i + 1 < counted.length ? counted[i + 1].start : text.length)],
       time: t ? { kind: t.kind, from: t.from, to: t.to } : paragraph.time,
       timeFrom: t ? 'sentence' : paragraph.time ? 'paragraph' : undefined,
       place,

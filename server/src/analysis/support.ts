@@ -22,6 +22,25 @@ function claimText(c: Claim): string {
   return [c.fact, c.quote ?? '', c.evidence?.excerpt ?? '', ...(c.figures ?? []).map((f) => `${f.label} ${f.measure ?? ''}`)].join(' ');
 }
 
+interface ClaimTerms {
+  claim: Claim;
+  terms: string[];
+  tf: Map<string, number>;
+}
+
+/** A claim's terms, counted once: records do not change while they are loaded. */
+const claimTerms = new WeakMap<Claim, ClaimTerms>();
+function termsOf(claim: Claim): ClaimTerms {
+  let d = claimTerms.get(claim);
+  if (!d) {
+    const t = terms(claimText(claim));
+    const tf = new Map<string, number>();
+    for (const w of t) tf.set(w, (tf.get(w) ?? 0) + 1);
+    claimTerms.set(claim, (d = { claim, terms: t, tf }));
+  }
+  return d;
+}
+
 /** Numbers a sentence states (digits with grouping), as values. */
 function numbersIn(text: string): number[] {
   return (text.match(/\d[\d,.]*/g) ?? []).map((n) => Number(n.replace(/[,.](?=\d{3}\b)/g, '').replace(',', '.'))).filter((n) => Number.isFinite(n));
@@ -31,7 +50,7 @@ function numbersIn(text: string): number[] {
 export function rankBySupport(records: RecordSet, sentence: string, programs: string[], sourceIds: string[]): Array<{ id: string; score: number; claim?: Claim }> {
   const claims = new Map<string, Claim[]>();
   for (const id of sourceIds) claims.set(id, records.claimsFrom(id).filter((c) => programs.length === 0 || programs.includes(c.program)));
-  const docs = [...claims.values()].flat().map((c) => ({ claim: c, terms: terms(claimText(c)) }));
+  const docs = [...claims.values()].flat().map(termsOf);
   const n = docs.length;
   if (n === 0) return sourceIds.map((id) => ({ id, score: 0 }));
   const avg = docs.reduce((s, d) => s + d.terms.length, 0) / n;
@@ -39,12 +58,10 @@ export function rankBySupport(records: RecordSet, sentence: string, programs: st
   for (const d of docs) for (const t of new Set(d.terms)) df.set(t, (df.get(t) ?? 0) + 1);
   const query = [...new Set(terms(sentence))];
   const numbers = numbersIn(sentence);
-  const scoreOf = (d: { claim: Claim; terms: string[] }) => {
+  const scoreOf = (d: ClaimTerms) => {
     let score = 0;
-    const tf = new Map<string, number>();
-    for (const t of d.terms) tf.set(t, (tf.get(t) ?? 0) + 1);
     for (const q of query) {
-      const f = tf.get(q);
+      const f = d.tf.get(q);
       if (!f) continue;
       const idf = Math.log(1 + (n - (df.get(q) ?? 0) + 0.5) / ((df.get(q) ?? 0) + 0.5));
       score += (idf * f * 2.2) / (f + 1.2 * (0.25 + (0.75 * d.terms.length) / (avg || 1)));
@@ -58,7 +75,7 @@ export function rankBySupport(records: RecordSet, sentence: string, programs: st
       let best = 0;
       let claim: Claim | undefined;
       for (const c of claims.get(id) ?? []) {
-        const s = scoreOf({ claim: c, terms: terms(claimText(c)) });
+        const s = scoreOf(termsOf(c));
         if (s > best) [best, claim] = [s, c];
       }
       return { id, score: best, claim };

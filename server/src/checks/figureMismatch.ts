@@ -6,7 +6,7 @@ import { fold } from '../records/aliasIndex';
 import type { Claim, Figure, Source } from '../records/types';
 import type { Check, CheckFinding } from './types';
 import { recordNotes } from './describe';
-import { Intervals } from '../analysis/intervals';
+import { Intervals, lowerBound } from '../analysis/intervals';
 import { msg, type Locale } from '../l10n/messages';
 import { isCopy } from '../records/verification';
 import { sentencePlaceKey, timeWords } from '../analysis/frame';
@@ -35,7 +35,7 @@ export const figureMismatch: Check = {
   },
   defaultSeverity: 'error',
   *check(ctx) {
-    const frames = new Map<number, SentenceFrame>();
+    const frames = newFrames();
     for (let i = 0; i < ctx.sentences.length; i++) {
       const s = ctx.sentences[i];
       if (s.inFootnote) continue;
@@ -78,20 +78,49 @@ export function sourceYearOffsets(text: string): Set<number> {
   return out;
 }
 
+/**
+ * What one run of the check keeps per sentence: its frame, and what its paragraph has said up to
+ * and including it (the last time and place, the last programs named) — carried forward sentence
+ * by sentence, so that a paragraph of many sentences is read once, not once per sentence.
+ */
+interface Frames {
+  frames: Map<number, SentenceFrame>;
+  carried: Map<number, ParagraphContext>;
+  programs: Map<number, string[]>;
+}
+
+function newFrames(): Frames {
+  return { frames: new Map(), carried: new Map(), programs: new Map() };
+}
+
+/** Computes `value(j, before)` for the sentences of i's paragraph up to i, each from the one before it, once. */
+function carry<T>(ctx: CheckContext, i: number, memo: Map<number, T>, value: (j: number, before: T | undefined) => T): T {
+  let j = i;
+  while (!memo.has(j) && j > 0 && sameParagraph(ctx, j - 1, j)) j--;
+  let before = memo.has(j) ? memo.get(j) : undefined;
+  if (!memo.has(j)) memo.set(j, (before = value(j, undefined)));
+  for (let k = j + 1; k <= i; k++) memo.set(k, (before = value(k, before)));
+  return before as T;
+}
+
+/** What sentence i's paragraph has said of time and place up to and including it. */
+function carriedContext(ctx: CheckContext, i: number, cache: Frames): ParagraphContext {
+  return carry(ctx, i, cache.carried, (j, before) => {
+    const f = bareFrame(ctx.sentences[j]);
+    return { time: lastTime(f) ?? before?.time, place: sentencePlaceKey(f.places) ?? before?.place };
+  });
+}
+
 /** The sentence's frame, with its paragraph's time and place where it has none (frames are kept per sentence). */
-function frameOf(ctx: CheckContext, i: number, cache: Map<number, SentenceFrame>): SentenceFrame {
-  let frame = cache.get(i);
+function frameOf(ctx: CheckContext, i: number, cache: Frames): SentenceFrame {
+  let frame = cache.frames.get(i);
   if (frame) return frame;
   const s = ctx.sentences[i];
-  const paragraph: ParagraphContext = {};
-  for (let j = i - 1; j >= 0 && sameParagraph(ctx, j, j + 1); j--) {
-    const before = bareFrame(ctx.sentences[j]);
-    paragraph.time ??= lastTime(before);
-    paragraph.place ??= sentencePlaceKey(before.places);
-    if (paragraph.time && paragraph.place) break;
-  }
+  const paragraph: ParagraphContext = i > 0 && sameParagraph(ctx, i - 1, i) ? { ...carriedContext(ctx, i - 1, cache) } : {};
+  if (paragraph.time === undefined) delete paragraph.time;
+  if (paragraph.place === undefined) delete paragraph.place;
   frame = sentenceFrame(s.text, excludedNumbers(s), s.programs, paragraph, sourceYearOffsets(s.text));
-  cache.set(i, frame);
+  cache.frames.set(i, frame);
   return frame;
 }
 
@@ -126,9 +155,9 @@ function excludedNumbers(s: SentenceModel): SentenceModel['numbers'] {
 }
 
 /** The programs the paragraph named last before sentence i. */
-function paragraphPrograms(ctx: CheckContext, i: number): string[] {
-  for (let j = i - 1; j >= 0 && sameParagraph(ctx, j, j + 1); j--) if (ctx.sentences[j].programs.length > 0) return ctx.sentences[j].programs;
-  return [];
+function paragraphPrograms(ctx: CheckContext, i: number, cache: Frames): string[] {
+  if (i === 0 || !sameParagraph(ctx, i - 1, i)) return [];
+  return carry(ctx, i - 1, cache.programs, (j, before) => (ctx.sentences[j].programs.length > 0 ? ctx.sentences[j].programs : (before ?? [])));
 }
 
 interface Candidate {
@@ -186,10 +215,10 @@ function samePlaceKey(a: unknown, b: unknown): boolean {
 // Cues that say only that something started, not what: they never alone tie a year to an event.
 const GENERIC_YEAR_CUES = new Set(['since', 'desde', 'first', 'start', 'inicio', 'year', 'ano', 'anos']);
 
-function* figureFindings(ctx: CheckContext, i: number, cache: Map<number, SentenceFrame>): Iterable<CheckFinding> {
+function* figureFindings(ctx: CheckContext, i: number, cache: Frames): Iterable<CheckFinding> {
   const s = ctx.sentences[i];
   if (s.numbers.length === 0) return;
-  const claims = relevantClaims(ctx, s, s.programs.length === 0 ? paragraphPrograms(ctx, i) : []);
+  const claims = relevantClaims(ctx, s, s.programs.length === 0 ? paragraphPrograms(ctx, i, cache) : []);
   const candidates: Candidate[] = claims.flatMap((claim) => (claim.figures ?? []).map((figure) => ({ claim, figure })));
   if (candidates.length === 0) return;
   const frame = frameOf(ctx, i, cache);
@@ -209,25 +238,40 @@ function acceptedValues(f: Figure): number[] {
 }
 
 function numberOf(s: SentenceModel, n: FigureInSentence) {
-  return s.numbers.find((x) => x.start === n.start) ?? { value: n.value, scale: 1, decimals: 0, qualifier: n.qualifier };
+  return numberAt(s, n.start) ?? { value: n.value, scale: 1, decimals: 0, qualifier: n.qualifier };
+}
+
+/** A sentence's numbers by start offset, indexed once per sentence (a long sentence holds many). */
+const numbersByStart = new WeakMap<SentenceModel['numbers'], Map<number, SentenceModel['numbers'][number]>>();
+export function numberAt(s: SentenceModel, start: number): SentenceModel['numbers'][number] | undefined {
+  let index = numbersByStart.get(s.numbers);
+  if (!index) numbersByStart.set(s.numbers, (index = new Map(s.numbers.map((x) => [x.start, x]))));
+  return index.get(start);
 }
 
 /** A year the sentence gives to an event ("expanded in 2016") against the year recorded for it. */
 function* yearFindings(ctx: CheckContext, s: SentenceModel, frame: SentenceFrame, years: Candidate[], locale: Locale): Iterable<CheckFinding> {
   if (years.length === 0) return;
+  // Read once per sentence, not once per number: a long sentence holds many numbers.
   const skip = sourceYearOffsets(s.text);
-  const inRange = (at: number) => frame.times.some((t) => t.kind === 'range' && at >= t.start && at < t.end);
+  const ranges = new Intervals(frame.times.filter((t) => t.kind === 'range'));
+  const excluded = new Intervals([...s.attributions, ...s.citations, ...s.quotes.filter((q) => q.match)]);
+  // "OPDAT began providing training": the start of an activity, not of the program.
+  const activities = new Set([...s.text.matchAll(/(?<![\p{L}])(began|begun|begins|started|starts|comenz[óo]|empez[óo]|inici[óo])\s+(?:\p{L}+ing|to|a)(?![\p{L}])/giu)].map((m) => fold(m[1])));
+  const spanish = looksSpanish(s.text);
+  const places = [...frame.places].sort((a, b) => a.start - b.start);
+  const stops = offsetsOf(s.text, /[,;.]/g);
+  const fullStops = offsetsOf(s.text, /[;.]\s/g);
   for (const n of s.numbers) {
-    const after = frame.places.filter((p) => p.start >= n.end && !/[,;.]/.test(s.text.slice(n.end, p.start)));
-    const before = frame.places.filter((p) => p.end <= n.start && !/[;.]\s/.test(s.text.slice(p.end, n.start)));
-    const placed = sentencePlaceKey(after.length > 0 ? [after[0]] : before.slice(-1));
-    if (n.unit !== 'year' || skip.has(n.start) || inRange(n.start)) continue;
-    const excluded = new Intervals([...s.attributions, ...s.citations, ...s.quotes.filter((q) => q.match)]);
+    if (n.unit !== 'year' || skip.has(n.start) || ranges.contains(n.start)) continue;
     if (excluded.contains(s.toDocument(n.start))) continue;
-    // "OPDAT began providing training": the start of an activity, not of the program.
-    const activities = new Set([...s.text.matchAll(/(?<![\p{L}])(began|begun|begins|started|starts|comenz[óo]|empez[óo]|inici[óo])\s+(?:\p{L}+ing|to|a)(?![\p{L}])/giu)].map((m) => fold(m[1])));
+    // The nearest place after the year in its clause, else the nearest before it in its sentence.
+    const next = places[lowerBound(places.length, (k) => places[k].start < n.end)];
+    const after = next && !anyWithin(stops, n.end, next.start) ? next : undefined;
+    const last = lowerBound(places.length, (k) => places[k].end <= n.start) - 1;
+    const before = last >= 0 && !anyWithin(fullStops, places[last].end, n.start) ? places[last] : undefined;
+    const placed = sentencePlaceKey(after ? [after] : before ? [before] : []);
     const words = clauseWordsAround(s.text, n.start, n.end).filter((w) => !activities.has(w));
-    const spanish = looksSpanish(s.text);
     const agree = years.filter((c) => {
       if (!eventAgrees(words.filter((w) => !programWords(ctx, c.claim.program).has(w)), c.figure, GENERIC_YEAR_CUES, programWords(ctx, c.claim.program), spanish)) return false;
       const fp = figurePlace(c.figure);
@@ -240,6 +284,17 @@ function* yearFindings(ctx: CheckContext, s: SentenceModel, frame: SentenceFrame
   }
 }
 
+/** The offsets where `pattern` (global) matches `text`, in order. */
+function offsetsOf(text: string, pattern: RegExp): number[] {
+  return [...text.matchAll(pattern)].map((m) => m.index);
+}
+
+/** Whether a sorted list of offsets holds one in [from, to). */
+function anyWithin(offsets: number[], from: number, to: number): boolean {
+  const k = lowerBound(offsets.length, (i) => offsets[i] < from);
+  return k < offsets.length && offsets[k] < to;
+}
+
 function clauseWordsAround(text: string, start: number, end: number): string[] {
   const left = text.slice(Math.max(0, start - 80), start).split(/[;:()]/).pop() ?? '';
   const right = text.slice(end, end + 80).split(/[;:()]/)[0];
@@ -249,7 +304,7 @@ function clauseWordsAround(text: string, start: number, end: number): string[] {
 
 /** The finding for a number that no agreeing figure allows. */
 function* mismatch(ctx: CheckContext, s: SentenceModel, n: FigureInSentence, agree: Candidate[], locale: Locale): Iterable<CheckFinding> {
-  const ref = s.numbers.find((x) => x.start === n.start);
+  const ref = numberAt(s, n.start);
   // A value written at the draft's scale, unless that scale would hide it ("0.0 billion").
   const like = (v: number) => (!ref ? String(v) : ref.scaleWord && Math.abs(v) < 0.5 * 10 ** -ref.decimals * ref.scale ? formatNumber(v, ref.style === 'dot' ? 'dot' : 'comma') : formatLike(v, ref));
   const start = s.toDocument(n.start);

@@ -9,7 +9,7 @@ import type { Finding, Severity } from '../analysis/model';
 import { unitWordAfter, type NumberQualifier } from '../analysis/figures';
 import { placesAgree, sentenceFrame, stemOf, timesAgree, valuesAgree, type FigureInSentence } from '../analysis/figureMatch';
 import { msg, type Locale } from '../l10n/messages';
-import { sourceYearOffsets } from './figureMismatch';
+import { numberAt, sourceYearOffsets } from './figureMismatch';
 import type { CrossDraftFinding, DraftModel, WorkspaceCheck } from './types';
 
 export type { DraftModel } from './types';
@@ -93,7 +93,7 @@ function compareDrafts(drafts: DraftModel[], locale: Locale): CrossDraftFinding[
         const noun = countedNoun(n);
         if (!noun) continue;
         const key = `${s.programs[0]}\u0000${n.class}\u0000${noun}`;
-        const ref = s.numbers.find((x) => x.start === n.start);
+        const ref = numberAt(s, n.start);
         const statement: Statement = {
           path: draft.path,
           start: s.toDocument(n.start),

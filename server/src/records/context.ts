@@ -16,22 +16,42 @@ export function inCapitals(text: string): boolean {
   return letters.length >= 10 && (letters.match(/\p{Lu}/gu)?.length ?? 0) / letters.length > 0.85;
 }
 
+/**
+ * What is read from a whole paragraph, kept for the last paragraph asked about: the matches of one
+ * paragraph come one after another, and reading the paragraph again for each would make the cost
+ * of a long paragraph grow with its length times its matches.
+ */
+let last: { text: string; capitals?: boolean; normalized?: string; holds?: Map<string, boolean> } = { text: '' };
+function paragraphFacts(text: string): typeof last {
+  if (last.text !== text) last = { text };
+  return last;
+}
+
 /** Whether a match of `alias` (for `target`) at [start, end) of the paragraph `text` stands in its context. */
 export function fitsContext(records: RecordSet, target: string, alias: string, text: string, start: number, end: number): boolean {
   const program = records.program(target);
   if (!program) return true;
   const matched = text.slice(start, end);
-  if (inCapitals(text) && !/\s/.test(matched.trim()) && /^\p{Lu}+$/u.test(matched.replace(/[^\p{L}]/gu, ''))) return false;
+  const facts = paragraphFacts(text);
+  if ((facts.capitals ??= inCapitals(text)) && !/\s/.test(matched.trim()) && /^\p{Lu}+$/u.test(matched.replace(/[^\p{L}]/gu, ''))) return false;
   const rules = program.ambiguousAliases?.filter((a) => fold(a.alias) === fold(alias));
   if (!rules || rules.length === 0) return true;
-  const paragraph = norm(text);
+  // Whether the paragraph holds a word, read once per word and paragraph.
+  const holds = (w: string) => {
+    const key = norm(w);
+    const known = (facts.holds ??= new Map()).get(key);
+    if (known !== undefined) return known;
+    const found = (facts.normalized ??= norm(text)).includes(key);
+    facts.holds.set(key, found);
+    return found;
+  };
   const after = norm(text.slice(end, end + 40)).trim().split(' ')[0] ?? '';
   const before = norm(text.slice(Math.max(0, start - 40), start));
   return rules.every((r) => {
     if (r.notFollowedBy?.some((w) => fold(w) === after)) return false;
     if (r.notPrecededBy?.some((w) => before.endsWith(norm(w)))) return false;
-    if (r.excludes?.some((w) => paragraph.includes(norm(w)))) return false;
-    if (r.needs && !r.needs.some((w) => paragraph.includes(norm(w)))) return false;
+    if (r.excludes?.some(holds)) return false;
+    if (r.needs && !r.needs.some(holds)) return false;
     return true;
   });
 }

@@ -32,23 +32,69 @@ function distance(a: string, b: string, limit: number): number {
   return prev[b.length];
 }
 
+/** The recorded names' words, indexed once per record set: each word with the aliases that hold it. */
+interface NameIndex {
+  names: string[];
+  /** word → [program index, alias index] for each time the word occurs in an alias. */
+  occurrences: Map<string, Array<[number, number]>>;
+  /** Per name asked about, the answer (a draft names the same unknown name many times). */
+  answers: Map<string, string[]>;
+  /** Per word asked about, the recorded words within two letters of it. */
+  near: Map<string, string[]>;
+}
+
+const indexes = new WeakMap<RecordSet, NameIndex>();
+
+function nameIndex(records: RecordSet): NameIndex {
+  let index = indexes.get(records);
+  if (index) return index;
+  index = { names: [], occurrences: new Map(), answers: new Map(), near: new Map() };
+  for (const { value: program } of records.programs.values()) {
+    const p = index.names.push(program.name) - 1;
+    [program.name, ...program.aliases].forEach((alias, a) => {
+      for (const w of words(alias)) {
+        let list = index!.occurrences.get(w);
+        if (!list) index!.occurrences.set(w, (list = []));
+        list.push([p, a]);
+      }
+    });
+  }
+  indexes.set(records, index);
+  return index;
+}
+
+/** Recorded words of five letters or more within two letters' difference of `word`. */
+function nearWords(index: NameIndex, word: string): string[] {
+  let near = index.near.get(word);
+  if (near) return near;
+  near = word.length < 5 ? [] : [...index.occurrences.keys()].filter((w) => w !== word && w.length >= 5 && distance(word, w, 2) <= 2);
+  index.near.set(word, near);
+  return near;
+}
+
 /** Up to `max` program names nearest to `name`, best first; none when nothing is near. */
 export function nearestNames(records: RecordSet, name: string, max = 2): string[] {
-  const wanted = words(name);
-  if (wanted.length === 0) return [];
-  const scored: Array<{ name: string; score: number }> = [];
-  for (const { value: program } of records.programs.values()) {
-    let best = 0;
-    for (const alias of [program.name, ...program.aliases]) {
-      let score = 0;
-      for (const w of words(alias)) {
-        if (wanted.includes(w)) score += 2;
-        else if (w.length >= 5 && wanted.some((x) => x.length >= 5 && distance(x, w, 2) <= 2)) score += 1;
-      }
-      best = Math.max(best, score);
+  const index = nameIndex(records);
+  const key = `${max}\u0000${name}`;
+  const known = index.answers.get(key);
+  if (known) return known;
+  const wanted = new Set(words(name));
+  // Each alias word scores 2 when the name has it, else 1 when it is within two letters of one of the name's words.
+  const points = new Map<string, number>();
+  for (const w of wanted) for (const v of nearWords(index, w)) if (!wanted.has(v)) points.set(v, 1);
+  for (const w of wanted) points.set(w, 2);
+  const aliasScores = new Map<number, Map<number, number>>();
+  for (const [w, score] of points) {
+    for (const [p, a] of index.occurrences.get(w) ?? []) {
+      let byAlias = aliasScores.get(p);
+      if (!byAlias) aliasScores.set(p, (byAlias = new Map()));
+      byAlias.set(a, (byAlias.get(a) ?? 0) + score);
     }
-    if (best > 0) scored.push({ name: program.name, score: best });
   }
+  const scored = [...aliasScores].map(([p, byAlias]) => ({ name: index.names[p], score: Math.max(...byAlias.values()) }));
   scored.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
-  return [...new Set(scored.map((s) => s.name))].slice(0, max);
+  const answer = [...new Set(scored.map((s) => s.name))].slice(0, max);
+  if (index.answers.size >= 10_000) index.answers.clear();
+  index.answers.set(key, answer);
+  return answer;
 }
