@@ -15,6 +15,8 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
 // The long mode runs for hours; a bounded run keeps the suite's usual limit.
 const TIMEOUT = RUNS > 150 ? RUNS * 100 : 60_000;
 const records = bundledRecords();
+// Replays a reported failure: FUZZ_SEED and FUZZ_PATH as fast-check printed them.
+const REPLAY = process.env.FUZZ_SEED ? { seed: Number(process.env.FUZZ_SEED), path: process.env.FUZZ_PATH, endOnFailure: true } : {};
 
 const FRAGMENTS = [
   'ICE agents created and accompany a Guatemalan Transnational Criminal Investigative Unit (TCIU) in Guatemala.',
@@ -87,7 +89,7 @@ describe('generated Markdown', () => {
         }
         for (const c of a.citations) assertSpan(text, c, 'citation');
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, ...REPLAY },
     );
   }, TIMEOUT);
 
@@ -106,7 +108,7 @@ describe('generated Markdown', () => {
           }
         }
       }),
-      { numRuns: Math.max(20, Math.floor(RUNS / 3)) },
+      { numRuns: Math.max(20, Math.floor(RUNS / 3)), ...REPLAY },
     );
   }, TIMEOUT);
 });
@@ -130,7 +132,7 @@ describe('incremental analysis', () => {
           expect(warm.analyze(text)).toEqual(new DocumentAnalyzer(records).analyze(text));
         }
       }),
-      { numRuns: Math.max(20, Math.floor(RUNS / 3)) },
+      { numRuns: Math.max(20, Math.floor(RUNS / 3)), ...REPLAY },
     );
   }, TIMEOUT);
 });

@@ -20,9 +20,14 @@ export const uncitedClaim: Check = {
       const attributed = s.attributions.length > 0 || s.inheritedAttributions.length > 0;
       if (attributed && ctx.options.attributionCounts) continue;
       const about = sourcesAbout(ctx.records, s.programs);
-      // Sources the sentence points at come first; then those whose recorded facts support it best (support.ts).
+      // Sources the sentence points at come first; then those whose recorded facts support it best
+      // (support.ts), the writer's own before the bundled ones: they are what the writer works from.
       const ranked = rankBySupport(ctx.records, s.text, s.programs, about);
-      const supported = ranked.filter((r) => r.score > 0).map((r) => r.id);
+      const own = (id: string) => (ctx.records.sources.get(id)?.origin.bundled ? 1 : 0);
+      const supported = ranked
+        .filter((r) => r.score > 0)
+        .map((r) => r.id)
+        .sort((a, b) => own(a) - own(b));
       const candidates = [...new Set([...pointedSources(s).filter((id) => about.includes(id)), ...supported, ...about])];
       const locale = ctx.options.locale ?? 'en';
       const names = programNames(ctx.records, s.programs, locale);

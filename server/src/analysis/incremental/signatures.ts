@@ -4,6 +4,7 @@
  * findingsCache.ts).
  */
 import type { AnalysisOptions, AttributionRef, CitationRef, FootnoteState } from '../model';
+import { openBlockAtEnd } from '../fixes';
 
 /** What the footnote definitions resolve to, label by label. */
 export function footnoteSignature(definitions: ReadonlyArray<{ label: string; sources: string[] }>): string {
@@ -21,6 +22,8 @@ export function documentSignature(options: AnalysisOptions, footnotes: FootnoteS
     footnotes.eol,
     last === 10 || last === 13,
     /\S/.test(text),
+    // A footnote definition added at the end first closes the fence or comment the draft ends inside.
+    openBlockAtEnd(text) ?? '',
   ].join('\n');
 }
 
