@@ -27,6 +27,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import PDFDocument from 'pdfkit';
 
 const require = createRequire(import.meta.url);
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -46,6 +47,15 @@ const ARTIFACTS = path.join(HERE, 'artifacts');
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
+// The source library step: a PDF of the writer's own, a source naming it, and a draft quoting it.
+const LIBRARY_KEY = 'tciu-report-2018';
+const LIBRARY_PAGES = [
+  ['Border Security: CBP Training of Guatemalan Police'],
+  ['Since 2015, the Transnational Criminal Investigative Unit has led to the', 'identification of 36 illicit organizations, according to agency officials.'],
+];
+const LIBRARY_DRAFT = 'library-draft.md';
+const LIBRARY_QUOTE = 'has led to the identification of 36 illicit organizations';
+const FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf'; // fonts-dejavu-core
 const WAIT = 60_000; // upper bound for a single UI wait (the overall timeout still applies)
 
 // ---------------------------------------------------------------- bookkeeping
@@ -312,6 +322,75 @@ async function goTo(line, col) {
     new RegExp(`\\bLn ${line}, Col ${col}\\b`).test(await page.locator('[id="status.editor.selection"]').innerText({ timeout: 1000 }).catch(() => '')), 10_000);
 }
 
+/** A PDF whose pages hold `pages`' lines, written with DejaVu Sans. */
+function makePdf(pages) {
+  const doc = new PDFDocument({ size: 'A4', autoFirstPage: false });
+  const chunks = [];
+  doc.on('data', (c) => chunks.push(c));
+  const done = new Promise((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  for (const lines of pages) {
+    doc.addPage();
+    doc.font(FONT).fontSize(11);
+    for (const line of lines) doc.text(line, { width: 460 });
+  }
+  doc.end();
+  return done;
+}
+
+/** The writer's own source and its document in the workspace's library, and a draft that quotes it. */
+async function writeLibrary(ws) {
+  if (!fs.existsSync(FONT)) fail(`font not found: ${FONT} (apt-get install fonts-dejavu-core)`);
+  await fsp.mkdir(path.join(ws, '.claimcheck/library'), { recursive: true });
+  await fsp.writeFile(path.join(ws, '.claimcheck/sources.json'), JSON.stringify([
+    { id: LIBRARY_KEY, type: 'report', title: 'Border Security: CBP Training of Guatemalan Police' },
+  ]));
+  await fsp.writeFile(path.join(ws, `.claimcheck/library/${LIBRARY_KEY}.pdf`), await makePdf(LIBRARY_PAGES));
+  await fsp.writeFile(path.join(ws, LIBRARY_DRAFT), `The unit "${LIBRARY_QUOTE}" [@${LIBRARY_KEY}].\n`);
+}
+
+async function openFile(name) {
+  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 450 } }).catch(() => {});
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ state: 'visible' });
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
+}
+
+/**
+ * Moves the mouse onto `needle` (on line `line`, column `col`, 1-based) and waits for the hover
+ * card that `select` picks among the cards holding `cardText`; returns that card.
+ */
+async function hoverCard(line, col, needle, select, what) {
+  await goTo(line, col); // reveals the line
+  await page.keyboard.press('Escape');
+  const box = await waitFor(`"${needle}" rendered in the editor`, () => page.evaluate((needle) => {
+    for (const el of document.querySelectorAll('.editor-instance .monaco-editor .view-line')) {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      let text = ''; const nodes = [];
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) { nodes.push([n, text.length]); text += n.data.replace(/\u00a0/g, ' '); }
+      const i = text.indexOf(needle);
+      if (i < 0) continue;
+      const at = (off) => { const [n, start] = nodes.filter(([, s]) => s <= off).pop(); return [n, Math.min(off - start, n.data.length)]; };
+      const r = document.createRange(); r.setStart(...at(i)); r.setEnd(...at(i + Math.min(needle.length, 6)));
+      const b = r.getBoundingClientRect();
+      return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+    }
+    return null;
+  }, needle), 10_000);
+  const cards = () => select(page.locator('.monaco-hover', { hasText: needle }));
+  await waitFor(what, async () => {
+    await page.mouse.move(box.x - 40, box.y + 60);
+    await page.mouse.move(box.x, box.y, { steps: 4 });
+    await cards().first().waitFor({ state: 'visible', timeout: 3000 });
+    return true;
+  }, 30_000, 0);
+  return cards().first();
+}
+
 async function codeActionTitles() {
   // Opens the quick-fix menu at the cursor (Ctrl+.) and returns the titles shown.
   await page.keyboard.press('Control+.');
@@ -385,6 +464,7 @@ async function main() {
   for (const k of ['PASSWORD', 'HASHED_PASSWORD', 'PORT', 'GITHUB_TOKEN', 'VSCODE_PROXY_URI', 'NODE_OPTIONS']) delete csEnv[k];
   for (const d of [userData, extDir, home, ws, csEnv.TMPDIR, path.join(userData, 'User')]) await fsp.mkdir(d, { recursive: true });
   await fsp.copyFile(DRAFT, draft);
+  await writeLibrary(ws);
   await fsp.writeFile(path.join(userData, 'User/settings.json'), JSON.stringify({
     'workbench.startupEditor': 'none',
     'workbench.tips.enabled': false,
@@ -461,17 +541,7 @@ async function main() {
   });
 
   const name = path.basename(draft);
-  await step('open draft (Ctrl+P)', async () => {
-    await page.locator('.monaco-workbench').click({ position: { x: 700, y: 450 } }).catch(() => {});
-    await page.keyboard.press('Control+P');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(name);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ state: 'visible' });
-    await page.keyboard.press('Enter');
-    await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
-    await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
-  });
+  await step('open draft (Ctrl+P)', () => openFile(name));
 
   await step('diagnostics: squiggles, Problems panel, status bar', async () => {
     await page.locator('.editor-instance .monaco-editor').locator('.squiggly-error, .squiggly-warning, .squiggly-info').first()
@@ -493,30 +563,8 @@ async function main() {
   await step(`hover "${HOVER_TEXT}"`, async () => {
     const lines = fs.readFileSync(draft, 'utf8').split('\n');
     const line = lines.findIndex((l) => l.includes(HOVER_TEXT));
-    await goTo(line + 1, lines[line].indexOf(HOVER_TEXT) + 1); // reveals the line
-    await page.keyboard.press('Escape');
-    const box = await waitFor(`"${HOVER_TEXT}" rendered in the editor`, () => page.evaluate((needle) => {
-      for (const el of document.querySelectorAll('.editor-instance .monaco-editor .view-line')) {
-        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-        let text = ''; const nodes = [];
-        for (let n = walker.nextNode(); n; n = walker.nextNode()) { nodes.push([n, text.length]); text += n.data.replace(/\u00a0/g, ' '); }
-        const i = text.indexOf(needle);
-        if (i < 0) continue;
-        const at = (off) => { const [n, start] = nodes.filter(([, s]) => s <= off).pop(); return [n, Math.min(off - start, n.data.length)]; };
-        const r = document.createRange(); r.setStart(...at(i)); r.setEnd(...at(i + Math.min(needle.length, 6)));
-        const b = r.getBoundingClientRect();
-        return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
-      }
-      return null;
-    }, HOVER_TEXT), 10_000);
-    await waitFor(`a hover card mentioning "${HOVER_TEXT}" with a block quote`, async () => {
-      await page.mouse.move(box.x - 40, box.y + 60);
-      await page.mouse.move(box.x, box.y, { steps: 4 });
-      const card = page.locator('.monaco-hover', { hasText: HOVER_TEXT }).filter({ has: page.locator('blockquote') });
-      await card.first().waitFor({ state: 'visible', timeout: 3000 });
-      return true;
-    }, 30_000, 0);
-    const card = page.locator('.monaco-hover', { hasText: HOVER_TEXT }).filter({ has: page.locator('blockquote') }).first();
+    const card = await hoverCard(line + 1, lines[line].indexOf(HOVER_TEXT) + 1, HOVER_TEXT, (c) => c.filter({ has: page.locator('blockquote') }),
+      `a hover card mentioning "${HOVER_TEXT}" with a block quote`);
     const text = norm(await card.innerText());
     const quote = norm((await card.locator('blockquote').allInnerTexts()).join(' '));
     log(`hover: ${text.slice(0, 300)}${text.length > 300 ? '…' : ''} (full text: test/e2e/artifacts/02-hover.txt)`);
@@ -587,6 +635,17 @@ async function main() {
     const text = await saveAndRead(draft, (t) => (t.match(/\[@/g) || []).length > beforeCount, 'a new pandoc citation "[@"');
     log(`pandoc citation applied: ${(text.match(/\[@[^\]]*\]/) || ['?'])[0]}`);
     await shot('04-cite-pandoc.png');
+  });
+
+  await step('source library: hover on a quote shows the document\'s passage and page', async () => {
+    await openFile(LIBRARY_DRAFT);
+    const card = await hoverCard(1, 12, 'identification', (c) => c.filter({ hasText: 'p. 2' }),
+      'a hover card with the passage of the PDF that holds the quote, and its page');
+    const text = norm(await card.innerText());
+    await fsp.writeFile(path.join(ARTIFACTS, '05-library-hover.txt'), await card.innerText());
+    log(`library hover: ${text.slice(0, 300)}`);
+    if (!text.includes('Transnational Criminal Investigative Unit')) fail(`the hover does not show the document's passage around the quote: "${text.slice(0, 400)}"`);
+    await shot('05-library-hover.png');
   });
 }
 
