@@ -13,6 +13,9 @@ import { bundledRecords } from '../helpers/records';
 import { growthRatio } from '../helpers/timing';
 
 const parser = unified().use(remarkParse).use(remarkGfm);
+// Each case measures both sizes several times; on a machine busy with other work that can take
+// minutes. The limit is for work that never ends: a ratio, not this, judges the growth.
+const TIMEOUT = 150_000;
 
 /**
  * Time for `factor` times the text over time for the text ("{n}" in the piece counts up, so no
@@ -40,26 +43,26 @@ function expectLinear(piece: string, records: RecordSet, { baseKb = 50, factor =
 describe('analysis time grows linearly', () => {
   it('on a paragraph without a full stop', () => {
     expectLinear('ICE and the TCIU worked with Operation Citadel and “the dismantlement of several networks” [^{n}] and 4,600 police in 2017 ', bundledRecords());
-  }, 60_000);
+  }, TIMEOUT);
 
   it('on a paragraph of many short sentences with citations', () => {
     expectLinear('Operation Citadel grew in 2016. The TCIU trained {n} police [@gao-18-618]. “Quoted, unbalanced. ', bundledRecords());
-  }, 60_000);
+  }, TIMEOUT);
 
   it('on thousands of aliases sharing a prefix', () => {
     const programs = Array.from({ length: 5_000 }, (_, i) => ({ id: `p${i}`, kind: 'program', name: `Operation Alpha Unit ${i}`, aliases: [`Operation Alpha Unit ${i}`, `Alpha Unit ${i} Task Force`], agency: [] }));
     const records = RecordSet.fromTexts([{ path: 'programs.json', text: JSON.stringify(programs) }]);
     // Counting up to the number of programs and round again, so that the larger text is made of the same pieces.
     expectLinear('Operation Alpha Unit Operation Alpha Alpha Unit Task Force Operation Alpha Unit {n} ', records, { cycle: programs.length, baseKb: 100 });
-  }, 60_000);
+  }, TIMEOUT);
 
   it('on a long line of suppression comments', () => {
     expectLinear('The TCIU trained {n} police in 2017. <!-- claimcheck-disable-line uncited-claim -- reason: ours --> ', bundledRecords());
-  }, 60_000);
+  }, TIMEOUT);
 
   it('on a sentence of many attributions and agencies', () => {
     expectLinear('according to 2016 HSI testimony ICE and the TCIU trained {n} police in that year, explains the GAO, ', bundledRecords(), { baseKb: 100 });
-  }, 60_000);
+  }, TIMEOUT);
 
   it('on one very long word among source words, agencies and program-shaped names', () => {
     // Patterns that begin with a run of capitalised words, tried from every letter of the word, would cost its length squared.
@@ -68,9 +71,9 @@ describe('analysis time grows linearly', () => {
       ['Fuerza de Tarea ', ' began, as Operation Alpha did.'],
     ];
     for (const [before, ...after] of around) for (const piece of ['A', 'Ab']) expectLinear(piece, bundledRecords(), { baseKb: 10, before, after: after.join('') });
-  }, 60_000);
+  }, TIMEOUT);
 
   it('on many lines of fences, quotes and brackets that never close', () => {
     expectLinear('```\n> “[ ( ** _ [^ [@ <!-- {n}\n\n', bundledRecords(), { factor: 8 }); // the slowest piece: 8× keeps the test short
-  }, 60_000);
+  }, TIMEOUT);
 });
