@@ -85,6 +85,10 @@ function toOffset(starts, pos) {
 }
 
 const SENTENCE_END = /[.!?…](?:["”’')\]*]|\[\^[^\]]*\])*(?=\s|$)/g;
+// A period that ends an abbreviation ends no sentence unless a blank line follows: "U.S. Army",
+// "EE. UU.", "D.C.", "Adm. Holsey" (a label that stops short of its sentence's end must not lose
+// the rest of the sentence to "U.S.").
+const ABBREVIATION = /(?:(?<![\p{L}\p{N}])(?:\p{L}\.)+|(?<![\p{L}\p{N}])(?:EE|UU|Mr|Mrs|Ms|Dr|Gen|Adm|Lt|Col|Capt|Maj|Sgt|Cpl|St|Jr|Sr|Sra|No|Nos|Vol|Inc|Corp|Dept|Gral|Cnel)\.)$/u;
 
 /** The span of a labelled sentence: from where its text starts to its final punctuation. */
 export function sentenceSpan(fileText, labelText) {
@@ -94,7 +98,10 @@ export function sentenceSpan(fileText, labelText) {
   let end = start + labelText.length;
   if (!/[.!?…]["”’')\]*]*$/.test(labelText.trimEnd())) {
     SENTENCE_END.lastIndex = end;
-    const m = SENTENCE_END.exec(fileText);
+    let m = SENTENCE_END.exec(fileText);
+    while (m && m[0].length === 1 && ABBREVIATION.test(fileText.slice(Math.max(0, m.index - 12), m.index + 1)) && !/^\s*\n\s*\n/.test(fileText.slice(m.index + 1))) {
+      m = SENTENCE_END.exec(fileText);
+    }
     const paragraphEnd = fileText.slice(end).search(/\n\s*\n/);
     const candidates = [m ? m.index + m[0].length : fileText.length];
     if (paragraphEnd >= 0) candidates.push(end + paragraphEnd);
@@ -175,6 +182,10 @@ function score(items, report, ids, { seeded }, acc, problems) {
         continue;
       }
       if (span.ambiguous) problems.push(`${basename(item.path)}: label text occurs more than once: ${JSON.stringify(label.text.slice(0, 60))}`);
+      const spanText = text.slice(span.start, span.end).toLowerCase();
+      for (const m of label.mentions ?? []) {
+        if (!spanText.includes(m.text.toLowerCase())) problems.push(`${basename(item.path)}: mention not in its sentence: ${JSON.stringify(m.text)} in ${JSON.stringify(label.text.slice(0, 60))}`);
+      }
       sentences.push({ label, ...span, ...judgedCodes(label, { seeded }), found: new Map() });
     }
     const containing = (start, end) => {
