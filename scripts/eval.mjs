@@ -94,7 +94,9 @@ export function sentenceSpan(fileText, labelText) {
   let end = start + labelText.length;
   if (!/[.!?…]["”’')\]*]*$/.test(labelText.trimEnd())) {
     SENTENCE_END.lastIndex = end;
-    const m = SENTENCE_END.exec(fileText);
+    let m = SENTENCE_END.exec(fileText);
+    // "U.S.", "D.C.": initials, not the end of the sentence.
+    while (m && /(?:^|[\s(])(?:\p{Lu}\.)+\p{Lu}$/u.test(fileText.slice(Math.max(0, m.index - 12), m.index))) m = SENTENCE_END.exec(fileText);
     const paragraphEnd = fileText.slice(end).search(/\n\s*\n/);
     const candidates = [m ? m.index + m[0].length : fileText.length];
     if (paragraphEnd >= 0) candidates.push(end + paragraphEnd);

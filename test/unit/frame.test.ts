@@ -51,6 +51,18 @@ describe('times and places', () => {
     expect(placesAgree(sentencePlaceKey(readPlaces('in Guatemala'))!, whole)).toBe(false);
     expect(placesAgree(sentencePlaceKey(readPlaces('in Guatemala'))!, placeKey(['Huehuetenango, Guatemala'])!)).toBe(true);
   });
+  it('tells named regions apart; "the region" is any of them', () => {
+    const at = (t: string) => sentencePlaceKey(readPlaces(t))!;
+    expect(placesAgree(at('in Central America'), placeKey(['Caribbean'])!)).toBe(false);
+    expect(placesAgree(at('in Central America'), placeKey(['Central America'])!)).toBe(true);
+    expect(placesAgree(at('in the Caribbean'), placeKey(['Mexico', 'Central America'])!)).toBe(false);
+    expect(placesAgree(at('across the region'), placeKey(['Caribbean'])!)).toBe(true);
+    expect(placesAgree(at('in Central America'), placeKey(['Belize', 'El Salvador', 'Guatemala', 'Honduras'])!)).toBe(true);
+  });
+  it('reads what a weight weighs', () => {
+    expect(findNumbers('the seizure of 207,740 kilograms of cocaine')[0].noun).toEqual(['kilograms', 'cocaine']);
+    expect(findNumbers('37.397 kg de marihuana y 152 bienes')[0].noun).toEqual(['kg', 'marihuana']);
+  });
 });
 
 describe('values and qualifiers', () => {

@@ -32,6 +32,8 @@ export interface PlaceRef {
   sites: string[];
   /** "the region", "Central America": more than one country. */
   region: boolean;
+  /** The named regions ("Central America", "Caribbean"); none for "the region". */
+  regions?: string[];
 }
 
 /** Where a place lies, for a place written in a record's figure or a sentence. */
@@ -39,6 +41,8 @@ export interface PlaceKey {
   countries: string[];
   sites: string[];
   region: boolean;
+  /** Named regions: "Central America" is not "the Caribbean"; "the region" names none. */
+  regions?: string[];
 }
 
 // ---------------------------------------------------------------------------------------
@@ -247,17 +251,22 @@ const SITES: Record<string, string> = {
   'san salvador': 'El Salvador', 'la union': 'El Salvador', darien: 'Panama', sonora: 'Mexico', chiapas: 'Mexico', tapachula: 'Mexico',
 };
 
-const REGIONS = [
-  'central america', 'centroamerica', 'america central', 'northern triangle', 'triangulo norte', 'the region', 'la region',
-  'region-wide', 'regionwide', 'latin america', 'america latina', 'latinoamerica', 'caribbean', 'caribe', 'western hemisphere',
-  'hemisferio', 'the hemisphere', 'worldwide', 'the world', 'el mundo', 'isthmus', 'istmo',
-];
+// Regions by name, each with the region it names ('' for "the region", which names none).
+const REGIONS: Record<string, string> = {
+  'central america': 'Central America', centroamerica: 'Central America', 'america central': 'Central America', isthmus: 'Central America', istmo: 'Central America',
+  'northern triangle': 'Northern Triangle', 'triangulo norte': 'Northern Triangle',
+  'the region': '', 'la region': '', 'region-wide': '', regionwide: '',
+  'latin america': 'Latin America', 'america latina': 'Latin America', latinoamerica: 'Latin America',
+  caribbean: 'Caribbean', caribe: 'Caribbean',
+  'western hemisphere': 'Western Hemisphere', hemisferio: 'Western Hemisphere', 'the hemisphere': 'Western Hemisphere',
+  worldwide: 'world', 'the world': 'world', 'el mundo': 'world',
+};
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const NAMES: Array<[string, PlaceKey]> = [
   ...Object.entries(COUNTRIES).flatMap(([country, names]) => names.map((n): [string, PlaceKey] => [n, { countries: [country], sites: [], region: false }])),
   ...Object.entries(SITES).map(([site, country]): [string, PlaceKey] => [site, { countries: [country], sites: [site], region: false }]),
-  ...REGIONS.map((r): [string, PlaceKey] => [r, { countries: [], sites: [], region: true }]),
+  ...Object.entries(REGIONS).map(([r, name]): [string, PlaceKey] => [r, { countries: [], sites: [], region: true, regions: name ? [name] : [] }]),
 ].sort((a, b) => b[0].length - a[0].length);
 const NAME_RE = new RegExp(`(?<![\\p{L}])(?:${NAMES.map(([n]) => escape(n)).join('|')})(?![\\p{L}])`, 'gu');
 const BY_NAME = new Map(NAMES);
@@ -286,6 +295,7 @@ export function placeKey(places: string[] | undefined): PlaceKey | undefined {
   if (!places || places.length === 0) return undefined;
   const countries = new Set<string>();
   const sites = new Set<string>();
+  const regions = new Set<string>();
   let region = false;
   for (const p of places) {
     const folded = fold(p);
@@ -298,11 +308,12 @@ export function placeKey(places: string[] | undefined): PlaceKey | undefined {
       if (!key) continue;
       key.countries.forEach((c) => countries.add(c));
       key.sites.forEach((s) => sites.add(s));
+      key.regions?.forEach((r) => regions.add(r));
       region ||= key.region;
     }
   }
   if (countries.size === 0 && sites.size === 0 && !region) return undefined;
-  return { countries: [...countries].sort(), sites: [...sites].sort(), region: region || countries.size > 1 };
+  return withRegions({ countries: [...countries].sort(), sites: [...sites].sort(), region: region || countries.size > 1 }, regions);
 }
 
 /** A sentence's places as one key. */
@@ -310,13 +321,25 @@ export function sentencePlaceKey(places: PlaceRef[]): PlaceKey | undefined {
   if (places.length === 0) return undefined;
   const countries = new Set<string>();
   const sites = new Set<string>();
+  const regions = new Set<string>();
   let region = false;
   for (const p of places) {
     p.countries.forEach((c) => countries.add(c));
     p.sites.forEach((s) => sites.add(s));
+    p.regions?.forEach((r) => regions.add(r));
     region ||= p.region;
   }
-  return { countries: [...countries].sort(), sites: [...sites].sort(), region: region || countries.size > 1 };
+  return withRegions({ countries: [...countries].sort(), sites: [...sites].sort(), region: region || countries.size > 1 }, regions);
+}
+
+function withRegions(key: PlaceKey, regions: Set<string>): PlaceKey {
+  return regions.size > 0 ? { ...key, regions: [...regions].sort() } : key;
+}
+
+/** Two places that both name regions name the same one ("Central America" is not "the Caribbean"). */
+function sameRegions(s: PlaceKey, f: PlaceKey): boolean {
+  if (!s.regions?.length || !f.regions?.length) return true;
+  return s.regions.some((r) => f.regions!.includes(r));
 }
 
 /**
@@ -326,6 +349,7 @@ export function sentencePlaceKey(places: PlaceRef[]): PlaceKey | undefined {
  * part ("60 Marines in Guatemala" is not the 300 of the whole force).
  */
 export function placesAgree(s: PlaceKey, f: PlaceKey): boolean {
+  if (!sameRegions(s, f)) return false;
   if (s.countries.length === 0 && s.region) return f.region;
   if (f.countries.length === 0 && f.region) return s.region && s.sites.length === 0;
   if (s.countries.join('|') !== f.countries.join('|')) return false;

@@ -119,6 +119,12 @@ function frameOf(ctx: CheckContext, i: number, cache: Frames): SentenceFrame {
   const paragraph: ParagraphContext = i > 0 && sameParagraph(ctx, i - 1, i) ? { ...carriedContext(ctx, i - 1, cache) } : {};
   if (paragraph.time === undefined) delete paragraph.time;
   if (paragraph.place === undefined) delete paragraph.place;
+  // A place said of the programs the paragraph named before is not said of another one this sentence names
+  // ("… $248 million for Mérida in Central America. The act also provides $37 million for a new CBSI").
+  if (paragraph.place && s.programs.length > 0) {
+    const before = paragraphPrograms(ctx, i, cache);
+    if (before.length > 0 && !s.programs.some((p) => before.includes(p))) delete paragraph.place;
+  }
   frame = sentenceFrame(s.text, excludedNumbers(s), s.programs, paragraph, sourceYearOffsets(s.text));
   cache.frames.set(i, frame);
   return frame;
