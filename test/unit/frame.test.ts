@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { findNumbers } from '../../server/src/analysis/figures';
 import { placeKey, placesAgree, readPlaces, readTimes, sentencePlaceKey, timesAgree } from '../../server/src/analysis/frame';
-import { sentenceFrame, valuesAgree } from '../../server/src/analysis/figureMatch';
+import { measureAgrees, measureScore, sentenceFrame, valuesAgree } from '../../server/src/analysis/figureMatch';
+import type { Figure } from '../../server/src/records/types';
 
 const frameOf = (text: string) => sentenceFrame(text, findNumbers(text).map((n) => ({ ...n, text: text.slice(n.start, n.end) })), []);
 
@@ -77,5 +78,20 @@ describe('values and qualifiers', () => {
   it('gives each end of a change its end of the period', () => {
     const f = frameOf('From fiscal year 2011 through fiscal year 2013, participants increased from 32,065 to 40,864.').figures;
     expect(f.map((x) => [x.value, x.time?.from])).toEqual([[32065, '2011'], [40864, '2013']]);
+  });
+});
+
+describe('what is counted', () => {
+  const fig = (measure: string, cues: string[]): Figure => ({ value: 1, unit: 'person', label: measure, measure, cues } as Figure);
+  it('names more of the noun phrase: MS-13 members are not gang members at large', () => {
+    const n = frameOf('led to charges against over 2,000 MS-13 members.').figures[0];
+    const ms13 = fig('MS-13 members charged', ['charg', 'ms-13', 'member']);
+    const gangs = fig('gang members charged', ['charg']);
+    expect(measureAgrees(n, ms13) && measureAgrees(n, gangs)).toBe(true);
+    expect(measureScore(n, ms13)).toBeGreaterThan(measureScore(n, gangs));
+  });
+  it('reads a plural of the program name as units of the program', () => {
+    const n = frameOf('There are currently 21 BESTs in place.').figures[0];
+    expect(measureAgrees(n, fig('BEST units', ['best', 'unit']), new Set(['best']))).toBe(true);
   });
 });

@@ -14,6 +14,7 @@ import {
   figurePlace,
   figureTime,
   measureAgrees,
+  measureScore,
   eventAgrees,
   placesAgree,
   sentenceFrame,
@@ -173,8 +174,12 @@ interface Candidate {
 
 /** The recorded figures a sentence's number is about: same program, kind, measure, time, place. */
 function agreeing(ctx: CheckContext, n: FigureInSentence, candidates: Candidate[]): Candidate[] {
-  const sameMeasure = candidates.filter((c) => unitClass(c.figure.unit) === n.class && measureAgrees(n, c.figure, programWords(ctx, c.claim.program)));
-  if (sameMeasure.length === 0) return [];
+  const measured = candidates.filter((c) => unitClass(c.figure.unit) === n.class && measureAgrees(n, c.figure, programWords(ctx, c.claim.program)));
+  if (measured.length === 0) return [];
+  // "over 2,000 MS-13 members": the figures of MS-13 members, not of gang members at large.
+  const scores = measured.map((c) => measureScore(n, c.figure, programWords(ctx, c.claim.program)));
+  const best = Math.max(...scores);
+  const sameMeasure = measured.filter((_, k) => scores[k] === best);
   // A sentence that states no time agrees with a time only when it is the only one recorded for that measure.
   // What the sentence states narrows first; then what it leaves unsaid must be the only one recorded
   // for that measure (a recorded figure that states no time is compared only where none of them does).
