@@ -38,6 +38,14 @@ describe('times and places', () => {
     expect(kinds('año fiscal 2016')).toEqual([['in', '2016', undefined]]);
     expect(kinds('del 15 de enero de 2012 al 17 de julio de 2013')).toEqual([['range', '2012-01-15', '2013-07-17']]);
   });
+  it('reads a day without its year as a day of the record\'s year', () => {
+    const [t] = readTimes('On April 1, ICE brought home 69 U.S. citizens');
+    expect([t.kind, t.from]).toEqual(['in', '????-04-01']);
+    expect(timesAgree(t, { kind: 'in', from: '2020-04-01' })).toBe(true);
+    expect(timesAgree(t, { kind: 'in', from: '2020-04-02' })).toBe(false);
+    expect(timesAgree(t, { kind: 'range', from: '2020-03-22', to: '2020-04-07' })).toBe(false);
+    expect(frameOf('On April 1, ICE brought home 69 U.S. citizens').figures.map((f) => f.value)).toEqual([69]);
+  });
   it('agrees on the same time only', () => {
     expect(timesAgree({ kind: 'in', from: '2017' }, { kind: 'in', from: '2017-09' })).toBe(true);
     expect(timesAgree({ kind: 'asOf', from: '2013-03-31' }, { kind: 'asOf', from: '2013-06' })).toBe(false);

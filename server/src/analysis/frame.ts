@@ -63,6 +63,8 @@ const DATE = new RegExp(
     `(?<d2>\\d{1,2})\\s+(?<m2>${MONTH})\\s+(?<y2>${YEAR})`,
     `(?<d3>\\d{1,2})\\s+de\\s+(?<m3>${MONTH})(?:\\s+(?:de|del)\\s+(?<y3>${YEAR}))?`,
     `(?<m4>${MONTH})\\s+(?:of\\s+|de\\s+|del\\s+)?(?<y4>${YEAR})`,
+    // "On April 1": a day without its year.
+    `(?<m7>${MONTH})\\s+(?<d7>\\d{1,2})(?![\\d,.]\\d)`,
     `(?:fiscal\\s+years?|FY|a[ñn]o\\s+fiscal)\\s*(?<y5>${YEAR}|\\d\\d)`,
     `(?<y6>${YEAR})`,
   ].map((p) => `(?<![\\p{L}\\p{N}])${p}(?![\\p{N}])`).join('|'),
@@ -84,9 +86,9 @@ function readDates(text: string): DateToken[] {
   const out: Array<DateToken & { yearless?: boolean }> = [];
   for (const m of text.matchAll(DATE)) {
     const g = m.groups ?? {};
-    const monthWord = g.m1 ?? g.m2 ?? g.m3 ?? g.m4;
+    const monthWord = g.m1 ?? g.m2 ?? g.m3 ?? g.m4 ?? g.m7;
     const month = monthWord ? MONTHS[fold(monthWord.replace(/\.$/, ''))] : undefined;
-    const day = g.d1 ?? g.d2 ?? g.d3;
+    const day = g.d1 ?? g.d2 ?? g.d3 ?? g.d7;
     let year = g.y1 ?? g.y2 ?? g.y3 ?? g.y4 ?? g.y5 ?? g.y6;
     if (year && year.length === 2) year = `20${year}`;
     // "May 2019" is a month; "may" alone is a verb, and is never read without a year or a day.
@@ -99,7 +101,15 @@ function readDates(text: string): DateToken[] {
     const next = out.slice(i + 1).find((d) => !d.yearless);
     if (next) out[i].date = out[i].date.replace('????', next.date.slice(0, 4));
   }
-  return out.filter((d) => !d.date.startsWith('????'));
+  // A day whose year the sentence never gives stays a day of some year ("????-04-01"): a record's year is read into it.
+  return out;
+}
+
+/** A sentence's time with the year it leaves unsaid taken from a record's ("On April 1" against 1 April 2020). */
+function withYearOf(s: Omit<TimeRef, 'start' | 'end'>, f: Omit<TimeRef, 'start' | 'end'>): Omit<TimeRef, 'start' | 'end'> {
+  if (!s.from.startsWith('????') && !s.to?.startsWith('????')) return s;
+  const from = s.from.replace('????', f.from.slice(0, 4));
+  return { ...s, from, to: s.to?.replace('????', (f.to ?? f.from).slice(0, 4)) };
 }
 
 const RANGE_OPEN = /(?:between|from|entre|desde|de|del|starting|beginning)\s+(?:(?:the|el|la)\s+)?(?:(?:fiscal\s+year|a[ñn]o\s+fiscal)\s+)?$/i;
@@ -164,7 +174,9 @@ const within = (a: [number, number], b: [number, number]) => a[0] >= b[0] && a[1
  * Different kinds agree only where they say the same: a period and a running total to its
  * end, a period and a start at its beginning.
  */
-export function timesAgree(s: Omit<TimeRef, 'start' | 'end'>, f: Omit<TimeRef, 'start' | 'end'>): boolean {
+export function timesAgree(sentence: Omit<TimeRef, 'start' | 'end'>, f: Omit<TimeRef, 'start' | 'end'>): boolean {
+  if (f.from.startsWith('????') || f.to?.startsWith('????')) return false;
+  const s = withYearOf(sentence, f);
   if (s.kind === 'in' && f.kind === 'in') return within(interval(s), interval(f)) || within(interval(f), interval(s));
   if (s.kind === 'range' && f.kind === 'range') return sameDate(s.from, f.from) && sameDate(s.to ?? s.from, f.to ?? f.from);
   if ((s.kind === 'in' && f.kind === 'range') || (s.kind === 'range' && f.kind === 'in')) {
