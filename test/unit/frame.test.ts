@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { findNumbers } from '../../server/src/analysis/figures';
 import { placeKey, placesAgree, readPlaces, readTimes, sentencePlaceKey, timesAgree } from '../../server/src/analysis/frame';
-import { sentenceFrame, valuesAgree } from '../../server/src/analysis/figureMatch';
+import { measureAgrees, measureScore, sentenceFrame, valuesAgree } from '../../server/src/analysis/figureMatch';
+import type { Figure } from '../../server/src/records/types';
 
 const frameOf = (text: string) => sentenceFrame(text, findNumbers(text).map((n) => ({ ...n, text: text.slice(n.start, n.end) })), []);
 
@@ -37,6 +38,14 @@ describe('times and places', () => {
     expect(kinds('año fiscal 2016')).toEqual([['in', '2016', undefined]]);
     expect(kinds('del 15 de enero de 2012 al 17 de julio de 2013')).toEqual([['range', '2012-01-15', '2013-07-17']]);
   });
+  it('reads a day without its year as a day of the record\'s year', () => {
+    const [t] = readTimes('On April 1, ICE brought home 69 U.S. citizens');
+    expect([t.kind, t.from]).toEqual(['in', '????-04-01']);
+    expect(timesAgree(t, { kind: 'in', from: '2020-04-01' })).toBe(true);
+    expect(timesAgree(t, { kind: 'in', from: '2020-04-02' })).toBe(false);
+    expect(timesAgree(t, { kind: 'range', from: '2020-03-22', to: '2020-04-07' })).toBe(false);
+    expect(frameOf('On April 1, ICE brought home 69 U.S. citizens').figures.map((f) => f.value)).toEqual([69]);
+  });
   it('agrees on the same time only', () => {
     expect(timesAgree({ kind: 'in', from: '2017' }, { kind: 'in', from: '2017-09' })).toBe(true);
     expect(timesAgree({ kind: 'asOf', from: '2013-03-31' }, { kind: 'asOf', from: '2013-06' })).toBe(false);
@@ -50,6 +59,18 @@ describe('times and places', () => {
     const whole = placeKey(['Belize', 'El Salvador', 'Guatemala', 'Honduras'])!;
     expect(placesAgree(sentencePlaceKey(readPlaces('in Guatemala'))!, whole)).toBe(false);
     expect(placesAgree(sentencePlaceKey(readPlaces('in Guatemala'))!, placeKey(['Huehuetenango, Guatemala'])!)).toBe(true);
+  });
+  it('tells named regions apart; "the region" is any of them', () => {
+    const at = (t: string) => sentencePlaceKey(readPlaces(t))!;
+    expect(placesAgree(at('in Central America'), placeKey(['Caribbean'])!)).toBe(false);
+    expect(placesAgree(at('in Central America'), placeKey(['Central America'])!)).toBe(true);
+    expect(placesAgree(at('in the Caribbean'), placeKey(['Mexico', 'Central America'])!)).toBe(false);
+    expect(placesAgree(at('across the region'), placeKey(['Caribbean'])!)).toBe(true);
+    expect(placesAgree(at('in Central America'), placeKey(['Belize', 'El Salvador', 'Guatemala', 'Honduras'])!)).toBe(true);
+  });
+  it('reads what a weight weighs', () => {
+    expect(findNumbers('the seizure of 207,740 kilograms of cocaine')[0].noun).toEqual(['kilograms', 'cocaine']);
+    expect(findNumbers('37.397 kg de marihuana y 152 bienes')[0].noun).toEqual(['kg', 'marihuana']);
   });
 });
 
@@ -65,5 +86,20 @@ describe('values and qualifiers', () => {
   it('gives each end of a change its end of the period', () => {
     const f = frameOf('From fiscal year 2011 through fiscal year 2013, participants increased from 32,065 to 40,864.').figures;
     expect(f.map((x) => [x.value, x.time?.from])).toEqual([[32065, '2011'], [40864, '2013']]);
+  });
+});
+
+describe('what is counted', () => {
+  const fig = (measure: string, cues: string[]): Figure => ({ value: 1, unit: 'person', label: measure, measure, cues } as Figure);
+  it('names more of the noun phrase: MS-13 members are not gang members at large', () => {
+    const n = frameOf('led to charges against over 2,000 MS-13 members.').figures[0];
+    const ms13 = fig('MS-13 members charged', ['charg', 'ms-13', 'member']);
+    const gangs = fig('gang members charged', ['charg']);
+    expect(measureAgrees(n, ms13) && measureAgrees(n, gangs)).toBe(true);
+    expect(measureScore(n, ms13)).toBeGreaterThan(measureScore(n, gangs));
+  });
+  it('reads a plural of the program name as units of the program', () => {
+    const n = frameOf('There are currently 21 BESTs in place.').figures[0];
+    expect(measureAgrees(n, fig('BEST units', ['best', 'unit']), new Set(['best']))).toBe(true);
   });
 });

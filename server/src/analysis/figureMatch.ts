@@ -363,6 +363,28 @@ function matchesAny(words: string[], stems: string[], joined: string): boolean {
   return stems.some((st) => (st.includes(' ') ? joined.includes(st) : words.some((w) => stemsMatch(w, st))));
 }
 
+/** A word of the program's name, or its plural ("21 BESTs", "TCIUs"). */
+function isProgramWord(w: string, programWords: ProgramWords): boolean {
+  return programWords.has(w) || (/s$/.test(w) && programWords.has(w.slice(0, -1)));
+}
+
+/** The words of a number's noun phrase that say what it counts: not a unit of measure ("kilograms", "semanas", the figure's kind already), a program's name, a nationality or a function word. */
+function countedWords(n: FigureInSentence, programWords: ProgramWords): string[] {
+  return n.noun.filter((w) => !NOT_A_MEASURE.has(w) && !isProgramWord(w, programWords) && !nationalityOf([w]) && !(n.class !== 'count' && UNIT_OF_MEASURE.test(w)));
+}
+
+/**
+ * How many words of what a number counts a figure's measure names ("MS-13 members": two for
+ * "MS-13 members charged", one for "gang members charged"): among figures that agree, the
+ * ones that name more of it are what the sentence speaks of.
+ */
+export function measureScore(n: FigureInSentence, figure: Figure, programWords: ProgramWords = new Set()): number {
+  const { all } = figureStems(figure, programWords);
+  // Names written with digits ("MS-13") count as they are written.
+  const named = new Set([figure.measure ?? figure.label, ...(figure.cues ?? [])].flatMap((t) => fold(t).split(/[\s/(),]+/)).filter((w) => /\p{L}/u.test(w) && /\d/.test(w)));
+  return countedWords(n, programWords).filter((w) => named.has(w) || all.some((st) => stemsMatch(w, st))).length;
+}
+
 /**
  * Whether a number counts what a figure measures: a word of what it counts (its noun phrase)
  * names the measure; or, where the number names nothing a sentence counts in, a word of its clause
@@ -374,12 +396,11 @@ export function measureAgrees(n: FigureInSentence, figure: Figure, programWords:
   const sNat = nationalityOf(n.noun);
   const fNat = nationalityOf(`${figure.measure ?? ''} ${figure.label}`.split(/\s+/).map((w) => fold(w)));
   if (sNat && fNat && sNat !== fNat) return false;
-  // A unit of measure ("kilograms", "semanas") is the figure's kind already, not what it counts.
-  const nounWords = n.noun.filter((w) => !NOT_A_MEASURE.has(w) && !programWords.has(w) && !nationalityOf([w]) && !(n.class !== 'count' && UNIT_OF_MEASURE.test(w)));
+  const nounWords = countedWords(n, programWords);
   // The number names what it counts ("41 arrests", "15 escuelas"): that must be the figure's head.
   if (nounWords.length > 0) return matchesAny(nounWords, head, nounWords.join(' '));
   // "21 BESTs": the number counts units of the program itself; the figure's cues name the program too.
-  if (n.noun.length > 0 && n.noun.every((w) => programWords.has(w) || NOT_A_MEASURE.has(w)) && n.noun.some((w) => programWords.has(w))) {
+  if (n.noun.length > 0 && n.noun.every((w) => isProgramWord(w, programWords) || NOT_A_MEASURE.has(w)) && n.noun.some((w) => isProgramWord(w, programWords))) {
     return (figure.cues ?? []).some((c) => programWords.has(fold(c)));
   }
   const context = n.context.filter((w) => !programWords.has(w));

@@ -107,6 +107,17 @@ function nounAfter(text: string, from: number): string[] {
   return out;
 }
 
+// "207,740 kilograms of cocaine", "37.397 kg de marihuana": a weight says what it weighs after "of".
+const WEIGHT_OF = /^[\s-]*(?:metric\s+)?(?:kilograms?|kilogramos?|kilos?|kgs?|tons?|tonnes?|toneladas?)\s+(?:of|de)\s+/iu;
+
+/** What a number counts; for a weight, the unit and what it weighs. */
+function measuredNoun(text: string, after: number, unit: FigureUnit | undefined): string[] {
+  const noun = nounAfter(text, after);
+  if (unit !== 'kilogram' && unit !== 'ton') return noun;
+  const of = WEIGHT_OF.exec(text.slice(after, after + 40));
+  return of ? [...noun, ...nounAfter(text, after + of[0].length)] : noun;
+}
+
 /** The figures written in a sentence, in order. */
 export function findNumbers(text: string, spanishDigits = false): NumberRef[] {
   const out: NumberRef[] = [];
@@ -150,7 +161,7 @@ export function findNumbers(text: string, spanishDigits = false): NumberRef[] {
     else unit = unitAfter(text, after) ?? (isYear(digits, text, start) ? 'year' : undefined);
     // A scaled figure's range takes in its scale word, so that a correction rewrites both.
     const scaledEnd = scaleWord ? after : end;
-    out.push({ start, end: scaledEnd, value, unit, style, scaleWord, scale, decimals, qualifier: qualifierBefore(text, m.index), noun: unit === 'year' ? [] : nounAfter(text, after), money });
+    out.push({ start, end: scaledEnd, value, unit, style, scaleWord, scale, decimals, qualifier: qualifierBefore(text, m.index), noun: unit === 'year' ? [] : measuredNoun(text, after, unit), money });
   }
   for (const m of text.matchAll(WORD_NUMBER)) {
     const end = m.index + m[0].length;

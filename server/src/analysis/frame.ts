@@ -32,6 +32,8 @@ export interface PlaceRef {
   sites: string[];
   /** "the region", "Central America": more than one country. */
   region: boolean;
+  /** The named regions ("Central America", "Caribbean"); none for "the region". */
+  regions?: string[];
 }
 
 /** Where a place lies, for a place written in a record's figure or a sentence. */
@@ -39,6 +41,8 @@ export interface PlaceKey {
   countries: string[];
   sites: string[];
   region: boolean;
+  /** Named regions: "Central America" is not "the Caribbean"; "the region" names none. */
+  regions?: string[];
 }
 
 // ---------------------------------------------------------------------------------------
@@ -59,6 +63,8 @@ const DATE = new RegExp(
     `(?<d2>\\d{1,2})\\s+(?<m2>${MONTH})\\s+(?<y2>${YEAR})`,
     `(?<d3>\\d{1,2})\\s+de\\s+(?<m3>${MONTH})(?:\\s+(?:de|del)\\s+(?<y3>${YEAR}))?`,
     `(?<m4>${MONTH})\\s+(?:of\\s+|de\\s+|del\\s+)?(?<y4>${YEAR})`,
+    // "On April 1": a day without its year.
+    `(?<m7>${MONTH})\\s+(?<d7>\\d{1,2})(?![\\d,.]\\d)`,
     `(?:fiscal\\s+years?|FY|a[ñn]o\\s+fiscal)\\s*(?<y5>${YEAR}|\\d\\d)`,
     `(?<y6>${YEAR})`,
   ].map((p) => `(?<![\\p{L}\\p{N}])${p}(?![\\p{N}])`).join('|'),
@@ -80,9 +86,9 @@ function readDates(text: string): DateToken[] {
   const out: Array<DateToken & { yearless?: boolean }> = [];
   for (const m of text.matchAll(DATE)) {
     const g = m.groups ?? {};
-    const monthWord = g.m1 ?? g.m2 ?? g.m3 ?? g.m4;
+    const monthWord = g.m1 ?? g.m2 ?? g.m3 ?? g.m4 ?? g.m7;
     const month = monthWord ? MONTHS[fold(monthWord.replace(/\.$/, ''))] : undefined;
-    const day = g.d1 ?? g.d2 ?? g.d3;
+    const day = g.d1 ?? g.d2 ?? g.d3 ?? g.d7;
     let year = g.y1 ?? g.y2 ?? g.y3 ?? g.y4 ?? g.y5 ?? g.y6;
     if (year && year.length === 2) year = `20${year}`;
     // "May 2019" is a month; "may" alone is a verb, and is never read without a year or a day.
@@ -95,7 +101,15 @@ function readDates(text: string): DateToken[] {
     const next = out.slice(i + 1).find((d) => !d.yearless);
     if (next) out[i].date = out[i].date.replace('????', next.date.slice(0, 4));
   }
-  return out.filter((d) => !d.date.startsWith('????'));
+  // A day whose year the sentence never gives stays a day of some year ("????-04-01"): a record's year is read into it.
+  return out;
+}
+
+/** A sentence's time with the year it leaves unsaid taken from a record's ("On April 1" against 1 April 2020). */
+function withYearOf(s: Omit<TimeRef, 'start' | 'end'>, f: Omit<TimeRef, 'start' | 'end'>): Omit<TimeRef, 'start' | 'end'> {
+  if (!s.from.startsWith('????') && !s.to?.startsWith('????')) return s;
+  const from = s.from.replace('????', f.from.slice(0, 4));
+  return { ...s, from, to: s.to?.replace('????', (f.to ?? f.from).slice(0, 4)) };
 }
 
 const RANGE_OPEN = /(?:between|from|entre|desde|de|del|starting|beginning)\s+(?:(?:the|el|la)\s+)?(?:(?:fiscal\s+year|a[ñn]o\s+fiscal)\s+)?$/i;
@@ -160,7 +174,9 @@ const within = (a: [number, number], b: [number, number]) => a[0] >= b[0] && a[1
  * Different kinds agree only where they say the same: a period and a running total to its
  * end, a period and a start at its beginning.
  */
-export function timesAgree(s: Omit<TimeRef, 'start' | 'end'>, f: Omit<TimeRef, 'start' | 'end'>): boolean {
+export function timesAgree(sentence: Omit<TimeRef, 'start' | 'end'>, f: Omit<TimeRef, 'start' | 'end'>): boolean {
+  if (f.from.startsWith('????') || f.to?.startsWith('????')) return false;
+  const s = withYearOf(sentence, f);
   if (s.kind === 'in' && f.kind === 'in') return within(interval(s), interval(f)) || within(interval(f), interval(s));
   if (s.kind === 'range' && f.kind === 'range') return sameDate(s.from, f.from) && sameDate(s.to ?? s.from, f.to ?? f.from);
   if ((s.kind === 'in' && f.kind === 'range') || (s.kind === 'range' && f.kind === 'in')) {
@@ -247,17 +263,22 @@ const SITES: Record<string, string> = {
   'san salvador': 'El Salvador', 'la union': 'El Salvador', darien: 'Panama', sonora: 'Mexico', chiapas: 'Mexico', tapachula: 'Mexico',
 };
 
-const REGIONS = [
-  'central america', 'centroamerica', 'america central', 'northern triangle', 'triangulo norte', 'the region', 'la region',
-  'region-wide', 'regionwide', 'latin america', 'america latina', 'latinoamerica', 'caribbean', 'caribe', 'western hemisphere',
-  'hemisferio', 'the hemisphere', 'worldwide', 'the world', 'el mundo', 'isthmus', 'istmo',
-];
+// Regions by name, each with the region it names ('' for "the region", which names none).
+const REGIONS: Record<string, string> = {
+  'central america': 'Central America', centroamerica: 'Central America', 'america central': 'Central America', isthmus: 'Central America', istmo: 'Central America',
+  'northern triangle': 'Northern Triangle', 'triangulo norte': 'Northern Triangle',
+  'the region': '', 'la region': '', 'region-wide': '', regionwide: '',
+  'latin america': 'Latin America', 'america latina': 'Latin America', latinoamerica: 'Latin America',
+  caribbean: 'Caribbean', caribe: 'Caribbean',
+  'western hemisphere': 'Western Hemisphere', hemisferio: 'Western Hemisphere', 'the hemisphere': 'Western Hemisphere',
+  worldwide: 'world', 'the world': 'world', 'el mundo': 'world',
+};
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const NAMES: Array<[string, PlaceKey]> = [
   ...Object.entries(COUNTRIES).flatMap(([country, names]) => names.map((n): [string, PlaceKey] => [n, { countries: [country], sites: [], region: false }])),
   ...Object.entries(SITES).map(([site, country]): [string, PlaceKey] => [site, { countries: [country], sites: [site], region: false }]),
-  ...REGIONS.map((r): [string, PlaceKey] => [r, { countries: [], sites: [], region: true }]),
+  ...Object.entries(REGIONS).map(([r, name]): [string, PlaceKey] => [r, { countries: [], sites: [], region: true, regions: name ? [name] : [] }]),
 ].sort((a, b) => b[0].length - a[0].length);
 const NAME_RE = new RegExp(`(?<![\\p{L}])(?:${NAMES.map(([n]) => escape(n)).join('|')})(?![\\p{L}])`, 'gu');
 const BY_NAME = new Map(NAMES);
@@ -286,6 +307,7 @@ export function placeKey(places: string[] | undefined): PlaceKey | undefined {
   if (!places || places.length === 0) return undefined;
   const countries = new Set<string>();
   const sites = new Set<string>();
+  const regions = new Set<string>();
   let region = false;
   for (const p of places) {
     const folded = fold(p);
@@ -298,11 +320,12 @@ export function placeKey(places: string[] | undefined): PlaceKey | undefined {
       if (!key) continue;
       key.countries.forEach((c) => countries.add(c));
       key.sites.forEach((s) => sites.add(s));
+      key.regions?.forEach((r) => regions.add(r));
       region ||= key.region;
     }
   }
   if (countries.size === 0 && sites.size === 0 && !region) return undefined;
-  return { countries: [...countries].sort(), sites: [...sites].sort(), region: region || countries.size > 1 };
+  return withRegions({ countries: [...countries].sort(), sites: [...sites].sort(), region: region || countries.size > 1 }, regions);
 }
 
 /** A sentence's places as one key. */
@@ -310,13 +333,25 @@ export function sentencePlaceKey(places: PlaceRef[]): PlaceKey | undefined {
   if (places.length === 0) return undefined;
   const countries = new Set<string>();
   const sites = new Set<string>();
+  const regions = new Set<string>();
   let region = false;
   for (const p of places) {
     p.countries.forEach((c) => countries.add(c));
     p.sites.forEach((s) => sites.add(s));
+    p.regions?.forEach((r) => regions.add(r));
     region ||= p.region;
   }
-  return { countries: [...countries].sort(), sites: [...sites].sort(), region: region || countries.size > 1 };
+  return withRegions({ countries: [...countries].sort(), sites: [...sites].sort(), region: region || countries.size > 1 }, regions);
+}
+
+function withRegions(key: PlaceKey, regions: Set<string>): PlaceKey {
+  return regions.size > 0 ? { ...key, regions: [...regions].sort() } : key;
+}
+
+/** Two places that both name regions name the same one ("Central America" is not "the Caribbean"). */
+function sameRegions(s: PlaceKey, f: PlaceKey): boolean {
+  if (!s.regions?.length || !f.regions?.length) return true;
+  return s.regions.some((r) => f.regions!.includes(r));
 }
 
 /**
@@ -326,6 +361,7 @@ export function sentencePlaceKey(places: PlaceRef[]): PlaceKey | undefined {
  * part ("60 Marines in Guatemala" is not the 300 of the whole force).
  */
 export function placesAgree(s: PlaceKey, f: PlaceKey): boolean {
+  if (!sameRegions(s, f)) return false;
   if (s.countries.length === 0 && s.region) return f.region;
   if (f.countries.length === 0 && f.region) return s.region && s.sites.length === 0;
   if (s.countries.join('|') !== f.countries.join('|')) return false;

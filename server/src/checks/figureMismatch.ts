@@ -14,6 +14,7 @@ import {
   figurePlace,
   figureTime,
   measureAgrees,
+  measureScore,
   eventAgrees,
   placesAgree,
   sentenceFrame,
@@ -119,6 +120,12 @@ function frameOf(ctx: CheckContext, i: number, cache: Frames): SentenceFrame {
   const paragraph: ParagraphContext = i > 0 && sameParagraph(ctx, i - 1, i) ? { ...carriedContext(ctx, i - 1, cache) } : {};
   if (paragraph.time === undefined) delete paragraph.time;
   if (paragraph.place === undefined) delete paragraph.place;
+  // A place said of the programs the paragraph named before is not said of another one this sentence names
+  // ("… $248 million for Mérida in Central America. The act also provides $37 million for a new CBSI").
+  if (paragraph.place && s.programs.length > 0) {
+    const before = paragraphPrograms(ctx, i, cache);
+    if (before.length > 0 && !s.programs.some((p) => before.includes(p))) delete paragraph.place;
+  }
   frame = sentenceFrame(s.text, excludedNumbers(s), s.programs, paragraph, sourceYearOffsets(s.text));
   cache.frames.set(i, frame);
   return frame;
@@ -167,8 +174,12 @@ interface Candidate {
 
 /** The recorded figures a sentence's number is about: same program, kind, measure, time, place. */
 function agreeing(ctx: CheckContext, n: FigureInSentence, candidates: Candidate[]): Candidate[] {
-  const sameMeasure = candidates.filter((c) => unitClass(c.figure.unit) === n.class && measureAgrees(n, c.figure, programWords(ctx, c.claim.program)));
-  if (sameMeasure.length === 0) return [];
+  const measured = candidates.filter((c) => unitClass(c.figure.unit) === n.class && measureAgrees(n, c.figure, programWords(ctx, c.claim.program)));
+  if (measured.length === 0) return [];
+  // "over 2,000 MS-13 members": the figures of MS-13 members, not of gang members at large.
+  const scores = measured.map((c) => measureScore(n, c.figure, programWords(ctx, c.claim.program)));
+  const best = Math.max(...scores);
+  const sameMeasure = measured.filter((_, k) => scores[k] === best);
   // A sentence that states no time agrees with a time only when it is the only one recorded for that measure.
   // What the sentence states narrows first; then what it leaves unsaid must be the only one recorded
   // for that measure (a recorded figure that states no time is compared only where none of them does).
