@@ -138,14 +138,15 @@ const FINDINGS_HEADING = /^\s*What\s+(?:the\s+)?(?:\p{Lu}{2,}|We)\s+(?:Found|Fin
 // "…difundió la siguiente actualización con respecto a…:" names what follows before the colon.
 const RELEASED_FOLLOWING = /\b(?:released|issued|published|publicó|emitió|difundió)\s+(?:the\s+following|lo\s+siguiente|(?:la|el)\s+siguiente\s+\p{L}+)(?=\s*:|[^.;:]{0,300}:\s*$)/gu;
 // A body publishing its own statistics or data ("CBP released operational statistics today"), a
-// law stating what it provides ("10 U.S.C. 333 provides…", "P.L. 111-117 places…", "The act also
-// provides…", "…was enacted by the … Act"), an oversight body asked to review ("GAO was asked to
+// law stating what it provides ("10 U.S.C. 333 provides…", "The act also provides…", "…was enacted
+// by the … Act") or cited by its public law number anywhere ("…appropriated … in P.L. 111-117"), an oversight body asked to review ("GAO was asked to
 // review this program"): the text names its own source, and there is no other to cite.
 const SELF_SOURCED = new RegExp(
   [
     '\\b(?:released|publishe[sd]|issued|publicó|difundió)\\s+(?:its\\s+|their\\s+|the\\s+|new\\s+)?(?:[\\p{L}-]+\\s+){0,2}(?:statistics|data|figures|numbers|estadísticas|datos|cifras)(?![\\p{L}\\p{N}])',
     '(?<![\\p{L}\\p{N}])(?:\\d{1,2}\\s+U\\.\\s?S\\.\\s?C\\.\\s*(?:§+\\s*)?\\d+[a-z]?|P(?:ub)?\\.\\s?L\\.\\s+\\d{2,3}-\\d{1,3}|(?:The|the|This|this)\\s+(?:act|law|statute))\\s+(?:also\\s+)?(?:provides|provided|authorizes|authorized|requires|required|places|placed|establishes|established|appropriates|appropriated|permits|allows|directs|prohibits)(?![\\p{L}\\p{N}])',
     '\\b(?:enacted|established|authorized|created)\\s+(?:by|in|under)\\s+(?:the\\s+)?(?:[\\p{Lu}(\\d][\\p{L}\\p{N}()]*\\s+){1,10}?(?:Act|Authorization\\s+Act|NDAA)\\b',
+    '(?<![\\p{L}\\p{N}])P(?:ub)?\\.\\s?L\\.\\s+\\d{2,3}-\\d{1,3}(?![\\p{N}])',
     '\\b(?:GAO|OIG|CRS|we)\\s+(?:was|were)\\s+asked\\s+to\\s+(?:review|examine|assess|evaluate|report)\\b',
   ].join('|'),
   'gu',
@@ -160,7 +161,7 @@ const SELF_ANNOUNCED = /\b(?:today\s+announced|announced\s+today|hoy\s+anunci[ó
 export function maySpeak(text: string): boolean {
   return MAY_SPEAK.test(text);
 }
-const MAY_SPEAK = /sa[iy]|stat|told|announc|added|noted|explain|confirm|report|indic|dij|inform|declar|afirm|señal|explic|anunci|asegur|agreg|añadi|coment|expres|manifest|precis|destac|detall|según|seg[uú]n|accord|acuerdo|per\s|Found|Finds|interview|entrevista|released|issued|published|publicó|emitió|difundió|provide|authoriz|requir|plac|establish|appropriat|permit|allow|direct|prohibit|enact|creat|asked|highlight|emphasi|stress|underscor|praise|review|compar|analy|examin|assess|identif/i;
+const MAY_SPEAK = /sa[iy]|stat|told|announc|added|noted|explain|confirm|report|indic|dij|inform|declar|afirm|señal|explic|anunci|asegur|agreg|añadi|coment|expres|manifest|precis|destac|detall|según|seg[uú]n|accord|acuerdo|per\s|Found|Finds|interview|entrevista|released|issued|published|publicó|emitió|difundió|provide|authoriz|requir|plac|establish|appropriat|permit|allow|direct|prohibit|enact|creat|asked|P(?:ub)?\.\s?L\.|highlight|emphasi|stress|underscor|praise|review|compar|analy|examin|assess|identif/i;
 
 /** Whether a chunk may hold a findings heading ("### What GAO Found"), whose attribution its section takes. */
 export function mayHoldFindingsHeading(chunk: string): boolean {

@@ -461,6 +461,7 @@ export class DocumentAnalyzer {
       numbers: facts.numbers,
       unknownPrograms: cs.unknownPrograms,
       isClaim: facts.isClaim,
+      ...(cs.carried && facts.claimShaped && facts.programs.length === 0 ? { carriedPrograms: [cs.carried] } : {}),
       citePoint: {
         end: offset + cs.end,
         terminal: facts.terminal === undefined ? undefined : toDocument(facts.terminal),
@@ -668,6 +669,9 @@ class PlacedSentence implements SentenceModel {
   }
   get isClaim(): boolean {
     return this.built.isClaim;
+  }
+  get carriedPrograms(): string[] | undefined {
+    return this.built.carriedPrograms;
   }
   get citations(): CitationRef[] {
     return (this.movedCitations ??= moveSpans(this.built.citations, this.delta));

@@ -48,6 +48,8 @@ export interface ChunkSentence {
   toSource(textOffset: number, isEnd?: boolean): number;
   /** Why the sentence is no claim whatever it names (claimShape.ts): a title line, a caption, nothing checkable. */
   notClaim?: 'title' | 'caption' | 'nothing';
+  /** The one program the paragraph named before this sentence, when it names nothing itself but states a figure. */
+  carried?: string;
   /** Descriptions ("the program") that nothing named before them in the paragraph fits; source offsets relative to the chunk. */
   openDescriptions?: OpenDescription[];
 }
@@ -154,6 +156,8 @@ export function analyzeChunk(
     let nextCitation = 0;
     let nextPassage = 0;
     let nextOpen = 0;
+    // The programs the paragraph has named so far (by name or description), up to two.
+    const namedSoFar: string[] = [];
     const caption = unit.kind === 'paragraph' && isCaption(unit.text);
     spans.forEach((span, i) => {
       const srcStart = toSource(unit, span.start);
@@ -210,6 +214,10 @@ export function analyzeChunk(
       const notClaim = caption ? 'caption' : (unit.kind === 'paragraph' && isTitleLine(text, spans.length === 1)) || isLegalReference(text) || isFieldLines(text) ? 'title' : isNothingCheckable(text) ? 'nothing' : undefined;
       if (notClaim) sentence.notClaim = notClaim;
       if (openDescriptions.length > 0) sentence.openDescriptions = openDescriptions;
+      if (mentions.length === 0 && namedSoFar.length === 1 && unit.kind === 'paragraph' && sentence.numbers.length > 0 && sentence.attributions.length === 0 && openDescriptions.length === 0) sentence.carried = namedSoFar[0];
+      for (const m of mentions) {
+        if (namedSoFar.length < 2 && !namedSoFar.includes(m.program) && records.program(m.program)?.kind === 'program') namedSoFar.push(m.program);
+      }
       chunkUnit.sentences.push(result.sentences.length);
       result.sentences.push(sentence);
     });
