@@ -38,6 +38,8 @@ export function isCaption(paragraphText: string): boolean {
 const INTENT = [
   /\b(?:goal|mission|aim|objective|purpose|vision)\b[^.;]{0,80}?\b(?:is|was|are|were)\s+to\b/iu,
   /\b(?:has|have|had)\s+plans\s+to\b/iu,
+  // "…to fulfill the overarching goal: to interrupt the flow of cash…".
+  /\b(?:goal|mission|aim|objective|purpose)\s*:\s*to\b|\b(?:objetivo|misi[oó]n|meta|prop[oó]sito)\s*:\s*\p{L}+(?:ar|er|ir)\b/iu,
   /\b(?:we|GAO|the\s+GAO)\s+(?:made|make|are\s+making|is\s+making)\s+(?:\p{L}+\s+){0,2}recommendations?\b/iu,
   // An appraisal: "…demonstrate the ability of the U.S. and regional partners…", "refleja el compromiso".
   /\b(?:demonstrates?|demonstrated|reflects?|underscores?|illustrates?|exemplifies|demuestra|demuestran|refleja|reflejan|ejemplifica)\s+(?:the|our|their|its|a|an|how|la|el|los|las|su|sus|c[oó]mo)\b/iu,

@@ -52,9 +52,12 @@ const NOUN_WORDS =
 // A determiner, then the noun; what follows must not make it a name or another thing
 // ("the Task Force Bravo", "la fuerza aérea", "the program's" is fine).
 const DESCRIPTION = new RegExp(
-  `(?<![\\p{L}\\p{N}])(${EN_SINGULAR}|${EN_PLURAL}|${ES_SINGULAR}|${ES_PLURAL})\\s+(${NOUN_WORDS})(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}\\p{N}])(${EN_SINGULAR}|${EN_PLURAL}|${ES_SINGULAR}|${ES_PLURAL})\\s+((?:[\\p{L}\\p{N}][\\p{L}\\p{N}-]*\\s+){0,2}?)(${NOUN_WORDS})(?![\\p{L}\\p{N}])`,
   'giu',
 );
+// Up to two words may stand between the determiner and the noun ("the multinational exercise",
+// "the two-week exercise"): in lower case, and none that points elsewhere ("the other program").
+const NOT_MODIFIER = /^(?:other|another|same|next|previous|prior|former|latter|last|first|second|third|earlier|later|similar|such|different|new|proposed|planned|future|otr[oa]s?|mism[oa]s?|anterior|siguiente|nuev[oa]s?|of|de|del|and|y|or|o|to|a|in|en|for|para|by|por|with|con|that|which|que|is|was|are|were|es|fue)$/i;
 // Words after "fuerza"/"force"/"unit" that make it something else: the air force, the armed forces, a police unit's kind.
 const NOT_AFTER = /^\s*(?:aérea|aerea|naval|pública|publica|armada|armadas|militar|militares|policial|letal|de\s+(?:ley|trabajo|voluntad)|of\s+(?:law|arms|habit)|multiplier|protection|commander|level|price|cost|[\p{Lu}][\p{L}]*)/u;
 const PLURAL_NOUN = /^(?:task forces|fuerzas de tarea|units|unidades|groups|grupos|fuerzas|operations|operaciones|programs|programas|initiatives|iniciativas|agreements|acuerdos|exercises|ejercicios|academies|academias|processes|procesos)$/i;
@@ -104,7 +107,7 @@ function kindsOf(program: Program): Set<DescribedKind> {
 }
 
 // A determiner and a noun with only spaces or emphasis markers between: a raw chunk whose prose may hold a description.
-const MAY_HOLD = new RegExp(`(?<![\\p{L}\\p{N}])(?:${EN_SINGULAR}|${EN_PLURAL}|${ES_SINGULAR}|${ES_PLURAL})[\\s*_~]+(?:${NOUN_WORDS})(?![\\p{L}\\p{N}])`, 'iu');
+const MAY_HOLD = new RegExp(`(?<![\\p{L}\\p{N}])(?:${EN_SINGULAR}|${EN_PLURAL}|${ES_SINGULAR}|${ES_PLURAL})[\\s*_~]+(?:[\\p{L}\\p{N}][\\p{L}\\p{N}-]*[\\s*_~]+){0,2}?(?:${NOUN_WORDS})(?![\\p{L}\\p{N}])`, 'iu');
 
 /** Whether a raw chunk may hold a description (its emphasis markers not yet removed). */
 export function mayHoldDescription(chunk: string): boolean {
@@ -158,7 +161,9 @@ export function resolveDescriptions(
     if (named.some((n) => n.start < end && start < n.end)) continue;
     if (NOT_AFTER.test(text.slice(end, end + 20))) continue;
     // "the unit" preceded by a capitalised word is part of a name ("the Anti-Gang Unit").
-    const noun = m[2];
+    const modifiers = m[2].split(/\s+/).filter(Boolean);
+    if (modifiers.some((w) => /^\p{Lu}/u.test(w) || NOT_MODIFIER.test(w))) continue;
+    const noun = m[3];
     if (/^\p{Lu}/u.test(noun) && !/^\p{Lu}/u.test(m[1])) continue;
     const kinds = NOUNS.find(([re]) => re.test(noun.toLowerCase()))?.[1] ?? [];
     const plural = PLURAL_DETERMINER.test(m[1]) || PLURAL_NOUN.test(noun);
