@@ -96,7 +96,7 @@ const PATTERNS: RegExp[] = [
 // "informaron"). "announced" with "today" is the dateline of an agency's own release ("CBP
 // today announced the expansion…"): its author announcing its own action, not a source.
 const SPEECH_VERB =
-  '(?:said|says|stated|states|told|announced|announces|added|noted|explained|confirmed|reported|indicated|' +
+  '(?:said|says|stated|states|told|announced|announces|added|noted|explained|confirmed|reported|indicated|highlighted|emphasized|emphasised|stressed|underscored|praised|' +
   'dijo|dijeron|indicó|indicaron|informó|informaron|declaró|declararon|afirmó|afirmaron|señaló|señalaron|explicó|explicaron|anunció|anunciaron|aseguró|aseguraron|agregó|añadió|comentó|expresó|manifestó|precisó|destacó|detalló|confirmó|confirmaron)';
 // Who may be a source: an office, officials, a spokesperson, a titled person, in English or Spanish.
 const SOURCE_NOUN =
@@ -109,13 +109,19 @@ const SUBJECT_THEN_VERB = new RegExp(
   'giu',
 );
 // "…, the U.S. embassy said" / "…”, dijo a Diálogo el coronel" / "said HSI Guatemala Attaché Angel Ortiz" / "informaron fuentes oficiales".
+// ("the United States Department…" is a name, not "states" said by a department.)
 const VERB_THEN_SUBJECT = new RegExp(
-  `${WORD_START}${SPEECH_VERB}${NOT_WORD}(?:\\s+(?:a\\s+Di[aá]logo|to\\s+Di[aá]logo|en\\s+un\\s+comunicado|in\\s+a\\s+(?:prepared\\s+)?statement))?\\s+(?:(?:the|la|el|las|los|un|una)\\s+)?(?:[\\p{L}.’'-]+\\s+){0,4}?${SOURCE_NOUN}${NOT_WORD}`,
+  `${WORD_START}(?<!United\\s+)${SPEECH_VERB}${NOT_WORD}(?:\\s+(?:a\\s+Di[aá]logo|to\\s+Di[aá]logo|en\\s+un\\s+comunicado|in\\s+a\\s+(?:prepared\\s+)?statement))?\\s+(?:(?:the|la|el|las|los|un|una)\\s+)?(?:[\\p{L}.’'-]+\\s+){0,4}?${SOURCE_NOUN}${NOT_WORD}`,
   'giu',
 );
 // A quotation closed and then said by someone named: "“…,” said Attorney General Garland", "…”, declaró en un comunicado Ash Carter", "…,” Holsey said".
 const AFTER_QUOTE = new RegExp(
   `(?<=[”"»][,.]?\\s{0,3}|,[”"»]\\s{0,3})(?:${SPEECH_VERB}${NOT_WORD}(?:\\s+(?:a\\s+Di[aá]logo|to\\s+Di[aá]logo|en\\s+un\\s+comunicado|in\\s+a\\s+(?:prepared\\s+)?statement))?(?:\\s+(?:el|la|the))?(?:\\s+[\\p{Lu}][\\p{L}.’'-]*){1,8}|(?:[\\p{Lu}][\\p{L}.’'-]*\\s+){1,8}${SPEECH_VERB}${NOT_WORD})`,
+  'gu',
+);
+// "…, the exercise director, U.S. Army Lt. Col. Innis Bryant, said.": the speaker named in apposition, then the verb.
+const APPOSITIVE_SAID = new RegExp(
+  `,\\s+(?:the|The|el|la)\\s+(?:[\\p{L}’'-]+\\s+){0,3}${SOURCE_NOUN}${NOT_WORD}(?:\\s+(?:of|de|del)\\s+[^,]{1,60})?,\\s+(?:[\\p{Lu}][\\p{L}.’'-]*\\s+){1,8}?[\\p{Lu}][\\p{L}.’'-]*,\\s+${SPEECH_VERB}${NOT_WORD}`,
   'gu',
 );
 // "told Diálogo", "dijo a Diálogo", "in an interview with Diálogo": an outlet the words were said to.
@@ -129,10 +135,25 @@ const SOURCE_LINE = /^\s*(?:Sources?|Fuentes?)\s*:\s*\S.*$/u;
 // "What GAO Found", the heading of a report's findings (its sentences are attributed to the report).
 const FINDINGS_HEADING = /^\s*What\s+(?:the\s+)?(?:\p{Lu}{2,}|We)\s+(?:Found|Finds)\b/gu;
 // "The FBI on September 6, 2013 released the following:": what follows is the agency's text.
-const RELEASED_FOLLOWING = /\b(?:released|issued|published|publicó|emitió|difundió)\s+(?:the\s+following|lo\s+siguiente)(?=\s*:)/gu;
+// "…difundió la siguiente actualización con respecto a…:" names what follows before the colon.
+const RELEASED_FOLLOWING = /\b(?:released|issued|published|publicó|emitió|difundió)\s+(?:the\s+following|lo\s+siguiente|(?:la|el)\s+siguiente\s+\p{L}+)(?=\s*:|[^.;:]{0,300}:\s*$)/gu;
+// A body publishing its own statistics or data ("CBP released operational statistics today"), a
+// law stating what it provides ("10 U.S.C. 333 provides…", "The act also provides…", "…was enacted
+// by the … Act") or cited by its public law number anywhere ("…appropriated … in P.L. 111-117"), an oversight body asked to review ("GAO was asked to
+// review this program"): the text names its own source, and there is no other to cite.
+const SELF_SOURCED = new RegExp(
+  [
+    '\\b(?:released|publishe[sd]|issued|publicó|difundió)\\s+(?:its\\s+|their\\s+|the\\s+|new\\s+)?(?:[\\p{L}-]+\\s+){0,2}(?:statistics|data|figures|numbers|estadísticas|datos|cifras)(?![\\p{L}\\p{N}])',
+    '(?<![\\p{L}\\p{N}])(?:\\d{1,2}\\s+U\\.\\s?S\\.\\s?C\\.\\s*(?:§+\\s*)?\\d+[a-z]?|P(?:ub)?\\.\\s?L\\.\\s+\\d{2,3}-\\d{1,3}|(?:The|the|This|this)\\s+(?:act|law|statute))\\s+(?:also\\s+)?(?:provides|provided|authorizes|authorized|requires|required|places|placed|establishes|established|appropriates|appropriated|permits|allows|directs|prohibits)(?![\\p{L}\\p{N}])',
+    '\\b(?:enacted|established|authorized|created)\\s+(?:by|in|under)\\s+(?:the\\s+)?(?:[\\p{Lu}(\\d][\\p{L}\\p{N}()]*\\s+){1,10}?(?:Act|Authorization\\s+Act|NDAA)\\b',
+    '(?<![\\p{L}\\p{N}])P(?:ub)?\\.\\s?L\\.\\s+\\d{2,3}-\\d{1,3}(?![\\p{N}])',
+    '\\b(?:GAO|OIG|CRS|we)\\s+(?:was|were)\\s+asked\\s+to\\s+(?:review|examine|assess|evaluate|report)\\b',
+  ].join('|'),
+  'gu',
+);
 // An oversight body's own review: "GAO compared controls…", "This report reviews…", "of 29 participants reviewed by GAO".
 const REVIEWED = /\b(?:(?:GAO|OIG|CRS|[Tt]his\s+(?:report|study|review))\s+(?:reviewed|reviews|compared|compares|analyzed|analyzes|examined|examines|assessed|assesses|identified|identifies)|(?:reviewed|analyzed|examined|assessed)\s+by\s+(?:the\s+)?(?:GAO|OIG|CRS))\b/gu;
-const SPEECH_PATTERNS: RegExp[] = [FINDINGS_HEADING, RELEASED_FOLLOWING, REVIEWED, TOLD_OUTLET, AFTER_QUOTE, VERB_THEN_SUBJECT, SUBJECT_THEN_VERB, ACCORDING_TO_SOURCE];
+const SPEECH_PATTERNS: RegExp[] = [FINDINGS_HEADING, RELEASED_FOLLOWING, REVIEWED, SELF_SOURCED, TOLD_OUTLET, AFTER_QUOTE, APPOSITIVE_SAID, VERB_THEN_SUBJECT, SUBJECT_THEN_VERB, ACCORDING_TO_SOURCE];
 // A dateline's "today announced": the release's author, not a source (see SPEECH_VERB).
 const SELF_ANNOUNCED = /\b(?:today\s+announced|announced\s+today|hoy\s+anunci[óa])\b/i;
 
@@ -140,7 +161,7 @@ const SELF_ANNOUNCED = /\b(?:today\s+announced|announced\s+today|hoy\s+anunci[ó
 export function maySpeak(text: string): boolean {
   return MAY_SPEAK.test(text);
 }
-const MAY_SPEAK = /sa[iy]|stat|told|announc|added|noted|explain|confirm|report|indic|dij|inform|declar|afirm|señal|explic|anunci|asegur|agreg|añadi|coment|expres|manifest|precis|destac|detall|según|seg[uú]n|accord|acuerdo|per\s|Found|Finds|interview|entrevista|released|issued|published|publicó|emitió|difundió|review|compar|analy|examin|assess|identif/i;
+const MAY_SPEAK = /sa[iy]|stat|told|announc|added|noted|explain|confirm|report|indic|dij|inform|declar|afirm|señal|explic|anunci|asegur|agreg|añadi|coment|expres|manifest|precis|destac|detall|según|seg[uú]n|accord|acuerdo|per\s|Found|Finds|interview|entrevista|released|issued|published|publicó|emitió|difundió|provide|authoriz|requir|plac|establish|appropriat|permit|allow|direct|prohibit|enact|creat|asked|P(?:ub)?\.\s?L\.|highlight|emphasi|stress|underscor|praise|review|compar|analy|examin|assess|identif/i;
 
 /** Whether a chunk may hold a findings heading ("### What GAO Found"), whose attribution its section takes. */
 export function mayHoldFindingsHeading(chunk: string): boolean {
@@ -149,7 +170,7 @@ export function mayHoldFindingsHeading(chunk: string): boolean {
 
 /** Whether an attributed sentence introduces the text that follows it ("…released the following:"). */
 export function introducesWhatFollows(text: string): boolean {
-  return /\b(?:the\s+following|lo\s+siguiente)\s*:\s*$/iu.test(text);
+  return /:\s*$/u.test(text) && /\b(?:the\s+following|lo\s+siguiente|(?:la|el)\s+siguiente)(?![\p{L}])/iu.test(text);
 }
 
 /** Whether a sentence is a "Source:"/"Fuente:" line, which attributes the paragraph it closes. */
@@ -183,7 +204,7 @@ export function findAttributions(text: string, agenciesIn: (start: number, end: 
       if (kinds.length === 0 && agencies.length === 0 && !speech) continue;
       if (speech && SELF_ANNOUNCED.test(phrase)) continue;
       // A report describing its own review names no other source to cite.
-      const own = re === REVIEWED;
+      const own = re === REVIEWED || re === SELF_SOURCED;
       found.push({ start, end, text: phrase, year: yearMatch ? Number(yearMatch[1]) : undefined, agencies: own ? [] : agencies, kinds: own ? [] : kinds, same: SAME.test(phrase), ...(speech ? { speech: true } : {}) });
     }
   }

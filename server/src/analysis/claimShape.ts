@@ -38,9 +38,18 @@ export function isCaption(paragraphText: string): boolean {
 const INTENT = [
   /\b(?:goal|mission|aim|objective|purpose|vision)\b[^.;]{0,80}?\b(?:is|was|are|were)\s+to\b/iu,
   /\b(?:has|have|had)\s+plans\s+to\b/iu,
+  // "…to fulfill the overarching goal: to interrupt the flow of cash…".
+  /\b(?:goal|mission|aim|objective|purpose)\s*:\s*to\b|\b(?:objetivo|misi[oó]n|meta|prop[oó]sito)\s*:\s*\p{L}+(?:ar|er|ir)\b/iu,
   /\b(?:we|GAO|the\s+GAO)\s+(?:made|make|are\s+making|is\s+making)\s+(?:\p{L}+\s+){0,2}recommendations?\b/iu,
   // An appraisal: "…demonstrate the ability of the U.S. and regional partners…", "refleja el compromiso".
   /\b(?:demonstrates?|demonstrated|reflects?|underscores?|illustrates?|exemplifies|demuestra|demuestran|refleja|reflejan|ejemplifica)\s+(?:the|our|their|its|a|an|how|la|el|los|las|su|sus|c[oó]mo)\b/iu,
+  // A part of a whole, appraised: "CBP One is a key component of DHS efforts to…".
+  /\b(?:is|are|was|were)\s+(?:a|an|one)\s+(?:key|critical|vital|important|essential|central|integral|crucial)\s+(?:component|part|element|tool|pillar)s?\s+of\b/iu,
+  /\b(?:es|son|era|fue)\s+(?:un|una|uno)\s+(?:componente|parte|elemento|herramienta|pilar)\s+(?:clave|fundamental|esencial|importante|vital|central)\b/iu,
+  // Thanks and appreciation: "She expressed appreciation for the continued commitment…".
+  /\b(?:expressed|expresses|expressing)\s+(?:(?:his|her|their|its|our|deep|sincere)\s+)*(?:appreciation|gratitude|thanks)\b|\bthanked\b|\bagradeci(?:ó|eron)\b/iu,
+  // A pointer to more information: "Additional information is also available on our … page".
+  /\b(?:more|additional|further)\s+information\b[^.;]{0,40}?\b(?:is|are|can\s+be)\s+(?:also\s+)?(?:available|found)\b|^\s*(?:See|Visit|Consulte|Vea|Visite)\s+(?:below|above|our|the|this|abajo|arriba|nuestr[oa]|la|el)\b[^.;]{0,60}?\b(?:for|para)\s+(?:more|additional|further|m[aá]s)\s+(?:information|details|informaci[oó]n|detalles)\b|\bm[aá]s\s+informaci[oó]n\b[^.;]{0,40}?\b(?:est[aá]|se\s+encuentra)\s+disponible/iu,
   /\b(?:objetivo|misi[oó]n|meta|prop[oó]sito)\b[^.;]{0,80}?\b(?:es|era|ser[aá]|son)\s+(?:el\s+de\s+|la\s+de\s+)?(?:\p{L}+ar|\p{L}+er|\p{L}+ir)\b/iu,
 ];
 
@@ -52,4 +61,34 @@ const INTENT = [
 export function isNothingCheckable(text: string): boolean {
   if (/\p{N}/u.test(text)) return false;
   return INTENT.some((re) => re.test(text));
+}
+
+// A statute cited at the head of a line: "10 U.S.C. 333", "10 U.S.C.333", "P.L. 111-117", "Pub. L. 114-328".
+const STATUTE_HEAD = /^\s*(?:\d{1,2}\s+U\.\s?S\.\s?C\.\s*(?:§+\s*)?\d+[a-z]?|P(?:ub)?\.\s?L\.\s+\d{2,3}-\d{1,3})\s*/u;
+
+/**
+ * A legal reference line: a statute's citation followed by its title, as a heading or a table
+ * field ("10 U.S.C.333 Foreign Security Forces: Authority to Build Capacity"). Only the first
+ * line is read; it names the law, it says nothing about it.
+ */
+export function isLegalReference(text: string): boolean {
+  const head = STATUTE_HEAD.exec(text);
+  if (!head) return false;
+  const newline = text.indexOf('\n');
+  const line = (newline < 0 ? text : text.slice(0, newline)).slice(head[0].length).replace(/:/g, ' ');
+  return isTitleLine(line, true);
+}
+
+/**
+ * A table's fields run together: several lines, none ending in punctuation, each a single
+ * word ("S333", "Yes", "Permanent"), a title-case label or a legal reference. Nothing is said.
+ */
+export function isFieldLines(text: string): boolean {
+  const lines = text.trim().split('\n');
+  if (lines.length < 2) return false;
+  return lines.every((raw) => {
+    const line = raw.trim();
+    if (line === '' || /[.!?;…]["”’)\]]*$/u.test(line)) return false;
+    return /^\S+$/u.test(line) || isTitleLine(line, true) || isLegalReference(line);
+  });
 }

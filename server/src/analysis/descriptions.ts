@@ -9,7 +9,7 @@ import type { RecordSet } from '../records/recordSet';
 import type { Program } from '../records/types';
 
 /** The kinds a description may name. */
-export type DescribedKind = 'unit' | 'task-force' | 'operation' | 'program' | 'initiative' | 'agreement' | 'exercise';
+export type DescribedKind = 'unit' | 'task-force' | 'operation' | 'program' | 'initiative' | 'agreement' | 'exercise' | 'school' | 'process';
 
 export interface DescriptionMention {
   /** Offsets in the paragraph's text. */
@@ -39,6 +39,8 @@ const NOUNS: Array<[RegExp, DescribedKind[], boolean]> = [
   [/^acuerdos?$/i, ['agreement'], false],
   [/^exercises?$/i, ['exercise'], false],
   [/^ejercicios?$/i, ['exercise'], false],
+  [/^(?:academy|academies|institute|academias?|instituto)$/i, ['school'], false],
+  [/^(?:process|processes|procesos?)$/i, ['process'], false],
 ];
 
 const EN_SINGULAR = 'the|this|that|its';
@@ -46,16 +48,19 @@ const EN_PLURAL = 'these|those|the';
 const ES_SINGULAR = 'la|el|esta|este|esa|ese|dicha|dicho|la misma|el mismo|dicha|aquella|aquel';
 const ES_PLURAL = 'las|los|estas|estos|dichas|dichos|esas|esos';
 const NOUN_WORDS =
-  'task forces?|fuerzas? de tarea|units?|unidad(?:es)?|groups?|grupos?|fuerzas?|force|operations?|operaci(?:ón|on|ones)|programs?|programas?|initiatives?|iniciativas?|agreements?|acuerdos?|exercises?|ejercicios?';
+  'task forces?|fuerzas? de tarea|units?|unidad(?:es)?|groups?|grupos?|fuerzas?|force|operations?|operaci(?:ón|on|ones)|programs?|programas?|initiatives?|iniciativas?|agreements?|acuerdos?|exercises?|ejercicios?|academy|academies|academias?|institute|instituto|process|processes|procesos?';
 // A determiner, then the noun; what follows must not make it a name or another thing
 // ("the Task Force Bravo", "la fuerza aérea", "the program's" is fine).
 const DESCRIPTION = new RegExp(
-  `(?<![\\p{L}\\p{N}])(${EN_SINGULAR}|${EN_PLURAL}|${ES_SINGULAR}|${ES_PLURAL})\\s+(${NOUN_WORDS})(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}\\p{N}])(${EN_SINGULAR}|${EN_PLURAL}|${ES_SINGULAR}|${ES_PLURAL})\\s+((?:[\\p{L}\\p{N}][\\p{L}\\p{N}-]*\\s+){0,2}?)(${NOUN_WORDS})(?![\\p{L}\\p{N}])`,
   'giu',
 );
+// Up to two words may stand between the determiner and the noun ("the multinational exercise",
+// "the two-week exercise"): in lower case, and none that points elsewhere ("the other program").
+const NOT_MODIFIER = /^(?:other|another|same|next|previous|prior|former|latter|last|first|second|third|earlier|later|similar|such|different|new|proposed|planned|future|otr[oa]s?|mism[oa]s?|anterior|siguiente|nuev[oa]s?|of|de|del|and|y|or|o|to|a|in|en|for|para|by|por|with|con|that|which|que|is|was|are|were|es|fue)$/i;
 // Words after "fuerza"/"force"/"unit" that make it something else: the air force, the armed forces, a police unit's kind.
 const NOT_AFTER = /^\s*(?:aérea|aerea|naval|pública|publica|armada|armadas|militar|militares|policial|letal|de\s+(?:ley|trabajo|voluntad)|of\s+(?:law|arms|habit)|multiplier|protection|commander|level|price|cost|[\p{Lu}][\p{L}]*)/u;
-const PLURAL_NOUN = /^(?:task forces|fuerzas de tarea|units|unidades|groups|grupos|fuerzas|operations|operaciones|programs|programas|initiatives|iniciativas|agreements|acuerdos|exercises|ejercicios)$/i;
+const PLURAL_NOUN = /^(?:task forces|fuerzas de tarea|units|unidades|groups|grupos|fuerzas|operations|operaciones|programs|programas|initiatives|iniciativas|agreements|acuerdos|exercises|ejercicios|academies|academias|processes|procesos)$/i;
 const PLURAL_DETERMINER = /^(?:these|those|las|los|estas|estos|dichas|dichos|esas|esos)$/i;
 
 /** The kinds a record is, from its name, aliases and type ("joint military-police unit", "Operation Martillo"). */
@@ -69,12 +74,29 @@ export function describedKinds(program: Program): Set<DescribedKind> {
   if (/initiative|iniciativa|strategy|estrategia/.test(words)) kinds.add('initiative');
   if (/agreement|acuerdo/.test(program.type ?? '') || /agreement|acuerdo/.test(program.name.toLowerCase())) kinds.add('agreement');
   if (/\bexercise|ejercicio/.test(program.type ?? '')) kinds.add('exercise');
+  if (/\bacadem|\binstitut|\bschool\b|\bescuela/.test(`${program.name} ${program.type ?? ''}`.toLowerCase())) kinds.add('school');
+  if (/\bprocess|\bproceso/.test(`${program.name} ${program.type ?? ''}`.toLowerCase())) kinds.add('process');
   return kinds;
 }
 
 /** Whether a record is named as several ("Inter-Agency Task Forces", type "joint military-police units"). */
+const PLURAL_WORD = /(?:forces|units|teams|groups|academies|processes|unidades|fuerzas|procesos)\b/i;
 function isPlural(program: Program): boolean {
-  return /(?:forces|units|teams|groups|academies|unidades|fuerzas)\b/i.test(`${program.name} ${program.type ?? ''}`);
+  return PLURAL_WORD.test(`${program.name} ${program.type ?? ''}`);
+}
+
+/**
+ * Whether a description of that number fits the record: a plural one fits a record named as
+ * several, or one also named in the plural ("Border Enforcement Security Task Forces"); a
+ * singular one fits a record not named as several.
+ */
+const pluralAliasCache = new WeakMap<Program, boolean>();
+function fitsNumber(program: Program, plural: boolean): boolean {
+  if (!plural) return !isPlural(program);
+  if (isPlural(program)) return true;
+  let named = pluralAliasCache.get(program);
+  if (named === undefined) pluralAliasCache.set(program, (named = program.aliases.some((a) => PLURAL_WORD.test(a))));
+  return named;
 }
 
 const kindCache = new WeakMap<Program, Set<DescribedKind>>();
@@ -84,17 +106,53 @@ function kindsOf(program: Program): Set<DescribedKind> {
   return kinds;
 }
 
+// A determiner and a noun with only spaces or emphasis markers between: a raw chunk whose prose may hold a description.
+const MAY_HOLD = new RegExp(`(?<![\\p{L}\\p{N}])(?:${EN_SINGULAR}|${EN_PLURAL}|${ES_SINGULAR}|${ES_PLURAL})[\\s*_~]+(?:[\\p{L}\\p{N}][\\p{L}\\p{N}-]*[\\s*_~]+){0,2}?(?:${NOUN_WORDS})(?![\\p{L}\\p{N}])`, 'iu');
+
+/** Whether a raw chunk may hold a description (its emphasis markers not yet removed). */
+export function mayHoldDescription(chunk: string): boolean {
+  return mayDescribe(chunk) && MAY_HOLD.test(chunk);
+}
+
 /** Whether the text may hold a description at all (a cheap test before the pattern). */
 export function mayDescribe(text: string): boolean {
-  return /unit|unidad|task|tarea|group|grupo|fuerza|force|operat|operaci|program|initiative|iniciativa|agreement|acuerdo|exercise|ejercicio/i.test(text);
+  return /unit|unidad|task|tarea|group|grupo|fuerza|force|operat|operaci|program|initiative|iniciativa|agreement|acuerdo|exercise|ejercicio|academ|institut|process|proceso/i.test(text);
+}
+
+/** A description that nothing named before it in its paragraph fits: the section's heading may (resolveOpen). */
+export interface OpenDescription {
+  /** Offsets in the paragraph's text. */
+  start: number;
+  end: number;
+  text: string;
+  kinds: DescribedKind[];
+  plural: boolean;
+}
+
+/**
+ * The program an open description stands for among those its section's heading names: the
+ * one whose kind and number fit, when exactly one does.
+ */
+export function resolveOpen(d: Pick<OpenDescription, 'kinds' | 'plural'>, headingPrograms: readonly string[], records: RecordSet): string | undefined {
+  const fitting = headingPrograms.filter((id) => {
+    const program = records.program(id);
+    return program !== undefined && d.kinds.some((kind) => kindsOf(program).has(kind)) && fitsNumber(program, d.plural);
+  });
+  return fitting.length === 1 ? fitting[0] : undefined;
 }
 
 /**
  * The descriptions in a paragraph that resolve, each to the one program named before it in
  * the paragraph whose kind and number fit. `named` are the paragraph's mentions by name, in order.
+ * Those that nothing named before them fits are added to `open`, if given.
  */
-export function resolveDescriptions(text: string, named: ReadonlyArray<{ start: number; end: number; target: string }>, records: RecordSet): DescriptionMention[] {
-  if (named.length === 0 || !mayDescribe(text)) return [];
+export function resolveDescriptions(
+  text: string,
+  named: ReadonlyArray<{ start: number; end: number; target: string }>,
+  records: RecordSet,
+  open?: OpenDescription[],
+): DescriptionMention[] {
+  if ((named.length === 0 && !open) || !mayDescribe(text)) return [];
   const out: DescriptionMention[] = [];
   for (const m of text.matchAll(DESCRIPTION)) {
     const start = m.index;
@@ -103,7 +161,9 @@ export function resolveDescriptions(text: string, named: ReadonlyArray<{ start: 
     if (named.some((n) => n.start < end && start < n.end)) continue;
     if (NOT_AFTER.test(text.slice(end, end + 20))) continue;
     // "the unit" preceded by a capitalised word is part of a name ("the Anti-Gang Unit").
-    const noun = m[2];
+    const modifiers = m[2].split(/\s+/).filter(Boolean);
+    if (modifiers.some((w) => /^\p{Lu}/u.test(w) || NOT_MODIFIER.test(w))) continue;
+    const noun = m[3];
     if (/^\p{Lu}/u.test(noun) && !/^\p{Lu}/u.test(m[1])) continue;
     const kinds = NOUNS.find(([re]) => re.test(noun.toLowerCase()))?.[1] ?? [];
     const plural = PLURAL_DETERMINER.test(m[1]) || PLURAL_NOUN.test(noun);
@@ -113,9 +173,10 @@ export function resolveDescriptions(text: string, named: ReadonlyArray<{ start: 
       if (n.end > start) continue;
       const program = records.program(n.target);
       if (!program || candidates.includes(n.target)) continue;
-      const fits = kinds.some((kind) => kindsOf(program).has(kind)) && plural === isPlural(program);
+      const fits = kinds.some((kind) => kindsOf(program).has(kind)) && fitsNumber(program, plural);
       if (fits) candidates.push(n.target);
     }
+    if (candidates.length === 0 && open) open.push({ start, end, text: m[0], kinds, plural });
     if (candidates.length !== 1) continue;
     out.push({ start, end, target: candidates[0], text: m[0] });
   }

@@ -189,6 +189,12 @@ export interface SentenceModel {
   unknownPrograms: Array<{ start: number; end: number; name: string }>;
   /** A declarative sentence about a tracked program in prose. */
   isClaim: boolean;
+  /**
+   * A declarative sentence that names no program, agency or institution but states a figure, in
+   * a paragraph whose earlier sentences named exactly one program: that program. Only
+   * `uncited-claim` reads it (the figures are not compared: nothing says which fact they count).
+   */
+  carriedPrograms?: string[];
   /** Where a citation would go. */
   citePoint: CitePoint;
   /** Maps an offset in `text` to an absolute offset. */

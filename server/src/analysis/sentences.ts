@@ -1,6 +1,6 @@
 /**
  * Sentence segmentation with Intl.Segmenter, mended where it breaks after abbreviations
- * ("U.S. Army", "Gen. Kelly", "Rep. Gonzalez", "No. 5") and initials ("John F. Kelly"), and
+ * ("U.S. Army", "Gen. Kelly", "Rep. Gonzalez", "No. 5", "P.L. 111-117") and initials ("John F. Kelly"), and
  * blind to where a paragraph's lines were wrapped.
  */
 
@@ -21,7 +21,7 @@ const ALWAYS_JOIN = new Set(
     'gen', 'lt', 'col', 'maj', 'capt', 'cpt', 'sgt', 'adm', 'rear', 'cmdr', 'cdr', 'rep', 'reps', 'sen', 'sens', 'gov', 'pres',
     'sec', 'amb', 'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'jr', 'sr', 'no', 'nos', 'vol', 'p', 'pp', 'ch', 'sec', 'art', 'fig',
     'dept', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'inc', 'corp', 'co', 'ltd',
-    'vs', 'cf', 'e.g', 'i.e', 'approx', 'est', 'gral', 'sr', 'sra', 'lic', 'ing', 'depto',
+    'vs', 'cf', 'e.g', 'i.e', 'approx', 'est', 'gral', 'sr', 'sra', 'lic', 'ing', 'depto', 'p.l', 'pub', 'u.s.c',
   ].map((s) => s + '.'),
 );
 // Country abbreviations that often end a sentence too: join only when the next word does not start one.

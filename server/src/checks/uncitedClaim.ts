@@ -15,14 +15,16 @@ export const uncitedClaim: Check = {
   defaultSeverity: 'warning',
   *check(ctx) {
     for (const s of ctx.sentences) {
-      if (!s.isClaim) continue;
+      // A sentence about its paragraph's program without naming it ("Providers saw more than 3,700 residents.").
+      const programs = s.isClaim ? s.programs : (s.carriedPrograms ?? []);
+      if (programs.length === 0) continue;
       if (s.citations.length > 0 || s.inheritedCitations.length > 0) continue;
       const attributed = s.attributions.length > 0 || s.inheritedAttributions.length > 0;
       if (attributed && ctx.options.attributionCounts) continue;
-      const about = sourcesAbout(ctx.records, s.programs);
+      const about = sourcesAbout(ctx.records, programs);
       // Sources the sentence points at come first; then those whose recorded facts support it best
       // (support.ts), the writer's own before the bundled ones: they are what the writer works from.
-      const ranked = rankBySupport(ctx.records, s.text, s.programs, about);
+      const ranked = rankBySupport(ctx.records, s.text, programs, about);
       const own = (id: string) => (ctx.records.sources.get(id)?.origin.bundled ? 1 : 0);
       const supported = ranked
         .filter((r) => r.score > 0)
@@ -30,7 +32,7 @@ export const uncitedClaim: Check = {
         .sort((a, b) => own(a) - own(b));
       const candidates = [...new Set([...pointedSources(s).filter((id) => about.includes(id)), ...supported, ...about])];
       const locale = ctx.options.locale ?? 'en';
-      const names = programNames(ctx.records, s.programs, locale);
+      const names = programNames(ctx.records, programs, locale);
       const held = candidates.slice(0, 3).map((id) => sourceLabel(ctx.records, id, locale));
       const message =
         held.length > 0
@@ -41,7 +43,7 @@ export const uncitedClaim: Check = {
         start: s.start,
         end: s.end,
         message,
-        programs: s.programs,
+        programs,
         sources: candidates,
         fixes: citeFixes(ctx, s, candidates),
       };

@@ -29,6 +29,7 @@ import { CHECKS, type Check } from '../../checks';
 import type { RecordSet } from '../../records/recordSet';
 import type { LibraryIndex } from '../../library/library';
 import { introducesWhatFollows, isSourceLine, resolveAttribution, type RawAttribution } from '../attributions';
+import { resolveOpen } from '../descriptions';
 import { splitChunks, splitChunksAfterEdit, type ChunkSpan } from './chunks';
 import { analyzeChunk, type ChunkAnalysis, type ChunkSentence, type ChunkUnit } from './chunkAnalysis';
 import { FindingsCache } from './findingsCache';
@@ -62,6 +63,8 @@ interface SentenceFacts {
   attributionSources: string[][];
   numbers: SentenceModel['numbers'];
   isClaim: boolean;
+  /** Everything a claim needs but a program: not a heading, question, footnote, title, caption or sentence with nothing to check. */
+  claimShaped: boolean;
   /** Offset in the text of the final period, question or exclamation mark. */
   terminal: number | undefined;
   /** After a final period: the end of the closing quotes or brackets that follow it, if any. */
@@ -90,6 +93,8 @@ interface BuiltChunk {
   signature: string;
   /** The attribution of the section it stands in (a findings heading's), as a signature. */
   section: string;
+  /** The programs its section's heading names, when a description of the chunk may take one (topicKey). */
+  topic: string;
 }
 
 /** The latest version's text and chunks, from which the next version's are found (chunks.ts: splitChunksAfterEdit). */
@@ -199,12 +204,20 @@ export class DocumentAnalyzer {
     // the section's offsets relative to the chunk: a chunk moved without its heading is rebuilt.
     let section: AttributionRef[] = [];
     const sectionKey = (offset: number) => section.map((a) => `${a.start - offset},${a.end - offset},${attributionSignature(a)}`).join(';');
+    // The programs the latest heading names: a description that nothing before it in its
+    // paragraph fits ("The program offers…" under "# Alternatives to Detention") may take one.
+    // A chunk with such a description is rebuilt when they change.
+    let topic: readonly string[] = NONE;
+    const topicKey = (chunk: ChunkAnalysis) => (chunk.sentences.some((cs) => cs.openDescriptions) ? topic.join(',') : '');
 
     for (const { offset, chunk, text: chunkText, given } of placed) {
       // A heading left unparsed (it names nothing) still ends the section before it.
-      if (chunk.lazy && LAZY_HEADING.test(chunkText)) section = [];
+      if (chunk.lazy && LAZY_HEADING.test(chunkText)) {
+        section = [];
+        topic = NONE;
+      }
       const reusable = this.built.get(chunk);
-      if (reusable && reusable.footnotes === footnotesKey && reusable.section === sectionKey(offset)) {
+      if (reusable && reusable.footnotes === footnotesKey && reusable.section === sectionKey(offset) && reusable.topic === topicKey(chunk)) {
         // Nothing before the chunk shapes its models: take them as they are (moved with the chunk), and what they say.
         const from = sentences.length;
         const models = reusable.offset === offset ? reusable : placeChunkModels(reusable, offset);
@@ -215,6 +228,7 @@ export class DocumentAnalyzer {
           if (s.attributions.length > 0) previousAttribution = s.attributions[s.attributions.length - 1];
           lastNonQuote = s;
           if (s.kind === 'heading' || (!s.inFootnote && s.attributions.length > 0 && introducesWhatFollows(s.text))) section = s.attributions.map((a) => ({ ...a, sources: [] }));
+          if (s.kind === 'heading') topic = s.programs;
         }
         for (const label of this.footnoteLabelsOf(chunk)) labels.add(label);
         for (const m of models.mentions) mentions.push(m);
@@ -228,6 +242,7 @@ export class DocumentAnalyzer {
       const outside: string[] = [chunk.lazy ? 'lazy' : 'parsed', given ?? ''];
       const from = sentences.length;
       const sectionAtStart = sectionKey(offset);
+      const topicAtStart = topicKey(chunk);
       for (const unit of chunk.units) {
         const trailing = unit.trailingCitations.filter((c) => this.isCitation(c)).map((c) => this.resolveCitation(c, offset, byLabel));
         if (unit.inBlockquote && !introducer) introducer = lastNonQuote;
@@ -239,6 +254,11 @@ export class DocumentAnalyzer {
           const s = this.sentenceModel(cs, unit, offset, byLabel, previousAttribution);
           for (const c of cs.citations) if (c.kind === 'footnote') labels.add(c.key.toLowerCase());
           for (const m of cs.mentions) mentions.push({ start: offset + m.start, end: offset + m.end, program: m.program, text: m.text, unconfirmed: m.unconfirmed, ...(m.described ? { described: true } : {}) });
+          if (unit.kind === 'heading') topic = s.programs;
+          else if (cs.openDescriptions && topic.length > 0) {
+            outside.push(`topic:${topic.join(',')}`);
+            this.takeTopic(s, cs, unit, topic, offset, mentions);
+          }
           citations.push(...s.citations);
           attributions.push(...s.attributions);
           if (s.attributions.length > 0) previousAttribution = s.attributions[s.attributions.length - 1];
@@ -279,7 +299,7 @@ export class DocumentAnalyzer {
       const signature = outside.join('\n');
       if (sentences.length > from) chunks.push({ text: chunkText, offset, from, to: sentences.length, signature });
       if (chunk.units.every((u) => !u.inBlockquote) && !chunk.sentences.some((cs) => cs.attributions.some((a) => a.same))) {
-        this.built.set(chunk, { offset, footnotes: footnotesKey, sentences: sentences.slice(from), mentions: mentions.slice(mentionsFrom), signature, section: sectionAtStart });
+        this.built.set(chunk, { offset, footnotes: footnotesKey, sentences: sentences.slice(from), mentions: mentions.slice(mentionsFrom), signature, section: sectionAtStart, topic: topicAtStart });
       }
     }
     mentions.sort((a, b) => a.start - b.start);
@@ -441,6 +461,7 @@ export class DocumentAnalyzer {
       numbers: facts.numbers,
       unknownPrograms: cs.unknownPrograms,
       isClaim: facts.isClaim,
+      ...(cs.carried && facts.claimShaped && facts.programs.length === 0 ? { carriedPrograms: [cs.carried] } : {}),
       citePoint: {
         end: offset + cs.end,
         terminal: facts.terminal === undefined ? undefined : toDocument(facts.terminal),
@@ -474,12 +495,32 @@ export class DocumentAnalyzer {
       quoteMatches,
       attributionSources: cs.attributions.map((a) => this.withQuotedFirst(resolveAttribution(a, this.records, programs, context), quoteMatches)),
       numbers: cs.numbers.map((n) => ({ ...n, text: cs.text.slice(n.start, n.end) })),
-      isClaim: programs.length > 0 && unit.kind !== 'heading' && !cs.isQuestion && !inFootnote && !cs.notClaim && looksLikeSentence(cs.text, unit.kind),
+      isClaim: false,
+      claimShaped: unit.kind !== 'heading' && !cs.isQuestion && !inFootnote && !cs.notClaim && looksLikeSentence(cs.text, unit.kind),
       terminal: terminal ? terminal.index : closing ? closing.index : undefined,
       closed: closing ? closing.index + closing[0].length : undefined,
     };
+    facts.isClaim = facts.claimShaped && programs.length > 0;
     this.facts.set(cs, facts);
     return facts;
+  }
+
+  /**
+   * Descriptions that nothing before them in the paragraph fits, resolved among the programs of
+   * the section's heading (descriptions.ts: resolveOpen): the program joins the sentence's, which
+   * may make it a claim, and the description is listed as a mention.
+   */
+  private takeTopic(s: SentenceModel, cs: ChunkSentence, unit: ChunkUnit, topic: readonly string[], offset: number, mentions: MentionRef[]): void {
+    const added: string[] = [];
+    for (const d of cs.openDescriptions ?? []) {
+      const program = resolveOpen(d, topic, this.records);
+      if (!program) continue;
+      mentions.push({ start: offset + d.start, end: offset + d.end, program, text: d.text, unconfirmed: false, described: true });
+      if (!s.programs.includes(program) && !added.includes(program)) added.push(program);
+    }
+    if (added.length === 0) return;
+    s.programs = [...s.programs, ...added];
+    s.isClaim = this.sentenceFacts(cs, unit).claimShaped;
   }
 
   /** The source whose exact words the sentence quotes comes first. */
@@ -628,6 +669,9 @@ class PlacedSentence implements SentenceModel {
   }
   get isClaim(): boolean {
     return this.built.isClaim;
+  }
+  get carriedPrograms(): string[] | undefined {
+    return this.built.carriedPrograms;
   }
   get citations(): CitationRef[] {
     return (this.movedCitations ??= moveSpans(this.built.citations, this.delta));

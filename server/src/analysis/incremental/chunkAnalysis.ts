@@ -12,8 +12,8 @@ import { extractProse, referenceIdentifier, type ChunkProse, toSource, type RawC
 import { simpleProse } from './plainReader';
 import { findQuotedPassages, type QuotedPassage } from '../quotes';
 import { splitSentences, type SentenceSpan } from '../sentences';
-import { isCaption, isNothingCheckable, isTitleLine } from '../claimShape';
-import { resolveDescriptions } from '../descriptions';
+import { isCaption, isFieldLines, isLegalReference, isNothingCheckable, isTitleLine } from '../claimShape';
+import { mayHoldDescription, resolveDescriptions, type OpenDescription } from '../descriptions';
 import { fitsContext } from '../../records/context';
 
 export interface ChunkMention {
@@ -48,6 +48,10 @@ export interface ChunkSentence {
   toSource(textOffset: number, isEnd?: boolean): number;
   /** Why the sentence is no claim whatever it names (claimShape.ts): a title line, a caption, nothing checkable. */
   notClaim?: 'title' | 'caption' | 'nothing';
+  /** The one program the paragraph named before this sentence, when it names nothing itself but states a figure. */
+  carried?: string;
+  /** Descriptions ("the program") that nothing named before them in the paragraph fits; source offsets relative to the chunk. */
+  openDescriptions?: OpenDescription[];
 }
 
 export interface ChunkUnit {
@@ -123,7 +127,9 @@ export function analyzeChunk(
   };
   for (const unit of prose.units) {
     const named = records.aliasIndex.findMentions(unit.text).filter((m) => fitsContext(records, m.target, m.alias, unit.text, m.start, m.end));
-    const described = resolveDescriptions(unit.text, named, records);
+    // Outside headings, a description nothing before it fits may take its section heading's program (analyzer.ts).
+    const open: OpenDescription[] | undefined = unit.kind === 'heading' || unit.footnoteLabel !== undefined ? undefined : [];
+    const described = resolveDescriptions(unit.text, named, records, open);
     const allMentions: Array<(typeof named)[number] & { described?: boolean }> =
       described.length === 0
         ? named
@@ -149,6 +155,9 @@ export function analyzeChunk(
     let nextMention = 0;
     let nextCitation = 0;
     let nextPassage = 0;
+    let nextOpen = 0;
+    // The programs the paragraph has named so far (by name or description), up to two.
+    const namedSoFar: string[] = [];
     const caption = unit.kind === 'paragraph' && isCaption(unit.text);
     spans.forEach((span, i) => {
       const srcStart = toSource(unit, span.start);
@@ -161,6 +170,11 @@ export function analyzeChunk(
         if (m.start >= span.start && m.end <= span.end) {
           mentions.push({ start: m.start - span.start, end: m.end - span.start, program: m.target, text: unit.text.slice(m.start, m.end), unconfirmed: m.unconfirmed, ...(m.described ? { described: true } : {}) });
         }
+      }
+      const openDescriptions: OpenDescription[] = [];
+      while (open && nextOpen < open.length && open[nextOpen].start < span.end) {
+        const d = open[nextOpen++];
+        if (d.start >= span.start && d.end <= span.end) openDescriptions.push({ ...d, start: toSource(unit, d.start), end: toSource(unit, d.end, true) });
       }
       const citations: RawCitation[] = [];
       while (nextCitation < unit.citations.length && unit.citations[nextCitation].start < srcNext) {
@@ -197,8 +211,13 @@ export function analyzeChunk(
         unknownPrograms: !shortcuts || PROGRAM_SHAPE_WORD.test(text) ? findUnknownPrograms(text, mentions) : [],
         toSource: (offset, isEnd) => toSource(unit, span.start + offset, isEnd),
       };
-      const notClaim = caption ? 'caption' : unit.kind === 'paragraph' && isTitleLine(text, spans.length === 1) ? 'title' : isNothingCheckable(text) ? 'nothing' : undefined;
+      const notClaim = caption ? 'caption' : (unit.kind === 'paragraph' && isTitleLine(text, spans.length === 1)) || isLegalReference(text) || isFieldLines(text) ? 'title' : isNothingCheckable(text) ? 'nothing' : undefined;
       if (notClaim) sentence.notClaim = notClaim;
+      if (openDescriptions.length > 0) sentence.openDescriptions = openDescriptions;
+      if (mentions.length === 0 && namedSoFar.length === 1 && unit.kind === 'paragraph' && sentence.numbers.length > 0 && sentence.attributions.length === 0 && openDescriptions.length === 0) sentence.carried = namedSoFar[0];
+      for (const m of mentions) {
+        if (namedSoFar.length < 2 && !namedSoFar.includes(m.program) && records.program(m.program)?.kind === 'program') namedSoFar.push(m.program);
+      }
       chunkUnit.sentences.push(result.sentences.length);
       result.sentences.push(sentence);
     });
@@ -250,7 +269,8 @@ const INTRAWORD_MARKUP = /[\p{L}\p{N}\p{M}][*_~]+[\p{L}\p{N}\p{M}]/u;
  * prose unit are a run of the raw text's tokens: an alias found in the prose is found in the
  * raw text. Quotation marks, links, footnotes, Pandoc citations and comments all need a
  * character of OPENS_SOMETHING (a block quote needs ">"); an attribution needs an agency
- * (an alias) or a kind word; an unknown program needs a PROGRAM_SHAPE_WORD. Figures alone
+ * (an alias) or a kind word; an unknown program needs a PROGRAM_SHAPE_WORD; a description ("the
+ * program", which a section heading may resolve) needs a determiner and its noun. Figures alone
  * do nothing: the checks read numbers only in sentences about a program or a source.
  */
 export function isInert(chunk: string, records: RecordSet): boolean {
@@ -260,6 +280,7 @@ export function isInert(chunk: string, records: RecordSet): boolean {
     !PROGRAM_SHAPE_WORD.test(chunk) &&
     !mayNameKindOfSource(chunk) &&
     !mayHoldFindingsHeading(chunk) &&
+    !mayHoldDescription(chunk) &&
     !records.aliasIndex.hasMention(chunk)
   );
 }
