@@ -14,6 +14,13 @@ describe('splitSentences', () => {
   it('breaks after U.S. when a new sentence starts', () => {
     expect(split('Migrants head to the U.S. The Post reported it.')).toEqual(['Migrants head to the U.S.', 'The Post reported it.']);
   });
+  it('reads "EE. UU." as one name, and breaks after it when a new sentence starts', () => {
+    expect(split('La Guardia Costera de los EE. UU. entrenó a 40 marinos. Los EE. UU. La fuerza llegó.')).toEqual([
+      'La Guardia Costera de los EE. UU. entrenó a 40 marinos.',
+      'Los EE. UU.',
+      'La fuerza llegó.',
+    ]);
+  });
   it('keeps closing quotes with their sentence', () => {
     expect(split('A release reads, “They train.” Another explains it.')).toEqual(['A release reads, “They train.”', 'Another explains it.']);
   });

@@ -1,6 +1,6 @@
 /**
  * Sentence segmentation with Intl.Segmenter, mended where it breaks after abbreviations
- * ("U.S. Army", "Gen. Kelly", "Rep. Gonzalez", "No. 5", "P.L. 111-117") and initials ("John F. Kelly"), and
+ * ("U.S. Army", "EE. UU.", "Gen. Kelly", "Rep. Gonzalez", "No. 5", "P.L. 111-117") and initials ("John F. Kelly"), and
  * blind to where a paragraph's lines were wrapped.
  */
 
@@ -22,10 +22,12 @@ const ALWAYS_JOIN = new Set(
     'sec', 'amb', 'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'jr', 'sr', 'no', 'nos', 'vol', 'p', 'pp', 'ch', 'sec', 'art', 'fig',
     'dept', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'inc', 'corp', 'co', 'ltd',
     'vs', 'cf', 'e.g', 'i.e', 'approx', 'est', 'gral', 'sr', 'sra', 'lic', 'ing', 'depto', 'p.l', 'pub', 'u.s.c',
+    // "EE. UU." (Estados Unidos) written with a space: its first half never ends a sentence.
+    'ee',
   ].map((s) => s + '.'),
 );
 // Country abbreviations that often end a sentence too: join only when the next word does not start one.
-const JOIN_UNLESS_STARTER = new Set(['u.s.', 'u.k.', 'u.n.', 'ee.uu.', 'd.c.', 'n.y.']);
+const JOIN_UNLESS_STARTER = new Set(['u.s.', 'u.k.', 'u.n.', 'ee.uu.', 'uu.', 'd.c.', 'n.y.']);
 const SENTENCE_STARTERS = new Set([
   'the', 'this', 'that', 'these', 'those', 'they', 'it', 'its', 'in', 'on', 'at', 'but', 'and', 'however', 'a', 'an', 'we',
   'he', 'she', 'there', 'our', 'their', 'as', 'since', 'still', 'yet', 'so', 'then', 'when', 'while', 'for', 'after', 'before',
