@@ -66,7 +66,7 @@ export class CitationPlanner {
     const endsWithEol = last === 10 || last === 13;
     let prefix = endsWithEol ? '' : eol;
     // A draft that ends inside a code fence or an HTML comment would swallow the definitions: close it first.
-    const open = openBlockAtEnd(text);
+    const open = this.footnotes.openAtEnd;
     if (open) prefix += open + eol;
     if (open || (!this.footnotes.endsWithDefinition && /\S/.test(text))) prefix += eol;
     const body = [...this.newDefinitions.values()].map((d) => `[^${d.label}]: ${d.text}`).join(eol);
@@ -131,15 +131,13 @@ export function pandocKey(id: string): string | undefined {
   return id.length <= 200 && SAFE_PANDOC_KEY.test(id) && !/[_:./-]{2}/.test(id) ? id : undefined;
 }
 
-/** The last text seen by openBlockAtEnd and its answer: one batch of fixes asks for the same draft many times. */
-let lastScanned: { text: string; open: string | undefined } | undefined;
-
 /**
- * What closes the code fence or HTML comment block a draft ends inside (a top-level one: a
- * fence inside a list item or block quote ends with its container), or undefined.
+ * What closes the code fence or HTML comment block a text ends inside (a top-level one: a
+ * fence inside a list item or block quote ends with its container), or undefined. Such a block
+ * starts in the document's last top-level chunk (chunks.ts starts none inside one), so the
+ * analyzer reads only that chunk's text, once per version.
  */
 export function openBlockAtEnd(text: string): string | undefined {
-  if (lastScanned?.text === text) return lastScanned.open;
   let open: string | undefined;
   if (text.includes('```') || text.includes('~~~') || text.includes('<!--')) {
     let fence: { char: string; length: number } | undefined;
@@ -159,7 +157,6 @@ export function openBlockAtEnd(text: string): string | undefined {
     }
     open = fence ? fence.char.repeat(fence.length) : comment ? '-->' : undefined;
   }
-  lastScanned = { text, open };
   return open;
 }
 

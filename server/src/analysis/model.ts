@@ -151,6 +151,8 @@ export interface FootnoteState {
   endsWithDefinition: boolean;
   /** The document's line ending (its first one, or "\n"). */
   eol: string;
+  /** What closes the code fence or HTML comment block the document ends inside, if it does (fixes.ts: openBlockAtEnd). */
+  openAtEnd: string | undefined;
 }
 
 export interface QuoteModel {

@@ -31,6 +31,7 @@ import type { LibraryIndex } from '../../library/library';
 import { introducesWhatFollows, isSourceLine, resolveAttribution, type RawAttribution } from '../attributions';
 import { resolveOpen } from '../descriptions';
 import { splitChunks, splitChunksAfterEdit, type ChunkSpan } from './chunks';
+import { openBlockAtEnd } from '../fixes';
 import { analyzeChunk, type ChunkAnalysis, type ChunkSentence, type ChunkUnit } from './chunkAnalysis';
 import { FindingsCache } from './findingsCache';
 import { runChecks } from '../checkRunner';
@@ -152,7 +153,7 @@ export class DocumentAnalyzer {
 
   /** Builds the document model that the checks read. */
   model(text: string, options: AnalysisOptions = DEFAULT_OPTIONS): CheckContext & { analysis: Omit<DocumentAnalysis, 'findings' | 'internalErrors'>; chunks: PlacedChunk[] } {
-    const { spans, texts } = this.split(text);
+    const { spans, texts, tailStart } = this.split(text);
     // Chunk analyses depend on the locale (sentence rules, "4.600"): a new locale starts afresh.
     const locale = options.locale ?? 'en';
     if (locale !== this.locale) {
@@ -311,6 +312,7 @@ export class DocumentAnalyzer {
       definitions: footnotes.map((f) => ({ label: f.label, sources: f.sources })),
       endsWithDefinition: endsWithFootnoteDefinition(text, footnotes),
       eol: /\r\n|\r|\n/.exec(text)?.[0] ?? '\n',
+      openAtEnd: openBlockAtEnd(text.slice(tailStart)),
     };
     return {
       text,
@@ -330,7 +332,8 @@ export class DocumentAnalyzer {
    * The chunks of `text` and their texts: after an edit, found from the previous version's
    * (splitChunksAfterEdit), whose strings are kept for the chunks the edit did not touch.
    */
-  private split(text: string): { spans: ChunkSpan[]; texts: string[] } {
+  /** The version's chunks and their texts, and where its last top-level chunk starts (what a block open at the end starts in). */
+  private split(text: string): { spans: ChunkSpan[]; texts: string[]; tailStart: number } {
     const previous = this.previous;
     const options = { splitDefinitions: this.shortcuts };
     let spans: ChunkSpan[];
@@ -360,7 +363,7 @@ export class DocumentAnalyzer {
       }
     }
     this.previous = { text, topLevel, spans, texts };
-    return { spans, texts };
+    return { spans, texts, tailStart: topLevel.length > 0 ? topLevel[topLevel.length - 1].start : 0 };
   }
 
   /** The lower-cased labels of a chunk's footnote references. */

@@ -4,7 +4,6 @@
  * findingsCache.ts).
  */
 import type { AnalysisOptions, AttributionRef, CitationRef, FootnoteState } from '../model';
-import { openBlockAtEnd } from '../fixes';
 
 /** What the footnote definitions resolve to, label by label. */
 export function footnoteSignature(definitions: ReadonlyArray<{ label: string; sources: string[] }>): string {
@@ -23,7 +22,7 @@ export function documentSignature(options: AnalysisOptions, footnotes: FootnoteS
     last === 10 || last === 13,
     /\S/.test(text),
     // A footnote definition added at the end first closes the fence or comment the draft ends inside.
-    openBlockAtEnd(text) ?? '',
+    footnotes.openAtEnd ?? '',
   ].join('\n');
 }
 
