@@ -115,23 +115,6 @@ const LIGATURES: Record<string, string> = { 'ﬀ': 'ff', 'ﬁ': 'fi', 'ﬂ': 'fl
 const LIGATURE = /[ﬀ-ﬆ]/g;
 
 /**
- * Typography out of the way, for comparing the punctuation of two passages: one kind of double
- * and single quotation mark, one dash, one space, ligatures spelled out, line-end hyphenation
- * and soft hyphens removed.
- */
-export function typographic(text: string): string {
-  return text
-    .replace(/[-\u00AD\u2010\u2011][ \t]*(?:\r?\n|\f\n?)[ \t]*(?=\p{Ll})/gu, '')
-    .replace(/\u00AD/g, '')
-    .replace(LIGATURE, (c) => LIGATURES[c] ?? c)
-    .replace(QUOTES, '"')
-    .replace(SINGLE_QUOTES, "'")
-    .replace(DASHES, '-')
-    .replace(SPACES, ' ')
-    .trim();
-}
-
-/**
  * A stretch of extracted text as a reader would write it: a word hyphenated across a line end
  * whole, soft hyphens dropped, ligatures spelled out, white space (line ends, page breaks)
  * collapsed; quotation marks and dashes as the document has them.
@@ -143,6 +126,14 @@ export function readable(text: string): string {
     .replace(LIGATURE, (c) => LIGATURES[c] ?? c)
     .replace(SPACES, ' ')
     .trim();
+}
+
+/**
+ * Typography out of the way, for comparing the punctuation of two passages: the readable text
+ * with one kind of double and single quotation mark and one dash.
+ */
+export function typographic(text: string): string {
+  return readable(text).replace(QUOTES, '"').replace(SINGLE_QUOTES, "'").replace(DASHES, '-');
 }
 
 /** The 1-based page holding `offset`, given each page's start offset (ascending, first 0). */
