@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Intervals, lowerBound } from '../../server/src/analysis/intervals';
+import { Intervals } from '../../server/src/analysis/intervals';
+import { lowerBound } from '../../server/src/sorted';
 
 const span = fc.tuple(fc.nat(200), fc.nat(40)).map(([start, length]) => ({ start, end: start + length }));
 

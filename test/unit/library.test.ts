@@ -10,7 +10,7 @@ import { findAlias, findNumber, indexDocument, locatePassage, locateQuote, passa
 import { judgeFigure, judgeProgram, judgeQuote, pageLocator, roundingTolerance } from '../../server/src/library/judge';
 import { LibraryIndex } from '../../server/src/library/library';
 import { digitReadings, extractNumbers } from '../../server/src/library/numbers';
-import { passageKeys, sentenceAround, tokenizeWords, typographic } from '../../server/src/library/text';
+import { pageAt, passageKeys, sentenceAround, tokenizeWords, typographic } from '../../server/src/library/text';
 
 const doc = (text: string, pageStarts = [0]) => indexDocument({ format: 'text', text, pageStarts });
 
@@ -29,6 +29,13 @@ describe('normalisation', () => {
 
   it('puts typography aside for comparing punctuation', () => {
     expect(typographic('“It’s  the ﬁnal—word,” he said\u00A0–  again')).toBe('"It\'s the final-word," he said - again');
+  });
+
+  it('puts an offset on the page whose start is the last at or before it', () => {
+    const starts = [0, 10, 10, 25];
+    const byScan = (offset: number) => starts.filter((s) => s <= offset).length;
+    for (const offset of [0, 9, 10, 11, 24, 25, 400]) expect(pageAt(starts, offset)).toBe(byScan(offset));
+    expect(pageAt([0], 0)).toBe(1);
   });
 
   it('finds the sentence around a passage', () => {

@@ -6,7 +6,7 @@
  * plain-data frame (SentenceFrame) that can be printed for a sentence.
  */
 import { fold } from '../records/aliasIndex';
-import { lowerBound } from './intervals';
+import { lowerBound } from '../sorted';
 import type { Figure, FigureQualifier, FigureUnit } from '../records/types';
 import { statesFigure, type NumberQualifier, type NumberRef } from './figures';
 import { factTime, placeKey, placesAgree, readPlaces, readTimes, sentencePlaceKey, timesAgree, type PlaceKey, type PlaceRef, type TimeRef } from './frame';

@@ -3,6 +3,8 @@
  * them?" in logarithmic time. The finders keep the first of several overlapping matches;
  * testing each new match against every kept one made a long sentence quadratic.
  */
+import { lowerBound } from '../sorted';
+
 export class Intervals {
   private readonly starts: number[];
   /** maxEnd[i]: the largest end among the first i + 1 spans in start order. */
@@ -27,16 +29,4 @@ export class Intervals {
   contains(at: number): boolean {
     return this.overlaps(at, at + 1);
   }
-}
-
-/** The first index in [0, count) where `before` turns false, for a `before` that is true on a prefix and false after it. */
-export function lowerBound(count: number, before: (i: number) => boolean): number {
-  let lo = 0;
-  let hi = count;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (before(mid)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -5,7 +5,8 @@
  *   <!-- claimcheck-disable figure-mismatch --> … <!-- claimcheck-enable figure-mismatch -->
  * Without codes, a comment covers every code.
  */
-import { Intervals, lowerBound } from './intervals';
+import { Intervals } from './intervals';
+import { lowerBound } from '../sorted';
 import type { Finding, Suppression } from './model';
 
 const DIRECTIVE = /<!--\s*claimcheck-(disable-next-line|disable-line|disable|enable)\b([\s\S]*?)-->/g;

@@ -3,6 +3,7 @@
  * questions asked of it — where does this passage occur, does it state this number, does it
  * name any of these aliases. Pure.
  */
+import { lowerBound } from '../sorted';
 import { extractNumbers, numbersBetween, type NumberOccurrences } from './numbers';
 import { hashKey, lineAt, pageAt, passageKeys, readable, sentenceAround, tokenKey, tokenizeWords, type WordTokens } from './text';
 
@@ -301,14 +302,7 @@ export function locateQuote(doc: IndexedDocument, quote: string, options: Locate
 /** The index of the first word starting at or after `offset`. */
 function wordAt(doc: IndexedDocument, offset: number): number {
   const s = doc.tokens.starts;
-  let lo = 0;
-  let hi = s.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (s[mid] < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return lowerBound(s.length, (i) => s[i] < offset);
 }
 
 /** How many words lie between two offsets of a document. */

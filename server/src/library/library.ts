@@ -13,6 +13,7 @@
  * Documents are held in memory up to a byte budget (least recently used first out); the rest
  * are loaded on demand.
  */
+import { lowerBound } from '../sorted';
 import { distinctHashes, documentBytes, findAlias, findNumber, locateQuote, passageQuery, type DocumentFormat, type IndexedDocument, type PassageLocation, type PassageMatch } from './document';
 
 /** What the library keeps of a document that is not in memory. */
@@ -185,14 +186,8 @@ class Postings {
 }
 
 function hasSorted(a: Uint32Array, w: number): boolean {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (a[mid] < w) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < a.length && a[lo] === w;
+  const at = lowerBound(a.length, (i) => a[i] < w);
+  return at < a.length && a[at] === w;
 }
 
 /** Documents above this many ids force a seal: ids are packed in 21 bits. */

@@ -8,6 +8,7 @@
  * false "yes". Pure.
  */
 
+import { lowerBound } from '../sorted';
 export interface NumberOccurrences {
   /** Values, ascending; an occurrence with two readings appears twice. */
   values: Float64Array;
@@ -173,13 +174,7 @@ export function extractNumbers(text: string): NumberOccurrences {
 /** The occurrences whose value lies in [lo, hi] (binary search). */
 export function numbersBetween(numbers: NumberOccurrences, lo: number, hi: number): Array<{ value: number; start: number; end: number }> {
   const v = numbers.values;
-  let a = 0;
-  let b = v.length;
-  while (a < b) {
-    const mid = (a + b) >> 1;
-    if (v[mid] < lo) a = mid + 1;
-    else b = mid;
-  }
+  const a = lowerBound(v.length, (i) => v[i] < lo);
   const out: Array<{ value: number; start: number; end: number }> = [];
   for (let i = a; i < v.length && v[i] <= hi; i++) out.push({ value: v[i], start: numbers.starts[i], end: numbers.ends[i] });
   return out;

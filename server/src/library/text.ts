@@ -12,6 +12,7 @@
  */
 
 /** A document's words: parallel arrays, one entry per word. */
+import { lowerBound } from '../sorted';
 export interface WordTokens {
   /** FNV-1a hash of each word's key (wordKey). */
   hashes: Uint32Array;
@@ -138,14 +139,7 @@ export function typographic(text: string): string {
 
 /** The 1-based page holding `offset`, given each page's start offset (ascending, first 0). */
 export function pageAt(pageStarts: ArrayLike<number>, offset: number): number {
-  let lo = 0;
-  let hi = pageStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (pageStarts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
+  return Math.max(1, lowerBound(pageStarts.length, (i) => pageStarts[i] <= offset));
 }
 
 /** 0-based line and UTF-16 column of `offset` in text (CRLF, CR and LF all end a line). */

@@ -6,7 +6,8 @@
 import type { RecordSet } from '../../records/recordSet';
 import { findAttributions, mayHoldFindingsHeading, maySpeak, NEWS_NAMES, type RawAttribution } from '../attributions';
 import { findNumbers, type NumberRef } from '../figures';
-import { Intervals, lowerBound } from '../intervals';
+import { Intervals } from '../intervals';
+import { lowerBound } from '../../sorted';
 import type { Locale } from '../../l10n/messages';
 import { extractProse, referenceIdentifier, type ChunkProse, toSource, type RawCitation, type RawComment, type RawFootnoteDefinition, type RawLinkDefinition, type UnitKind } from '../prose';
 import { simpleProse } from './plainReader';

@@ -15,7 +15,7 @@
  * one line, not the whole run (see splitDefinitionRun).
  */
 
-import { lowerBound } from '../intervals';
+import { lowerBound } from '../../sorted';
 
 /** A chunk's place in the document: offsets [start, end). */
 export interface ChunkSpan {
