@@ -1,4 +1,4 @@
-import type { Check } from './types';
+import type { Check, CheckFinding } from './types';
 import { quoteStatus, recordNotes, sourceLabel } from './describe';
 import { documentLabel, documentVerdict, pageText } from './sourceDocuments';
 import { msg, type Locale } from '../l10n/messages';
@@ -14,57 +14,62 @@ export const misquote: Check = {
   },
   defaultSeverity: 'error',
   *check(ctx) {
+    const locale = ctx.options.locale ?? 'en';
     for (const s of ctx.sentences) {
       for (const q of s.quotes) {
         // The cited document itself, when the writer's library holds it, rules over the records.
         const v = documentVerdict(ctx.library, s, q);
         if (v?.kind === 'found') continue;
         if (v?.kind === 'misquote') {
-          const locale = ctx.options.locale ?? 'en';
-          const changes = describeChanges(v.comparison.difference ?? [], locale).slice(0, 4);
-          yield {
-            code: 'misquote',
-            start: q.start,
-            end: q.end,
-            message: msg(locale, 'misquote.document', {
-              source: documentLabel(ctx.records, v.match.document, locale),
-              page: pageText(v.match, locale),
-              changes: changes.join('; '),
-              replacement: v.comparison.replacement,
-            }),
-            programs: s.programs,
-            sources: v.match.document.keys,
-            difference: v.comparison.difference,
-            fixes: [{ title: msg(locale, 'fix.quoteDocument'), edits: [{ start: q.start, end: q.end, newText: v.comparison.replacement }], preferred: true }],
-          };
+          const difference = v.comparison.difference ?? [];
+          const message = msg(locale, 'misquote.document', {
+            source: documentLabel(ctx.records, v.match.document, locale),
+            page: pageText(v.match, locale),
+            changes: describeChanges(difference, locale).slice(0, 4).join('; '),
+            replacement: v.comparison.replacement,
+          });
+          yield quoteFinding(q, message, s.programs, v.match.document.keys, difference, msg(locale, 'fix.quoteDocument'), v.comparison.replacement);
           continue;
         }
         const m = q.match;
         if (!m || m.exact || m.replacement === undefined) continue;
-        const locale = ctx.options.locale ?? 'en';
-        const changes = describeChanges(m.difference ?? [], locale).slice(0, 4);
+        const difference = m.difference ?? [];
         const status = quoteStatus(m.claim, locale);
-        yield {
-          code: 'misquote',
-          start: q.start,
-          end: q.end,
-          message: msg(locale, 'misquote.differs', {
+        const message =
+          msg(locale, 'misquote.differs', {
             source: sourceLabel(ctx.records, m.claim.source, locale),
-            changes: changes.join('; '),
+            changes: describeChanges(difference, locale).slice(0, 4).join('; '),
             replacement: m.replacement,
             status: status ? ` (${status})` : '',
-          }) + recordNotes([m.claim], locale),
-          programs: [m.claim.program],
-          sources: [m.claim.source],
-          difference: m.difference,
-          fixes: [{ title: msg(locale, 'fix.quote'), edits: [{ start: q.start, end: q.end, newText: escapeInline(m.replacement) }], preferred: true }],
-        };
+          }) + recordNotes([m.claim], locale);
+        yield quoteFinding(q, message, [m.claim.program], [m.claim.source], m.difference, msg(locale, 'fix.quote'), escapeInline(m.replacement));
       }
     }
   },
 };
 
-/** "“capable” where the source has “competent”", "“many” is not in the source", "the source also has “X”". */
+/** A misquote on the quoted words, whose one fix puts the source's wording in their place. */
+function quoteFinding(
+  q: { start: number; end: number },
+  message: string,
+  programs: string[],
+  sources: string[],
+  difference: CheckFinding['difference'],
+  fixTitle: string,
+  newText: string,
+): CheckFinding {
+  return {
+    code: 'misquote',
+    start: q.start,
+    end: q.end,
+    message,
+    programs,
+    sources,
+    difference,
+    fixes: [{ title: fixTitle, edits: [{ start: q.start, end: q.end, newText }], preferred: true }],
+  };
+}
+
 function describeChanges(difference: Array<{ kind: 'same' | 'added' | 'removed'; text: string }>, locale: Locale): string[] {
   const out: string[] = [];
   for (let i = 0; i < difference.length; i++) {
