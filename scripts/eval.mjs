@@ -228,7 +228,7 @@ function score(items, report, ids, { seeded }, acc, problems) {
         }
       }
       scoreMentions(s, result.mentions, starts, ids, acc, basename(item.path));
-      scoreSuggestion(s, ids, acc, ownSource);
+      scoreSuggestion(s, ids, acc, ownSource, basename(item.path));
     }
   }
 }
@@ -283,10 +283,11 @@ function scoreMentions(s, mentions, starts, ids, acc, file) {
   if (s.label.claim === true && (s.label.programs ?? []).some((p) => ids.entries.get(p) === 'program')) {
     acc.claims.labelled++;
     if (inside.some((t) => s.label.programs.includes(t.program))) acc.claims.recognised++;
+    else acc.claims.missed.push({ file, sentence: s.label.text.slice(0, 90), programs: s.label.programs });
   }
 }
 
-function scoreSuggestion(s, ids, acc, ownSource) {
+function scoreSuggestion(s, ids, acc, ownSource, file) {
   const uncited = s.found.get('uncited-claim')?.[0];
   if (!uncited || !s.expect.has('uncited-claim')) return;
   const supports = new Set(s.label.supports ?? (ownSource ? [ownSource] : []));
@@ -294,6 +295,7 @@ function scoreSuggestion(s, ids, acc, ownSource) {
   acc.suggestions.judged++;
   const first = uncited.fixes?.[0]?.source ?? uncited.sources?.[0];
   if (first && supports.has(first)) acc.suggestions.supported++;
+  else acc.suggestions.unsupported.push({ file, sentence: s.label.text.slice(0, 90), offered: first ?? null, supports: [...supports] });
 }
 
 const ratio = (a, b) => (b === 0 ? null : a / b);
@@ -304,8 +306,8 @@ export function evaluate({ corpus = CORPUS } = {}) {
   const acc = {
     codes: blankCounts(),
     mentions: { labelled: 0, found: 0, missed: [], wrong: [], spurious: [] },
-    claims: { labelled: 0, recognised: 0 },
-    suggestions: { judged: 0, supported: 0 },
+    claims: { labelled: 0, recognised: 0, missed: [] },
+    suggestions: { judged: 0, supported: 0, unsupported: [] },
     falsePositives: [],
     misses: [],
   };
@@ -332,15 +334,17 @@ export function evaluate({ corpus = CORPUS } = {}) {
     wrongMappings: acc.mentions.wrong.length,
     spuriousPrograms: acc.mentions.spurious.length,
     claimRecall: ratio(acc.claims.recognised, acc.claims.labelled),
-    claims: acc.claims,
+    claims: { labelled: acc.claims.labelled, recognised: acc.claims.recognised },
     firstSuggestionSupports: ratio(acc.suggestions.supported, acc.suggestions.judged),
-    suggestions: acc.suggestions,
+    suggestions: { judged: acc.suggestions.judged, supported: acc.suggestions.supported },
     details: {
       falsePositives: [...acc.falsePositives, ...seededAcc.falsePositives],
       misses: [...acc.misses, ...seededAcc.misses],
       missedMentions: acc.mentions.missed,
       wrongMappings: acc.mentions.wrong,
       spuriousPrograms: acc.mentions.spurious,
+      unrecognisedClaims: acc.claims.missed,
+      unsupportedSuggestions: acc.suggestions.unsupported,
     },
     problems,
   };
