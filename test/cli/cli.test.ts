@@ -96,7 +96,7 @@ describe('claimcheck check', () => {
     const out = run(['check', 'draft.md', '--format', 'github'], dir).out;
     // Property values escape ":" and ","; the message escapes only "%", CR and LF.
     expect(out).toBe(
-      '::error file=draft.md,line=1,col=50,endLine=1,endColumn=55,title=figure-mismatch::The records give 4,600 for police trained in Guatemala in 2017, not 5,000. Source: “GAO-18-618”, 5 September 2018, not yet checked against the document. The record notes: Figure and trainer list unverified in the archived text; attribution rests on subject and timing.\n',
+      '::error file=draft.md,line=1,col=50,endLine=1,endColumn=55,title=figure-mismatch::The records give 4,600 for police trained in Guatemala in 2017, not 5,000. Source: “GAO-18-618”, 5 September 2018, not yet checked against the document. The record notes: Figure and trainer list unverified in the archived text; attribution rests on subject and timing. Read in WOLA\'s commentary of 5 June 2019, which cites GAO; not seen in the report.\n',
     );
   });
 
