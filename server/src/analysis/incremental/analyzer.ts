@@ -29,7 +29,7 @@ import { CHECKS, type Check } from '../../checks';
 import type { RecordSet } from '../../records/recordSet';
 import type { LibraryIndex } from '../../library/library';
 import { introducesWhatFollows, isSourceLine, resolveAttribution, type RawAttribution } from '../attributions';
-import { resolveOpen } from '../descriptions';
+import { NamedSoFar, resolveOpen } from '../descriptions';
 import { splitChunks, splitChunksAfterEdit, type ChunkSpan } from './chunks';
 import { openBlockAtEnd } from '../fixes';
 import { analyzeChunk, type ChunkAnalysis, type ChunkSentence, type ChunkUnit } from './chunkAnalysis';
@@ -209,13 +209,27 @@ export class DocumentAnalyzer {
     // paragraph fits ("The program offers…" under "# Alternatives to Detention") may take one.
     // A chunk with such a description is rebuilt when they change.
     let topic: readonly string[] = NONE;
-    const topicKey = (chunk: ChunkAnalysis) => (chunk.sentences.some((cs) => cs.openDescriptions) ? topic.join(',') : '');
+    // Failing that, the one program of its kind named earlier in the document, or in its section
+    // when the document has headings: a section starts with what the document named up to its
+    // first heading (its title). Read front to back, one mention at a time (descriptions.ts).
+    const named = new NamedSoFar(this.records);
+    let opening: NamedSoFar | undefined;
+    const enterHeading = () => {
+      if (opening) named.reset(opening);
+    };
+    const leaveHeading = () => {
+      opening ??= named.copy();
+    };
+    const topicKey = (chunk: ChunkAnalysis) =>
+      chunk.sentences.some((cs) => cs.openDescriptions) ? `${topic.join(',')}|${named.signature()}|${opening ? opening.signature() : '-'}` : '';
 
     for (const { offset, chunk, text: chunkText, given } of placed) {
       // A heading left unparsed (it names nothing) still ends the section before it.
       if (chunk.lazy && LAZY_HEADING.test(chunkText)) {
         section = [];
         topic = NONE;
+        enterHeading();
+        leaveHeading();
       }
       const reusable = this.built.get(chunk);
       if (reusable && reusable.footnotes === footnotesKey && reusable.section === sectionKey(offset) && reusable.topic === topicKey(chunk)) {
@@ -233,6 +247,16 @@ export class DocumentAnalyzer {
         }
         for (const label of this.footnoteLabelsOf(chunk)) labels.add(label);
         for (const m of models.mentions) mentions.push(m);
+        // What the chunk names, sentence by sentence (its models are in the order of its sentences).
+        let k = 0;
+        for (const unit of chunk.units) {
+          if (unit.kind === 'heading') enterHeading();
+          for (const index of unit.sentences) {
+            const end = models.sentences[index].end;
+            while (k < models.mentions.length && models.mentions[k].start < end) named.add(models.mentions[k++].program);
+          }
+          if (unit.kind === 'heading') leaveHeading();
+        }
         if (chunk.units.length > 0) introducer = undefined;
         if (sentences.length > from) chunks.push({ text: chunkText, offset, from, to: sentences.length, signature: reusable.signature });
         continue;
@@ -244,22 +268,22 @@ export class DocumentAnalyzer {
       const from = sentences.length;
       const sectionAtStart = sectionKey(offset);
       const topicAtStart = topicKey(chunk);
+      if (topicAtStart) outside.push(`topic:${topicAtStart}`);
       for (const unit of chunk.units) {
         const trailing = unit.trailingCitations.filter((c) => this.isCitation(c)).map((c) => this.resolveCitation(c, offset, byLabel));
         if (unit.inBlockquote && !introducer) introducer = lastNonQuote;
         if (!unit.inBlockquote) introducer = undefined;
         const unitSentences: SentenceModel[] = [];
+        if (unit.kind === 'heading') enterHeading();
         for (const index of unit.sentences) {
           const cs = chunk.sentences[index];
           if (cs.attributions.some((a) => a.same)) outside.push(`same:${previousAttribution ? attributionSignature(previousAttribution) : ''}`);
           const s = this.sentenceModel(cs, unit, offset, byLabel, previousAttribution);
           for (const c of cs.citations) if (c.kind === 'footnote') labels.add(c.key.toLowerCase());
           for (const m of cs.mentions) mentions.push({ start: offset + m.start, end: offset + m.end, program: m.program, text: m.text, unconfirmed: m.unconfirmed, ...(m.described ? { described: true } : {}) });
+          for (const m of cs.mentions) named.add(m.program);
           if (unit.kind === 'heading') topic = s.programs;
-          else if (cs.openDescriptions && topic.length > 0) {
-            outside.push(`topic:${topic.join(',')}`);
-            this.takeTopic(s, cs, unit, topic, offset, mentions);
-          }
+          else if (cs.openDescriptions) this.takeTopic(s, cs, unit, topic, named, offset, mentions);
           citations.push(...s.citations);
           attributions.push(...s.attributions);
           if (s.attributions.length > 0) previousAttribution = s.attributions[s.attributions.length - 1];
@@ -281,6 +305,7 @@ export class DocumentAnalyzer {
           unitSentences.push(s);
           sentences.push(s);
         }
+        if (unit.kind === 'heading') leaveHeading();
         inheritWithinParagraph(unitSentences);
         if (trailing.length > 0) {
           // A trailing citation covers its own sentence's programs and those of every uncited sentence.
@@ -510,16 +535,17 @@ export class DocumentAnalyzer {
 
   /**
    * Descriptions that nothing before them in the paragraph fits, resolved among the programs of
-   * the section's heading (descriptions.ts: resolveOpen): the program joins the sentence's, which
-   * may make it a claim, and the description is listed as a mention.
+   * the section's heading (descriptions.ts: resolveOpen), or else to the one program of their kind
+   * named so far (NamedSoFar): a program joins the sentence's, which may make it a claim, and the
+   * description is listed as a mention.
    */
-  private takeTopic(s: SentenceModel, cs: ChunkSentence, unit: ChunkUnit, topic: readonly string[], offset: number, mentions: MentionRef[]): void {
+  private takeTopic(s: SentenceModel, cs: ChunkSentence, unit: ChunkUnit, topic: readonly string[], named: NamedSoFar, offset: number, mentions: MentionRef[]): void {
     const added: string[] = [];
     for (const d of cs.openDescriptions ?? []) {
-      const program = resolveOpen(d, topic, this.records);
+      const program = (topic.length > 0 ? resolveOpen(d, topic, this.records) : undefined) ?? (d.afterProgram ? undefined : named.resolve(d));
       if (!program) continue;
       mentions.push({ start: offset + d.start, end: offset + d.end, program, text: d.text, unconfirmed: false, described: true });
-      if (!s.programs.includes(program) && !added.includes(program)) added.push(program);
+      if (this.records.program(program)?.kind === 'program' && !s.programs.includes(program) && !added.includes(program)) added.push(program);
     }
     if (added.length === 0) return;
     s.programs = [...s.programs, ...added];
