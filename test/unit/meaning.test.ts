@@ -83,6 +83,9 @@ describe('references by description', () => {
     expect(described('El Programa de Asistencia Anti-Terrorista capacitó a 30 oficiales.\n\nEste curso es el segundo de una serie.')).toEqual(['Este curso→antiterrorism-assistance-program']);
     expect(described('Continuing Promise 2022 began in October.\n\nThe mission ended in December.')).toEqual(['The mission→continuing-promise']);
     expect(described('Continuing Promise 2022 began in October.\n\nThe mission of the army is clear.')).toEqual([]);
+    // Return flights are an air service's whatever their number; a country before the noun is the program's branch there.
+    expect(described('Prior to boarding an ICE Air flight, detainees are screened. These return operations have started to expand.')).toEqual(['These return operations→ice-air']);
+    expect(described('In 2016, OPDAT began working with Guatemala. The Guatemala program also includes capacity building.')).toEqual(['The Guatemala program→opdat']);
   });
 
   it('do not resolve to a program of another kind or number, or when two fit', () => {

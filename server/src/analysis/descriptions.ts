@@ -26,10 +26,11 @@ export type DescribedKind =
   | 'course'
   | 'body'
   | 'app'
-  | 'return-flights';
+  | 'return-flights'
+  | 'command';
 
 /** Every kind, in a fixed order (NamedSoFar's slots). */
-const KINDS: readonly DescribedKind[] = ['unit', 'task-force', 'operation', 'program', 'initiative', 'agreement', 'exercise', 'school', 'process', 'mission', 'course', 'body', 'app', 'return-flights'];
+const KINDS: readonly DescribedKind[] = ['unit', 'task-force', 'operation', 'program', 'initiative', 'agreement', 'exercise', 'school', 'process', 'mission', 'course', 'body', 'app', 'return-flights', 'command'];
 
 export interface DescriptionMention {
   /** Offsets in the paragraph's text. */
@@ -68,20 +69,21 @@ const NOUNS: Array<[RegExp, DescribedKind[], boolean]> = [
   [/^(?:courses?|cursos?)$/i, ['course'], false],
   [/^(?:institutions?|instituci(?:ón|on|ones))$/i, ['body'], false],
   [/^apps?$/i, ['app'], false],
+  [/^(?:commands?|comandos?)$/i, ['command'], false],
   [/^(?:efforts?|esfuerzos?)$/i, ['exercise', 'operation', 'initiative', 'mission'], false],
 ];
 // "These return operations", "the removal flights": the flights of an air operation, not an operation by name.
 const RETURN_FLIGHTS = /^(?:return|removal|repatriation|deportation)$/i;
 const FLIGHT_NOUN = /^(?:operations?|flights?)$/i;
 // Nouns read only where no "of"/"de" follows: "the mission of the army" is the army's purpose, "el curso de acción" no course.
-const NOT_OF = /^(?:missions?|misi(?:ón|on|ones)|courses?|cursos?|institutions?|instituci(?:ón|on|ones)|efforts?|esfuerzos?|apps?)$/i;
+const NOT_OF = /^(?:missions?|misi(?:ón|on|ones)|courses?|cursos?|institutions?|instituci(?:ón|on|ones)|efforts?|esfuerzos?|apps?|commands?|comandos?)$/i;
 
 const EN_SINGULAR = 'the|this|that|its';
 const EN_PLURAL = 'these|those|the';
 const ES_SINGULAR = 'la|el|del|al|esta|este|esa|ese|dicha|dicho|la misma|el mismo|dicha|aquella|aquel';
 const ES_PLURAL = 'las|los|estas|estos|dichas|dichos|esas|esos';
 const NOUN_WORDS =
-  'task forces?|iatfs?|fuerzas? de tarea|units?|unidad(?:es)?|groups?|grupos?|fuerzas?|force|operations?|operaci(?:ón|on|ones)|programs?|programas?|initiatives?|iniciativas?|agreements?|acuerdos?|exercises?|ejercicios?|academy|academies|academias?|institute|instituto|process|processes|procesos?|missions?|misi(?:ón|on|ones)|courses?|cursos?|institutions?|instituci(?:ón|on|ones)|apps?|efforts?|esfuerzos?|flights?';
+  'task forces?|iatfs?|fuerzas? de tarea|units?|unidad(?:es)?|groups?|grupos?|fuerzas?|force|operations?|operaci(?:ón|on|ones)|programs?|programas?|initiatives?|iniciativas?|agreements?|acuerdos?|exercises?|ejercicios?|academy|academies|academias?|institute|instituto|process|processes|procesos?|missions?|misi(?:ón|on|ones)|courses?|cursos?|institutions?|instituci(?:ón|on|ones)|apps?|efforts?|esfuerzos?|flights?|commands?|comandos?';
 // A determiner, then the noun; what follows must not make it a name or another thing
 // ("the Task Force Bravo", "la fuerza aérea", "the program's" is fine).
 const DESCRIPTION = new RegExp(
@@ -90,6 +92,8 @@ const DESCRIPTION = new RegExp(
 );
 // Up to two words may stand between the determiner and the noun ("the multinational exercise",
 // "the two-week exercise"): in lower case, and none that points elsewhere ("the other program").
+// A country's name before the noun is its branch of the program named ("The Guatemala program also includes…").
+const COUNTRY = /^(?:Guatemala|Guatemalan|Honduras|Honduran|El|Salvador|Salvadoran|Mexico|Mexican|Panama|Panamanian|Belize|Belizean|Nicaragua|Nicaraguan|Costa|Rica|Rican|Colombia|Colombian)$/u;
 const NOT_MODIFIER = /^(?:other|another|same|next|previous|prior|former|latter|last|first|second|third|earlier|later|similar|such|different|new|proposed|planned|future|otr[oa]s?|mism[oa]s?|anterior|siguiente|nuev[oa]s?|of|de|del|and|y|or|o|to|a|in|en|for|para|by|por|with|con|that|which|que|is|was|are|were|es|fue)$/i;
 // Words after "fuerza"/"force"/"unit" that make it something else: the air force, the armed forces, a police unit's kind.
 const NOT_AFTER = /^\s*(?:aérea|aerea|naval|pública|publica|armada|armadas|militar|militares|policial|letal|de\s+(?:ley|trabajo|voluntad)|of\s+(?:law|arms|habit)|multiplier|protection|commander|level|price|cost|[\p{Lu}][\p{L}]*)/u;
@@ -110,10 +114,12 @@ export function describedKinds(program: Program): Set<DescribedKind> {
   if (/\bacadem|\binstitut|\bschool\b|\bescuela/.test(`${program.name} ${program.type ?? ''}`.toLowerCase())) kinds.add('school');
   if (/\bprocess|\bproceso/.test(`${program.name} ${program.type ?? ''}`.toLowerCase())) kinds.add('process');
   if (/\bmission|\bmisi[oó]n|\bdeployment/.test(`${program.name} ${program.type ?? ''}`.toLowerCase())) kinds.add('mission');
-  if (/\btraining|\bcourse|\bcurso/.test(program.type ?? '')) kinds.add('course');
+  // A course is given by a training program, not by the academy that hosts it.
+  if (/\btraining|\bcourse|\bcurso/.test(program.type ?? '') && !/institution|academ|school|escuela/.test(program.type ?? '')) kinds.add('course');
   if (program.kind === 'agency' || program.kind === 'institution') kinds.add('body');
   if (/\bapp\b|mobile application|aplicaci[oó]n m[oó]vil/.test(words)) kinds.add('app');
   if (/\bair operations\b|\bflights\b|\bvuelos\b/.test(`${program.name} ${program.type ?? ''}`.toLowerCase())) kinds.add('return-flights');
+  if (/\bcommand\b|\bcomando\b/.test(`${program.name} ${program.type ?? ''}`.toLowerCase())) kinds.add('command');
   return kinds;
 }
 
@@ -137,6 +143,16 @@ function fitsNumber(program: Program, plural: boolean): boolean {
   return named;
 }
 
+// Kinds whose descriptions fit whatever number the record's name has: an air service flies "these
+// return flights", a training program is given as "these courses".
+const ANY_NUMBER: ReadonlySet<DescribedKind> = new Set(['return-flights', 'course']);
+
+/** Whether a record is of one of the kinds and of the number a description names. */
+function fits(program: Program, kinds: readonly DescribedKind[], plural: boolean): boolean {
+  const own = kindsOf(program);
+  return kinds.some((kind) => own.has(kind) && (ANY_NUMBER.has(kind) || fitsNumber(program, plural)));
+}
+
 const kindCache = new WeakMap<Program, Set<DescribedKind>>();
 function kindsOf(program: Program): Set<DescribedKind> {
   let kinds = kindCache.get(program);
@@ -154,7 +170,7 @@ export function mayHoldDescription(chunk: string): boolean {
 
 /** Whether the text may hold a description at all (a cheap test before the pattern). */
 export function mayDescribe(text: string): boolean {
-  return /unit|unidad|task|tarea|iatf|group|grupo|fuerza|force|operat|operaci|program|initiative|iniciativa|agreement|acuerdo|exercise|ejercicio|academ|institu|process|proceso|missi|misi|course|curso|app|effort|esfuerzo|flight/i.test(text);
+  return /unit|unidad|task|tarea|iatf|command|comando|group|grupo|fuerza|force|operat|operaci|program|initiative|iniciativa|agreement|acuerdo|exercise|ejercicio|academ|institu|process|proceso|missi|misi|course|curso|app|effort|esfuerzo|flight/i.test(text);
 }
 
 /** A description that nothing named before it in its paragraph fits: the section's heading may (resolveOpen). */
@@ -180,7 +196,7 @@ export interface OpenDescription {
 export function resolveOpen(d: Pick<OpenDescription, 'kinds' | 'plural'>, headingPrograms: readonly string[], records: RecordSet): string | undefined {
   const fitting = headingPrograms.filter((id) => {
     const program = records.program(id);
-    return program !== undefined && d.kinds.some((kind) => kindsOf(program).has(kind)) && fitsNumber(program, d.plural);
+    return program !== undefined && fits(program, d.kinds, d.plural);
   });
   return fitting.length === 1 ? fitting[0] : undefined;
 }
@@ -210,12 +226,12 @@ export function resolveDescriptions(
     if (NOT_AFTER.test(text.slice(end, end + 20))) continue;
     // "the unit" preceded by a capitalised word is part of a name ("the Anti-Gang Unit").
     const modifiers = m[2].split(/\s+/).filter(Boolean);
-    if (modifiers.some((w) => /^\p{Lu}/u.test(w) || NOT_MODIFIER.test(w))) continue;
+    if (modifiers.some((w) => (/^\p{Lu}/u.test(w) && !COUNTRY.test(w)) || NOT_MODIFIER.test(w))) continue;
     const noun = m[3];
     const after = text.slice(end, end + 12);
     // "the Institute" stands for a name given before; "the Institute for …" begins another name.
     if (/^\p{Lu}/u.test(noun) && !/^\p{Lu}/u.test(m[1]) && /^\s+(?:of|for|on|de|del|para)\s/i.test(after)) continue;
-    if (NOT_OF.test(noun) && /^\s+(?:of|to|de|del|para)\b/i.test(after)) continue;
+    if (NOT_OF.test(noun) && /^\s+(?:of|to|de|del|para|and\s+control|y\s+control)\b/i.test(after)) continue;
     const returnFlights = FLIGHT_NOUN.test(noun) && modifiers.length > 0 && RETURN_FLIGHTS.test(modifiers[modifiers.length - 1]);
     const kinds: DescribedKind[] = returnFlights ? ['return-flights'] : (NOUNS.find(([re]) => re.test(noun.toLowerCase()))?.[1] ?? []);
     if (kinds.length === 0) continue;
@@ -226,8 +242,7 @@ export function resolveDescriptions(
       if (n.end > start) continue;
       const program = records.program(n.target);
       if (!program || candidates.includes(n.target)) continue;
-      const fits = kinds.some((kind) => kindsOf(program).has(kind)) && fitsNumber(program, plural);
-      if (fits) candidates.push(n.target);
+      if (fits(program, kinds, plural)) candidates.push(n.target);
     }
     if (candidates.length === 0 && open) open.push({ start, end, text: m[0], kinds, plural, ...(programBefore ? { afterProgram: true } : {}) });
     if (candidates.length !== 1) continue;
@@ -259,7 +274,7 @@ export class NamedSoFar {
     if (!program) return;
     for (const kind of kindsOf(program)) {
       for (const plural of [false, true]) {
-        if (!fitsNumber(program, plural)) continue;
+        if (!ANY_NUMBER.has(kind) && !fitsNumber(program, plural)) continue;
         const slot = plural ? `${kind}+` : kind;
         const held = this.slots.get(slot);
         if (held === id || held === null) continue;
