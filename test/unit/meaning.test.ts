@@ -78,7 +78,11 @@ describe('references by description', () => {
     expect(described('# Operation Martillo\n\nIt began.\n\n## Later\n\nOperation Hornet began.\n\nThe operation seized 40 boats.')).toEqual([]);
     // A paragraph that named another program or institution first keeps the description to itself.
     expect(described('Operation Martillo began in 2012.\n\nThe FTI Jaguar grew. The operation seized 40 boats.')).toEqual([]);
-    // "The IATF", "this IATF": one task force, not the record of them all.
+    // Not past another program named since, of whatever kind.
+    expect(described('The Antiterrorism Assistance Program trained police.\n\nOperation Hornet began in 2013.\n\nThe program grew.')).toEqual([]);
+    expect(described('The Antiterrorism Assistance Program trained police.\n\nThe border is long.\n\nThe program grew.')).toEqual(['The program→antiterrorism-assistance-program']);
+    // "The IATF", "this IATF": one task force, not the record of them all ("the IATFs" still is).
+    expect(analyze('Thirty-eight jeeps went to the IATFs in 2018.').mentions.map((m) => m.program)).toEqual(['iatf']);
     expect(described('The FTI Jaguar is based in Petén.\n\nThe IATF has 300 members.')).toEqual(['The IATF→fti-jaguar']);
     expect(described('El Programa de Asistencia Anti-Terrorista capacitó a 30 oficiales.\n\nEste curso es el segundo de una serie.')).toEqual(['Este curso→antiterrorism-assistance-program']);
     expect(described('Continuing Promise 2022 began in October.\n\nThe mission ended in December.')).toEqual(['The mission→continuing-promise']);

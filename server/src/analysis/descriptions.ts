@@ -261,6 +261,10 @@ export function resolveDescriptions(
 export class NamedSoFar {
   /** Per slot (a kind, "+" for the plural): the one program that fits, or null when several do. */
   private slots = new Map<string, string | null>();
+  /** The one program (a record of kind program) named so far, or null when several are. */
+  private program: string | null | undefined;
+  /** The program named last (a record of kind program: an institution or agency named since does not count). */
+  private latest: string | undefined;
   private key: string | undefined = '';
   private last = '';
 
@@ -272,6 +276,14 @@ export class NamedSoFar {
     this.last = id;
     const program = this.records.program(id);
     if (!program) return;
+    if (program.kind === 'program' && this.program !== id && this.program !== null) {
+      this.program = this.program === undefined ? id : null;
+      this.key = undefined;
+    }
+    if (program.kind === 'program' && this.latest !== id) {
+      this.latest = id;
+      this.key = undefined;
+    }
     for (const kind of kindsOf(program)) {
       for (const plural of [false, true]) {
         if (!ANY_NUMBER.has(kind) && !fitsNumber(program, plural)) continue;
@@ -284,7 +296,11 @@ export class NamedSoFar {
     }
   }
 
-  /** The one program named so far whose kind and number fit the description, if exactly one does. */
+  /**
+   * The one program named so far whose kind and number fit the description, if exactly one does
+   * and no other program has been named since ("…Operation Hornet…. A 2017 FBI web
+   * story describes the program:" is not about a program named before Operation Hornet).
+   */
   resolve(d: Pick<OpenDescription, 'kinds' | 'plural'>): string | undefined {
     let found: string | undefined;
     for (const kind of d.kinds) {
@@ -294,13 +310,18 @@ export class NamedSoFar {
       if (found !== undefined && found !== held) return undefined;
       found = held;
     }
-    return found;
+    return found === this.latest || this.records.program(found ?? '')?.kind !== 'program' ? found : undefined;
+  }
+
+  /** The one program named so far, if exactly one has been (a sentence that names none may be about it). */
+  only(): string | undefined {
+    return this.program ?? undefined;
   }
 
   /** The state as a string: equal strings resolve every description alike. */
   signature(): string {
     if (this.key === undefined) {
-      const parts: string[] = [];
+      const parts: string[] = [this.program === undefined ? '' : (this.program ?? '*'), this.latest ?? ''];
       for (const kind of KINDS) {
         for (const slot of [kind, `${kind}+`]) {
           const held = this.slots.get(slot);
@@ -315,6 +336,8 @@ export class NamedSoFar {
   /** Forgets everything, or takes another state's content (a section starts with what the document's opening named). */
   reset(to?: NamedSoFar): void {
     this.slots = to ? new Map(to.slots) : new Map();
+    this.program = to?.program;
+    this.latest = to?.latest;
     this.key = to ? to.key : '';
     this.last = '';
   }

@@ -114,6 +114,7 @@ export class DocumentAnalyzer {
   private quoteMatches = new Map<string, QuoteMatch | undefined>();
   private readonly facts = new WeakMap<ChunkSentence, SentenceFacts>();
   private readonly built = new WeakMap<ChunkAnalysis, BuiltChunk>();
+  private readonly namedReaders = new WeakMap<ChunkAnalysis, boolean>();
   /** Per chunk analysis: the lower-cased labels of its footnote references, and its footnote definitions with their sources. */
   private readonly footnoteLabels = new WeakMap<ChunkAnalysis, string[]>();
   private readonly chunkFootnotes = new WeakMap<ChunkAnalysis, FootnoteDefinition[]>();
@@ -220,10 +221,16 @@ export class DocumentAnalyzer {
     const leaveHeading = () => {
       opening ??= named.copy();
     };
-    const topicKey = (chunk: ChunkAnalysis) =>
-      chunk.sentences.some((cs) => cs.openDescriptions) ? `${topic.join(',')}|${named.signature()}|${opening ? opening.signature() : '-'}` : '';
+    const topicKey = (chunk: ChunkAnalysis) => (this.readsNamed(chunk) ? `${topic.join(',')}|${named.signature()}|${opening ? opening.signature() : '-'}` : '');
 
-    for (const { offset, chunk, text: chunkText, given } of placed) {
+    for (const { offset, chunk: placedChunk, text: chunkText, given } of placed) {
+      let chunk = placedChunk;
+      // A chunk left unparsed (it names nothing) may hold a figure about the one program named so
+      // far (mayCarry): then it is parsed after all, as a full analysis would have it.
+      if (chunk.lazy && named.only() !== undefined && /\d/.test(chunkText)) {
+        chunk = analyzeInFull(chunkText);
+        this.chunks.set(chunkText, chunk);
+      }
       // A heading left unparsed (it names nothing) still ends the section before it.
       if (chunk.lazy && LAZY_HEADING.test(chunkText)) {
         section = [];
@@ -284,6 +291,11 @@ export class DocumentAnalyzer {
           for (const m of cs.mentions) named.add(m.program);
           if (unit.kind === 'heading') topic = s.programs;
           else if (cs.openDescriptions) this.takeTopic(s, cs, unit, topic, named, offset, mentions);
+          // A figure in a sentence that names nothing, in a document (or section) that has named one program: it is about that program.
+          if (s.programs.length === 0 && !s.carriedPrograms && mayCarry(cs, unit) && this.sentenceFacts(cs, unit).claimShaped) {
+            const only = named.only();
+            if (only) s.carriedPrograms = [only];
+          }
           citations.push(...s.citations);
           attributions.push(...s.attributions);
           if (s.attributions.length > 0) previousAttribution = s.attributions[s.attributions.length - 1];
@@ -533,6 +545,16 @@ export class DocumentAnalyzer {
     return facts;
   }
 
+  /** Whether a chunk's models depend on what the document named before it: an open description, or a figure in a sentence that names nothing. */
+  private readsNamed(chunk: ChunkAnalysis): boolean {
+    let reads = this.namedReaders.get(chunk);
+    if (reads === undefined) {
+      reads = chunk.sentences.some((cs) => cs.openDescriptions !== undefined || mayCarry(cs, chunk.units[cs.unit]));
+      this.namedReaders.set(chunk, reads);
+    }
+    return reads;
+  }
+
   /**
    * Descriptions that nothing before them in the paragraph fits, resolved among the programs of
    * the section's heading (descriptions.ts: resolveOpen), or else to the one program of their kind
@@ -545,6 +567,8 @@ export class DocumentAnalyzer {
       const program = (topic.length > 0 ? resolveOpen(d, topic, this.records) : undefined) ?? (d.afterProgram ? undefined : named.resolve(d));
       if (!program) continue;
       mentions.push({ start: offset + d.start, end: offset + d.end, program, text: d.text, unconfirmed: false, described: true });
+      // As the chunk's models are read again when reused (every mention, in order).
+      named.add(program);
       if (this.records.program(program)?.kind === 'program' && !s.programs.includes(program) && !added.includes(program)) added.push(program);
     }
     if (added.length === 0) return;
@@ -729,6 +753,11 @@ class PlacedSentence implements SentenceModel {
   toDocument(textOffset: number, isEnd?: boolean): number {
     return this.built.toDocument(textOffset, isEnd) + this.delta;
   }
+}
+
+/** A paragraph's sentence with a figure that names nothing, attributes nothing and carries nothing from its paragraph. */
+function mayCarry(cs: ChunkSentence, unit: ChunkUnit): boolean {
+  return unit.kind === 'paragraph' && !unit.inBlockquote && cs.mentions.length === 0 && cs.numbers.length > 0 && cs.attributions.length === 0 && cs.quotes.length === 0 && !cs.carried && !cs.notClaim;
 }
 
 const LAZY_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)|\n {0,3}(?:=+|-+)[ \t]*(?:\n|$)/m;
