@@ -98,6 +98,7 @@ const defs = {
             excludes: { type: 'array', items: str('A word or phrase.'), description: 'The match does not count when one of these is in its paragraph.' },
             notFollowedBy: { type: 'array', items: str('A word.'), description: 'The match does not count when the next word is one of these ("One" after "CBP", "Budapest" after "ILEA").' },
             notPrecededBy: { type: 'array', items: str('A word.'), description: 'The match does not count when the word before it is one of these ("Costa Rica’s ICE").' },
+            singular: { type: 'boolean', description: 'The rule holds only where the alias is written in the singular: "the IATF" is one task force, "the IATFs" are all of them.' },
           },
         },
       },

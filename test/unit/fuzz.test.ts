@@ -32,6 +32,8 @@ const FRAGMENTS = [
   '<!-- claimcheck-enable -->', '<script>alert(1)</script>', '# ', '## Heading', '> ', '> > ', '- ', '  - ', '    - ', '1. ', '| a | b |',
   '| --- | --- |', '---', '***', '\\', '*', '_', '[', ']', '(', ')', '4,600', '4.600', '$2,600', '2015', 'U.S.', 'Gen.', '?', '.',
   'x'.repeat(300), 'TCIUs', 'ice cream', 'Inter-Agency Task Forces', 'FTI Tecún Umán',
+  // References by description, which a program named in an earlier paragraph or heading resolves.
+  'The operation seized 40 boats in 2013.', 'This IATF has 300 members.', 'Operation Martillo', 'El ejercicio costó $9.8 millones.', 'Boats carried 40 tons in 2013.',
 ];
 const SEPARATORS = ['', ' ', '\n', '\r\n', '\r', '\n\n', '\r\n\r\n', '\t'];
 

@@ -53,6 +53,9 @@ const LINES = [
   '[^9]: A note without a source.',
   '<!-- claimcheck-disable-next-line uncited-claim -- reason: our notes -->',
   '# Operation Hornet',
+  'The operation seized 40 boats in 2013.',
+  'Operation Martillo began in 2012.',
+  'Boats carried 40 tons in 2013.',
   'Under Operation Citadel, the arrest figure reached 210 arrests in 2016.[^2] See [the GAO](https://www.gao.gov/products/gao-15-707).',
   '    indented code or continuation',
   '',
@@ -128,6 +131,51 @@ describe('incremental analysis', () => {
       }
     }
   }, 120_000);
+
+  it('resolves a description by what earlier paragraphs name, and an edit there changes and undoes it', () => {
+    const described = (a: ReturnType<DocumentAnalyzer['analyze']>) => a.mentions.filter((m) => m.described).map((m) => `${m.text}→${m.program}`);
+    const flagged = (a: ReturnType<DocumentAnalyzer['analyze']>, text: string) => a.findings.some((f) => f.code === 'uncited-claim' && text.slice(f.start, f.end).startsWith('The operation'));
+    const one = 'Operation Martillo began in 2012.\n\nThe border is long.\n\nThe operation seized 40 boats in 2013.\n';
+    const second = 'Operation Martillo began in 2012.\n\nOperation Hornet began in 2013.\n\nThe operation seized 40 boats in 2013.\n';
+    const headed = '# Operation Martillo\n\nThe border is long.\n\n## Later\n\nOperation Hornet began in 2013.\n\nThe operation seized 40 boats in 2013.\n';
+    const warm = new DocumentAnalyzer(records);
+    for (const [text, expected] of [
+      [one, ['The operation→operation-martillo']],
+      // A second operation named in an earlier paragraph: two fit, none is taken.
+      [second, []],
+      [one, ['The operation→operation-martillo']],
+      // A second one under a later heading: the section starts with what the title named.
+      [headed, []],
+      [headed.replace('Operation Hornet began', 'The border began'), ['The operation→operation-martillo']],
+      [headed, []],
+    ] as const) {
+      const incremental = warm.analyze(text);
+      expect(incremental, text).toEqual(new DocumentAnalyzer(records).analyze(text));
+      expect(incremental, text).toEqual(new DocumentAnalyzer(records, { shortcuts: false }).analyze(text));
+      expect(described(incremental), text).toEqual(expected);
+      // Resolved, the sentence is a claim about the operation.
+      expect(flagged(incremental, text), text).toBe(expected.length > 0);
+    }
+  });
+
+  it('reads a figure that names nothing as about the one program named before it, and an edit there changes and undoes it', () => {
+    const flagged = (a: ReturnType<DocumentAnalyzer['analyze']>, text: string) => a.findings.some((f) => f.code === 'uncited-claim' && text.slice(f.start, f.end).startsWith('Boats'));
+    const one = 'Operation Martillo began in 2012.\n\nThe coast is long.\n\nBoats carried 40 tons of cocaine in 2013.\n';
+    const second = one.replace('The coast is long.', 'Operation Hornet began in 2013.');
+    const warm = new DocumentAnalyzer(records);
+    for (const [text, expected] of [
+      [one, true],
+      [second, false],
+      [one, true],
+      [one.replace('Operation Martillo', 'The operation'), false],
+      [one, true],
+    ] as const) {
+      const incremental = warm.analyze(text);
+      expect(incremental, text).toEqual(new DocumentAnalyzer(records).analyze(text));
+      expect(incremental, text).toEqual(new DocumentAnalyzer(records, { shortcuts: false }).analyze(text));
+      expect(flagged(incremental, text), text).toBe(expected);
+    }
+  });
 
   it('reuses the chunks an edit did not touch', () => {
     const text = generateDraft({ bytes: 20_000, seed: 4 });

@@ -153,7 +153,10 @@ const SELF_SOURCED = new RegExp(
 );
 // An oversight body's own review: "GAO compared controls…", "This report reviews…", "of 29 participants reviewed by GAO".
 const REVIEWED = /\b(?:(?:GAO|OIG|CRS|[Tt]his\s+(?:report|study|review))\s+(?:reviewed|reviews|compared|compares|analyzed|analyzes|examined|examines|assessed|assesses|identified|identifies)|(?:reviewed|analyzed|examined|assessed)\s+by\s+(?:the\s+)?(?:GAO|OIG|CRS))\b/gu;
-const SPEECH_PATTERNS: RegExp[] = [FINDINGS_HEADING, RELEASED_FOLLOWING, REVIEWED, SELF_SOURCED, TOLD_OUTLET, AFTER_QUOTE, APPOSITIVE_SAID, VERB_THEN_SUBJECT, SUBJECT_THEN_VERB, ACCORDING_TO_SOURCE];
+// "El Coronel Robert Wagner, jefe del grupo militar de la Embajada…, dijo que…", "Col. Jane Doe, the task force's commander, said": a titled speaker by name, an apposition, then the verb.
+const TITLE = "(?:Coronel|Colonel|Col\\.|General|Gen\\.|Almirante|Admiral|Adm\\.|Capit[áa]n|Captain|Capt\\.|Teniente|Lieutenant|Lt\\.|Sargento|Sergeant|Sgt\\.|Comandante|Commander|Directora?|Embajador(?:a)?|Ambassador|Secretari[oa]|Secretary|Ministr[oa]|Minister|Presidente|President|Fiscal|Jefe|Chief)";
+const TITLED_APPOSITION_SAID = new RegExp(`${WORD_START}${TITLE}(?:\\s+[\\p{Lu}][\\p{L}.’'-]*){1,4},\\s+[^,;:“”"]{1,120}?,\\s+${SPEECH_VERB}${NOT_WORD}`, 'gu');
+const SPEECH_PATTERNS: RegExp[] = [FINDINGS_HEADING, RELEASED_FOLLOWING, REVIEWED, SELF_SOURCED, TOLD_OUTLET, AFTER_QUOTE, APPOSITIVE_SAID, TITLED_APPOSITION_SAID, VERB_THEN_SUBJECT, SUBJECT_THEN_VERB, ACCORDING_TO_SOURCE];
 // A dateline's "today announced": the release's author, not a source (see SPEECH_VERB).
 const SELF_ANNOUNCED = /\b(?:today\s+announced|announced\s+today|hoy\s+anunci[óa])\b/i;
 

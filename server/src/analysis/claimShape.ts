@@ -51,6 +51,8 @@ const INTENT = [
   // A pointer to more information: "Additional information is also available on our … page".
   /\b(?:more|additional|further)\s+information\b[^.;]{0,40}?\b(?:is|are|can\s+be)\s+(?:also\s+)?(?:available|found)\b|^\s*(?:See|Visit|Consulte|Vea|Visite)\s+(?:below|above|our|the|this|abajo|arriba|nuestr[oa]|la|el)\b[^.;]{0,60}?\b(?:for|para)\s+(?:more|additional|further|m[aá]s)\s+(?:information|details|informaci[oó]n|detalles)\b|\bm[aá]s\s+informaci[oó]n\b[^.;]{0,40}?\b(?:est[aá]|se\s+encuentra)\s+disponible/iu,
   /\b(?:objetivo|misi[oó]n|meta|prop[oó]sito)\b[^.;]{0,80}?\b(?:es|era|ser[aá]|son)\s+(?:el\s+de\s+|la\s+de\s+)?(?:\p{L}+ar|\p{L}+er|\p{L}+ir)\b/iu,
+  // What may happen, appraised: "…it reduces the potential for smugglers to exploit migrants", "reduce el riesgo de…".
+  /\b(?:reduces?|reduced|lowers?|lowered|increases?|increased|raises?|raised|limits?|limited|minimi[sz]es?)\s+the\s+(?:potential|risk|likelihood|chances?|possibility|opportunit(?:y|ies))\s+(?:for|of|that|to)\b|\b(?:reduce|reducen|disminuye|disminuyen|aumenta|aumentan|limita|limitan)\s+(?:el\s+riesgo|la\s+posibilidad|las\s+posibilidades|la\s+probabilidad)\s+de\b/iu,
 ];
 
 /**

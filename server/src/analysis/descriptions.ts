@@ -1,15 +1,36 @@
 /**
  * References by description: "the unit", "the task force", "this program", "esta unidad",
- * "la fuerza de tarea", "dicha operación". Each resolves to the most recent program named
- * before it in the same paragraph whose kind fits (a unit, task force, operation, program,
- * initiative, agreement, exercise) and whose number fits ("these groups" needs a plural name);
- * only when exactly one program fits — a wrong resolution is worse than none.
+ * "la fuerza de tarea", "dicha operación", "the mission", "este curso", "the app". Each resolves
+ * to the program named before it in the same paragraph whose kind fits (a unit, task force,
+ * operation, program, initiative, agreement, exercise, school, process, mission, course, body,
+ * app, return flights) and whose number fits ("these groups" needs a plural name); only when
+ * exactly one program fits — a wrong resolution is worse than none. A description that nothing
+ * in its paragraph fits (an open description) may take the one program of its kind that the
+ * section's heading names, or else the one named earlier in the document (NamedSoFar).
  */
 import type { RecordSet } from '../records/recordSet';
 import type { Program } from '../records/types';
 
 /** The kinds a description may name. */
-export type DescribedKind = 'unit' | 'task-force' | 'operation' | 'program' | 'initiative' | 'agreement' | 'exercise' | 'school' | 'process';
+export type DescribedKind =
+  | 'unit'
+  | 'task-force'
+  | 'operation'
+  | 'program'
+  | 'initiative'
+  | 'agreement'
+  | 'exercise'
+  | 'school'
+  | 'process'
+  | 'mission'
+  | 'course'
+  | 'body'
+  | 'app'
+  | 'return-flights'
+  | 'command';
+
+/** Every kind, in a fixed order (NamedSoFar's slots). */
+const KINDS: readonly DescribedKind[] = ['unit', 'task-force', 'operation', 'program', 'initiative', 'agreement', 'exercise', 'school', 'process', 'mission', 'course', 'body', 'app', 'return-flights', 'command'];
 
 export interface DescriptionMention {
   /** Offsets in the paragraph's text. */
@@ -23,6 +44,8 @@ export interface DescriptionMention {
 const NOUNS: Array<[RegExp, DescribedKind[], boolean]> = [
   [/^task forces?$/i, ['task-force'], false],
   [/^fuerzas? de tarea$/i, ['task-force'], false],
+  // "This IATF", "the IATF": one inter-agency task force (the record of them all is named in the plural).
+  [/^iatfs?$/i, ['task-force'], false],
   [/^units?$/i, ['unit', 'task-force'], false],
   [/^unidad(?:es)?$/i, ['unit', 'task-force'], false],
   [/^groups?$/i, ['unit', 'task-force'], false],
@@ -41,14 +64,26 @@ const NOUNS: Array<[RegExp, DescribedKind[], boolean]> = [
   [/^ejercicios?$/i, ['exercise'], false],
   [/^(?:academy|academies|institute|academias?|instituto)$/i, ['school'], false],
   [/^(?:process|processes|procesos?)$/i, ['process'], false],
+  // A mission is a deployment's ("the USNS Comfort mission"); an effort is an exercise's, operation's or initiative's.
+  [/^(?:missions?|misi(?:ón|on|ones))$/i, ['mission'], false],
+  [/^(?:courses?|cursos?)$/i, ['course'], false],
+  [/^(?:institutions?|instituci(?:ón|on|ones))$/i, ['body'], false],
+  [/^apps?$/i, ['app'], false],
+  [/^(?:commands?|comandos?)$/i, ['command'], false],
+  [/^(?:efforts?|esfuerzos?)$/i, ['exercise', 'operation', 'initiative', 'mission'], false],
 ];
+// "These return operations", "the removal flights": the flights of an air operation, not an operation by name.
+const RETURN_FLIGHTS = /^(?:return|removal|repatriation|deportation)$/i;
+const FLIGHT_NOUN = /^(?:operations?|flights?)$/i;
+// Nouns read only where no "of"/"de" follows: "the mission of the army" is the army's purpose, "el curso de acción" no course.
+const NOT_OF = /^(?:missions?|misi(?:ón|on|ones)|courses?|cursos?|institutions?|instituci(?:ón|on|ones)|efforts?|esfuerzos?|apps?|commands?|comandos?)$/i;
 
 const EN_SINGULAR = 'the|this|that|its';
 const EN_PLURAL = 'these|those|the';
-const ES_SINGULAR = 'la|el|esta|este|esa|ese|dicha|dicho|la misma|el mismo|dicha|aquella|aquel';
+const ES_SINGULAR = 'la|el|del|al|esta|este|esa|ese|dicha|dicho|la misma|el mismo|dicha|aquella|aquel';
 const ES_PLURAL = 'las|los|estas|estos|dichas|dichos|esas|esos';
 const NOUN_WORDS =
-  'task forces?|fuerzas? de tarea|units?|unidad(?:es)?|groups?|grupos?|fuerzas?|force|operations?|operaci(?:ón|on|ones)|programs?|programas?|initiatives?|iniciativas?|agreements?|acuerdos?|exercises?|ejercicios?|academy|academies|academias?|institute|instituto|process|processes|procesos?';
+  'task forces?|iatfs?|fuerzas? de tarea|units?|unidad(?:es)?|groups?|grupos?|fuerzas?|force|operations?|operaci(?:ón|on|ones)|programs?|programas?|initiatives?|iniciativas?|agreements?|acuerdos?|exercises?|ejercicios?|academy|academies|academias?|institute|instituto|process|processes|procesos?|missions?|misi(?:ón|on|ones)|courses?|cursos?|institutions?|instituci(?:ón|on|ones)|apps?|efforts?|esfuerzos?|flights?|commands?|comandos?';
 // A determiner, then the noun; what follows must not make it a name or another thing
 // ("the Task Force Bravo", "la fuerza aérea", "the program's" is fine).
 const DESCRIPTION = new RegExp(
@@ -57,10 +92,12 @@ const DESCRIPTION = new RegExp(
 );
 // Up to two words may stand between the determiner and the noun ("the multinational exercise",
 // "the two-week exercise"): in lower case, and none that points elsewhere ("the other program").
+// A country's name before the noun is its branch of the program named ("The Guatemala program also includes…").
+const COUNTRY = /^(?:Guatemala|Guatemalan|Honduras|Honduran|El|Salvador|Salvadoran|Mexico|Mexican|Panama|Panamanian|Belize|Belizean|Nicaragua|Nicaraguan|Costa|Rica|Rican|Colombia|Colombian)$/u;
 const NOT_MODIFIER = /^(?:other|another|same|next|previous|prior|former|latter|last|first|second|third|earlier|later|similar|such|different|new|proposed|planned|future|otr[oa]s?|mism[oa]s?|anterior|siguiente|nuev[oa]s?|of|de|del|and|y|or|o|to|a|in|en|for|para|by|por|with|con|that|which|que|is|was|are|were|es|fue)$/i;
 // Words after "fuerza"/"force"/"unit" that make it something else: the air force, the armed forces, a police unit's kind.
 const NOT_AFTER = /^\s*(?:aérea|aerea|naval|pública|publica|armada|armadas|militar|militares|policial|letal|de\s+(?:ley|trabajo|voluntad)|of\s+(?:law|arms|habit)|multiplier|protection|commander|level|price|cost|[\p{Lu}][\p{L}]*)/u;
-const PLURAL_NOUN = /^(?:task forces|fuerzas de tarea|units|unidades|groups|grupos|fuerzas|operations|operaciones|programs|programas|initiatives|iniciativas|agreements|acuerdos|exercises|ejercicios|academies|academias|processes|procesos)$/i;
+const PLURAL_NOUN = /^(?:task forces|iatfs|fuerzas de tarea|units|unidades|groups|grupos|fuerzas|operations|operaciones|programs|programas|initiatives|iniciativas|agreements|acuerdos|exercises|ejercicios|academies|academias|processes|procesos|missions|misiones|courses|cursos|institutions|instituciones|apps|efforts|esfuerzos)$/i;
 const PLURAL_DETERMINER = /^(?:these|those|las|los|estas|estos|dichas|dichos|esas|esos)$/i;
 
 /** The kinds a record is, from its name, aliases and type ("joint military-police unit", "Operation Martillo"). */
@@ -76,6 +113,13 @@ export function describedKinds(program: Program): Set<DescribedKind> {
   if (/\bexercise|ejercicio/.test(program.type ?? '')) kinds.add('exercise');
   if (/\bacadem|\binstitut|\bschool\b|\bescuela/.test(`${program.name} ${program.type ?? ''}`.toLowerCase())) kinds.add('school');
   if (/\bprocess|\bproceso/.test(`${program.name} ${program.type ?? ''}`.toLowerCase())) kinds.add('process');
+  if (/\bmission|\bmisi[oó]n|\bdeployment/.test(`${program.name} ${program.type ?? ''}`.toLowerCase())) kinds.add('mission');
+  // A course is given by a training program, not by the academy that hosts it.
+  if (/\btraining|\bcourse|\bcurso/.test(program.type ?? '') && !/institution|academ|school|escuela/.test(program.type ?? '')) kinds.add('course');
+  if (program.kind === 'agency' || program.kind === 'institution') kinds.add('body');
+  if (/\bapp\b|mobile application|aplicaci[oó]n m[oó]vil/.test(words)) kinds.add('app');
+  if (/\bair operations\b|\bflights\b|\bvuelos\b/.test(`${program.name} ${program.type ?? ''}`.toLowerCase())) kinds.add('return-flights');
+  if (/\bcommand\b|\bcomando\b/.test(`${program.name} ${program.type ?? ''}`.toLowerCase())) kinds.add('command');
   return kinds;
 }
 
@@ -99,6 +143,16 @@ function fitsNumber(program: Program, plural: boolean): boolean {
   return named;
 }
 
+// Kinds whose descriptions fit whatever number the record's name has: an air service flies "these
+// return flights", a training program is given as "these courses".
+const ANY_NUMBER: ReadonlySet<DescribedKind> = new Set(['return-flights', 'course']);
+
+/** Whether a record is of one of the kinds and of the number a description names. */
+function fits(program: Program, kinds: readonly DescribedKind[], plural: boolean): boolean {
+  const own = kindsOf(program);
+  return kinds.some((kind) => own.has(kind) && (ANY_NUMBER.has(kind) || fitsNumber(program, plural)));
+}
+
 const kindCache = new WeakMap<Program, Set<DescribedKind>>();
 function kindsOf(program: Program): Set<DescribedKind> {
   let kinds = kindCache.get(program);
@@ -116,7 +170,7 @@ export function mayHoldDescription(chunk: string): boolean {
 
 /** Whether the text may hold a description at all (a cheap test before the pattern). */
 export function mayDescribe(text: string): boolean {
-  return /unit|unidad|task|tarea|group|grupo|fuerza|force|operat|operaci|program|initiative|iniciativa|agreement|acuerdo|exercise|ejercicio|academ|institut|process|proceso/i.test(text);
+  return /unit|unidad|task|tarea|iatf|command|comando|group|grupo|fuerza|force|operat|operaci|program|initiative|iniciativa|agreement|acuerdo|exercise|ejercicio|academ|institu|process|proceso|missi|misi|course|curso|app|effort|esfuerzo|flight/i.test(text);
 }
 
 /** A description that nothing named before it in its paragraph fits: the section's heading may (resolveOpen). */
@@ -127,6 +181,12 @@ export interface OpenDescription {
   text: string;
   kinds: DescribedKind[];
   plural: boolean;
+  /**
+   * Set when the paragraph named a program or institution before it (of another kind: "Transnational Anti-Gang
+   * Unit: This program…"): the description is more likely about that one than about a program
+   * named in an earlier paragraph, so it does not reach back beyond the section's heading.
+   */
+  afterProgram?: boolean;
 }
 
 /**
@@ -136,7 +196,7 @@ export interface OpenDescription {
 export function resolveOpen(d: Pick<OpenDescription, 'kinds' | 'plural'>, headingPrograms: readonly string[], records: RecordSet): string | undefined {
   const fitting = headingPrograms.filter((id) => {
     const program = records.program(id);
-    return program !== undefined && d.kinds.some((kind) => kindsOf(program).has(kind)) && fitsNumber(program, d.plural);
+    return program !== undefined && fits(program, d.kinds, d.plural);
   });
   return fitting.length === 1 ? fitting[0] : undefined;
 }
@@ -154,18 +214,27 @@ export function resolveDescriptions(
 ): DescriptionMention[] {
   if ((named.length === 0 && !open) || !mayDescribe(text)) return [];
   const out: DescriptionMention[] = [];
+  // Whether a program was named before the description: descriptions come in order, so a cursor walks the names once.
+  let passed = 0;
+  let programBefore = false;
   for (const m of text.matchAll(DESCRIPTION)) {
     const start = m.index;
     const end = start + m[0].length;
+    for (; passed < named.length && named[passed].end <= start; passed++) if (records.program(named[passed].target)?.kind !== 'agency') programBefore = true;
     // Inside a name found by the records ("the Joint Task Force"), or the start of a name ("the Task Force Bravo").
     if (named.some((n) => n.start < end && start < n.end)) continue;
     if (NOT_AFTER.test(text.slice(end, end + 20))) continue;
     // "the unit" preceded by a capitalised word is part of a name ("the Anti-Gang Unit").
     const modifiers = m[2].split(/\s+/).filter(Boolean);
-    if (modifiers.some((w) => /^\p{Lu}/u.test(w) || NOT_MODIFIER.test(w))) continue;
+    if (modifiers.some((w) => (/^\p{Lu}/u.test(w) && !COUNTRY.test(w)) || NOT_MODIFIER.test(w))) continue;
     const noun = m[3];
-    if (/^\p{Lu}/u.test(noun) && !/^\p{Lu}/u.test(m[1])) continue;
-    const kinds = NOUNS.find(([re]) => re.test(noun.toLowerCase()))?.[1] ?? [];
+    const after = text.slice(end, end + 12);
+    // "the Institute" stands for a name given before; "the Institute for …" begins another name.
+    if (/^\p{Lu}/u.test(noun) && !/^\p{Lu}/u.test(m[1]) && /^\s+(?:of|for|on|de|del|para)\s/i.test(after)) continue;
+    if (NOT_OF.test(noun) && /^\s+(?:of|to|de|del|para|and\s+control|y\s+control)\b/i.test(after)) continue;
+    const returnFlights = FLIGHT_NOUN.test(noun) && modifiers.length > 0 && RETURN_FLIGHTS.test(modifiers[modifiers.length - 1]);
+    const kinds: DescribedKind[] = returnFlights ? ['return-flights'] : (NOUNS.find(([re]) => re.test(noun.toLowerCase()))?.[1] ?? []);
+    if (kinds.length === 0) continue;
     const plural = PLURAL_DETERMINER.test(m[1]) || PLURAL_NOUN.test(noun);
     const candidates: string[] = [];
     for (let k = named.length - 1; k >= 0; k--) {
@@ -173,12 +242,109 @@ export function resolveDescriptions(
       if (n.end > start) continue;
       const program = records.program(n.target);
       if (!program || candidates.includes(n.target)) continue;
-      const fits = kinds.some((kind) => kindsOf(program).has(kind)) && fitsNumber(program, plural);
-      if (fits) candidates.push(n.target);
+      if (fits(program, kinds, plural)) candidates.push(n.target);
     }
-    if (candidates.length === 0 && open) open.push({ start, end, text: m[0], kinds, plural });
+    if (candidates.length === 0 && open) open.push({ start, end, text: m[0], kinds, plural, ...(programBefore ? { afterProgram: true } : {}) });
     if (candidates.length !== 1) continue;
     out.push({ start, end, target: candidates[0], text: m[0] });
   }
   return out;
+}
+
+/**
+ * What the document has named so far, read by kind and number: for each kind and number, the
+ * one program named so far that fits, or the mark that several do. An open description resolves
+ * to the one program its kinds and number hold, when exactly one does. Adding a mention costs a
+ * few steps per kind, and so does resolving a description: the document is read once, front to
+ * back, never searched backwards.
+ */
+export class NamedSoFar {
+  /** Per slot (a kind, "+" for the plural): the one program that fits, or null when several do. */
+  private slots = new Map<string, string | null>();
+  /** The one program (a record of kind program) named so far, or null when several are. */
+  private program: string | null | undefined;
+  /** The program named last (a record of kind program: an institution or agency named since does not count). */
+  private latest: string | undefined;
+  private key: string | undefined = '';
+  private last = '';
+
+  constructor(private readonly records: RecordSet) {}
+
+  /** Adds a program named (by name or description) at this point of the document. */
+  add(id: string): void {
+    if (id === this.last) return;
+    this.last = id;
+    const program = this.records.program(id);
+    if (!program) return;
+    if (program.kind === 'program' && this.program !== id && this.program !== null) {
+      this.program = this.program === undefined ? id : null;
+      this.key = undefined;
+    }
+    if (program.kind === 'program' && this.latest !== id) {
+      this.latest = id;
+      this.key = undefined;
+    }
+    for (const kind of kindsOf(program)) {
+      for (const plural of [false, true]) {
+        if (!ANY_NUMBER.has(kind) && !fitsNumber(program, plural)) continue;
+        const slot = plural ? `${kind}+` : kind;
+        const held = this.slots.get(slot);
+        if (held === id || held === null) continue;
+        this.slots.set(slot, held === undefined ? id : null);
+        this.key = undefined;
+      }
+    }
+  }
+
+  /**
+   * The one program named so far whose kind and number fit the description, if exactly one does
+   * and no other program has been named since ("…Operation Hornet…. A 2017 FBI web
+   * story describes the program:" is not about a program named before Operation Hornet).
+   */
+  resolve(d: Pick<OpenDescription, 'kinds' | 'plural'>): string | undefined {
+    let found: string | undefined;
+    for (const kind of d.kinds) {
+      const held = this.slots.get(d.plural ? `${kind}+` : kind);
+      if (held === null) return undefined;
+      if (held === undefined) continue;
+      if (found !== undefined && found !== held) return undefined;
+      found = held;
+    }
+    return found === this.latest || this.records.program(found ?? '')?.kind !== 'program' ? found : undefined;
+  }
+
+  /** The one program named so far, if exactly one has been (a sentence that names none may be about it). */
+  only(): string | undefined {
+    return this.program ?? undefined;
+  }
+
+  /** The state as a string: equal strings resolve every description alike. */
+  signature(): string {
+    if (this.key === undefined) {
+      const parts: string[] = [this.program === undefined ? '' : (this.program ?? '*'), this.latest ?? ''];
+      for (const kind of KINDS) {
+        for (const slot of [kind, `${kind}+`]) {
+          const held = this.slots.get(slot);
+          if (held !== undefined) parts.push(`${slot}=${held ?? '*'}`);
+        }
+      }
+      this.key = parts.join(';');
+    }
+    return this.key;
+  }
+
+  /** Forgets everything, or takes another state's content (a section starts with what the document's opening named). */
+  reset(to?: NamedSoFar): void {
+    this.slots = to ? new Map(to.slots) : new Map();
+    this.program = to?.program;
+    this.latest = to?.latest;
+    this.key = to ? to.key : '';
+    this.last = '';
+  }
+
+  copy(): NamedSoFar {
+    const other = new NamedSoFar(this.records);
+    other.reset(this);
+    return other;
+  }
 }

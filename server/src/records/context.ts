@@ -47,7 +47,11 @@ export function fitsContext(records: RecordSet, target: string, alias: string, t
   };
   const after = norm(text.slice(end, end + 40)).trim().split(' ')[0] ?? '';
   const before = norm(text.slice(Math.max(0, start - 40), start));
+  // "IATFs": the alias in the plural, which a rule for the singular leaves alone.
+  const written = fold(matched);
+  const plural = written.length === fold(alias).length + 1 && /s$/i.test(written) && written.startsWith(fold(alias));
   return rules.every((r) => {
+    if (r.singular && plural) return true;
     if (r.notFollowedBy?.some((w) => fold(w) === after)) return false;
     if (r.notPrecededBy?.some((w) => before.endsWith(norm(w)))) return false;
     if (r.excludes?.some(holds)) return false;

@@ -35,6 +35,8 @@ export interface AmbiguousAlias {
   excludes?: string[];
   notFollowedBy?: string[];
   notPrecededBy?: string[];
+  /** The rule holds only where the alias is written in the singular ("the IATF", not "the IATFs"). */
+  singular?: boolean;
 }
 
 export interface Program {

@@ -29,7 +29,7 @@ import { CHECKS, type Check } from '../../checks';
 import type { RecordSet } from '../../records/recordSet';
 import type { LibraryIndex } from '../../library/library';
 import { introducesWhatFollows, isSourceLine, resolveAttribution, type RawAttribution } from '../attributions';
-import { resolveOpen } from '../descriptions';
+import { NamedSoFar, resolveOpen } from '../descriptions';
 import { splitChunks, splitChunksAfterEdit, type ChunkSpan } from './chunks';
 import { openBlockAtEnd } from '../fixes';
 import { analyzeChunk, type ChunkAnalysis, type ChunkSentence, type ChunkUnit } from './chunkAnalysis';
@@ -114,6 +114,7 @@ export class DocumentAnalyzer {
   private quoteMatches = new Map<string, QuoteMatch | undefined>();
   private readonly facts = new WeakMap<ChunkSentence, SentenceFacts>();
   private readonly built = new WeakMap<ChunkAnalysis, BuiltChunk>();
+  private readonly namedReaders = new WeakMap<ChunkAnalysis, boolean>();
   /** Per chunk analysis: the lower-cased labels of its footnote references, and its footnote definitions with their sources. */
   private readonly footnoteLabels = new WeakMap<ChunkAnalysis, string[]>();
   private readonly chunkFootnotes = new WeakMap<ChunkAnalysis, FootnoteDefinition[]>();
@@ -209,13 +210,33 @@ export class DocumentAnalyzer {
     // paragraph fits ("The program offers…" under "# Alternatives to Detention") may take one.
     // A chunk with such a description is rebuilt when they change.
     let topic: readonly string[] = NONE;
-    const topicKey = (chunk: ChunkAnalysis) => (chunk.sentences.some((cs) => cs.openDescriptions) ? topic.join(',') : '');
+    // Failing that, the one program of its kind named earlier in the document, or in its section
+    // when the document has headings: a section starts with what the document named up to its
+    // first heading (its title). Read front to back, one mention at a time (descriptions.ts).
+    const named = new NamedSoFar(this.records);
+    let opening: NamedSoFar | undefined;
+    const enterHeading = () => {
+      if (opening) named.reset(opening);
+    };
+    const leaveHeading = () => {
+      opening ??= named.copy();
+    };
+    const topicKey = (chunk: ChunkAnalysis) => (this.readsNamed(chunk) ? `${topic.join(',')}|${named.signature()}|${opening ? opening.signature() : '-'}` : '');
 
-    for (const { offset, chunk, text: chunkText, given } of placed) {
+    for (const { offset, chunk: placedChunk, text: chunkText, given } of placed) {
+      let chunk = placedChunk;
+      // A chunk left unparsed (it names nothing) may hold a figure about the one program named so
+      // far (mayCarry): then it is parsed after all, as a full analysis would have it.
+      if (chunk.lazy && named.only() !== undefined && /\d/.test(chunkText)) {
+        chunk = analyzeInFull(chunkText);
+        this.chunks.set(chunkText, chunk);
+      }
       // A heading left unparsed (it names nothing) still ends the section before it.
       if (chunk.lazy && LAZY_HEADING.test(chunkText)) {
         section = [];
         topic = NONE;
+        enterHeading();
+        leaveHeading();
       }
       const reusable = this.built.get(chunk);
       if (reusable && reusable.footnotes === footnotesKey && reusable.section === sectionKey(offset) && reusable.topic === topicKey(chunk)) {
@@ -233,6 +254,16 @@ export class DocumentAnalyzer {
         }
         for (const label of this.footnoteLabelsOf(chunk)) labels.add(label);
         for (const m of models.mentions) mentions.push(m);
+        // What the chunk names, sentence by sentence (its models are in the order of its sentences).
+        let k = 0;
+        for (const unit of chunk.units) {
+          if (unit.kind === 'heading') enterHeading();
+          for (const index of unit.sentences) {
+            const end = models.sentences[index].end;
+            while (k < models.mentions.length && models.mentions[k].start < end) named.add(models.mentions[k++].program);
+          }
+          if (unit.kind === 'heading') leaveHeading();
+        }
         if (chunk.units.length > 0) introducer = undefined;
         if (sentences.length > from) chunks.push({ text: chunkText, offset, from, to: sentences.length, signature: reusable.signature });
         continue;
@@ -244,21 +275,26 @@ export class DocumentAnalyzer {
       const from = sentences.length;
       const sectionAtStart = sectionKey(offset);
       const topicAtStart = topicKey(chunk);
+      if (topicAtStart) outside.push(`topic:${topicAtStart}`);
       for (const unit of chunk.units) {
         const trailing = unit.trailingCitations.filter((c) => this.isCitation(c)).map((c) => this.resolveCitation(c, offset, byLabel));
         if (unit.inBlockquote && !introducer) introducer = lastNonQuote;
         if (!unit.inBlockquote) introducer = undefined;
         const unitSentences: SentenceModel[] = [];
+        if (unit.kind === 'heading') enterHeading();
         for (const index of unit.sentences) {
           const cs = chunk.sentences[index];
           if (cs.attributions.some((a) => a.same)) outside.push(`same:${previousAttribution ? attributionSignature(previousAttribution) : ''}`);
           const s = this.sentenceModel(cs, unit, offset, byLabel, previousAttribution);
           for (const c of cs.citations) if (c.kind === 'footnote') labels.add(c.key.toLowerCase());
           for (const m of cs.mentions) mentions.push({ start: offset + m.start, end: offset + m.end, program: m.program, text: m.text, unconfirmed: m.unconfirmed, ...(m.described ? { described: true } : {}) });
+          for (const m of cs.mentions) named.add(m.program);
           if (unit.kind === 'heading') topic = s.programs;
-          else if (cs.openDescriptions && topic.length > 0) {
-            outside.push(`topic:${topic.join(',')}`);
-            this.takeTopic(s, cs, unit, topic, offset, mentions);
+          else if (cs.openDescriptions) this.takeTopic(s, cs, unit, topic, named, offset, mentions);
+          // A figure in a sentence that names nothing, in a document (or section) that has named one program: it is about that program.
+          if (s.programs.length === 0 && !s.carriedPrograms && mayCarry(cs, unit) && this.sentenceFacts(cs, unit).claimShaped) {
+            const only = named.only();
+            if (only) s.carriedPrograms = [only];
           }
           citations.push(...s.citations);
           attributions.push(...s.attributions);
@@ -281,6 +317,7 @@ export class DocumentAnalyzer {
           unitSentences.push(s);
           sentences.push(s);
         }
+        if (unit.kind === 'heading') leaveHeading();
         inheritWithinParagraph(unitSentences);
         if (trailing.length > 0) {
           // A trailing citation covers its own sentence's programs and those of every uncited sentence.
@@ -508,18 +545,31 @@ export class DocumentAnalyzer {
     return facts;
   }
 
+  /** Whether a chunk's models depend on what the document named before it: an open description, or a figure in a sentence that names nothing. */
+  private readsNamed(chunk: ChunkAnalysis): boolean {
+    let reads = this.namedReaders.get(chunk);
+    if (reads === undefined) {
+      reads = chunk.sentences.some((cs) => cs.openDescriptions !== undefined || mayCarry(cs, chunk.units[cs.unit]));
+      this.namedReaders.set(chunk, reads);
+    }
+    return reads;
+  }
+
   /**
    * Descriptions that nothing before them in the paragraph fits, resolved among the programs of
-   * the section's heading (descriptions.ts: resolveOpen): the program joins the sentence's, which
-   * may make it a claim, and the description is listed as a mention.
+   * the section's heading (descriptions.ts: resolveOpen), or else to the one program of their kind
+   * named so far (NamedSoFar): a program joins the sentence's, which may make it a claim, and the
+   * description is listed as a mention.
    */
-  private takeTopic(s: SentenceModel, cs: ChunkSentence, unit: ChunkUnit, topic: readonly string[], offset: number, mentions: MentionRef[]): void {
+  private takeTopic(s: SentenceModel, cs: ChunkSentence, unit: ChunkUnit, topic: readonly string[], named: NamedSoFar, offset: number, mentions: MentionRef[]): void {
     const added: string[] = [];
     for (const d of cs.openDescriptions ?? []) {
-      const program = resolveOpen(d, topic, this.records);
+      const program = (topic.length > 0 ? resolveOpen(d, topic, this.records) : undefined) ?? (d.afterProgram ? undefined : named.resolve(d));
       if (!program) continue;
       mentions.push({ start: offset + d.start, end: offset + d.end, program, text: d.text, unconfirmed: false, described: true });
-      if (!s.programs.includes(program) && !added.includes(program)) added.push(program);
+      // As the chunk's models are read again when reused (every mention, in order).
+      named.add(program);
+      if (this.records.program(program)?.kind === 'program' && !s.programs.includes(program) && !added.includes(program)) added.push(program);
     }
     if (added.length === 0) return;
     s.programs = [...s.programs, ...added];
@@ -703,6 +753,11 @@ class PlacedSentence implements SentenceModel {
   toDocument(textOffset: number, isEnd?: boolean): number {
     return this.built.toDocument(textOffset, isEnd) + this.delta;
   }
+}
+
+/** A paragraph's sentence with a figure that names nothing, attributes nothing and carries nothing from its paragraph. */
+function mayCarry(cs: ChunkSentence, unit: ChunkUnit): boolean {
+  return unit.kind === 'paragraph' && !unit.inBlockquote && cs.mentions.length === 0 && cs.numbers.length > 0 && cs.attributions.length === 0 && cs.quotes.length === 0 && !cs.carried && !cs.notClaim;
 }
 
 const LAZY_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)|\n {0,3}(?:=+|-+)[ \t]*(?:\n|$)/m;
