@@ -19,12 +19,17 @@ describe('attribution by speech and report verbs', () => {
     // A titled speaker by name, an apposition, then the verb.
     expect(phrases('El Coronel Robert Wagner, jefe del grupo militar de la Embajada, dijo que el ejercicio tiene 250 ingenieros.')).not.toEqual([]);
     expect(phrases('Col. Jane Doe, the commander of the task force, said the unit grew.')).not.toEqual([]);
+    // The writers' own findings, in the first person.
+    expect(phrases('We found that ICE has some policies to oversee the partner agreements.')).not.toEqual([]);
+    expect(phrases('Our review found that the unit trained 300 police.')).not.toEqual([]);
+    expect(phrases('Constatamos que la unidad tiene 300 elementos.')).not.toEqual([]);
   });
 
   it('does not take an agency announcing its own action for a source, nor a plain verb for one', () => {
     expect(phrases('WASHINGTON – U.S. Customs and Border Protection today announced the expansion of appointments.')).toEqual([]);
     expect(phrases('The task force said nothing new about the border in 2019.')).toEqual([]);
     expect(phrases('Operation Martillo seized 245,000 kilograms of cocaine.')).toEqual([]);
+    expect(phrases('The task force found 40 weapons in the raid.')).toEqual([]);
   });
 
   it('speech attributions that name no agency, kind or year point to no recorded source', () => {

@@ -151,8 +151,9 @@ const SELF_SOURCED = new RegExp(
   ].join('|'),
   'gu',
 );
-// An oversight body's own review: "GAO compared controls…", "This report reviews…", "of 29 participants reviewed by GAO".
-const REVIEWED = /\b(?:(?:GAO|OIG|CRS|[Tt]his\s+(?:report|study|review))\s+(?:reviewed|reviews|compared|compares|analyzed|analyzes|examined|examines|assessed|assesses|identified|identifies)|(?:reviewed|analyzed|examined|assessed)\s+by\s+(?:the\s+)?(?:GAO|OIG|CRS))\b/gu;
+// An oversight body's own review: "GAO compared controls…", "This report reviews…", "of 29 participants reviewed by GAO";
+// and the writers' own findings in the first person: "We found that ICE…", "Our review found…", "Constatamos que…".
+const REVIEWED = /\b(?:(?:GAO|OIG|CRS|[Tt]his\s+(?:report|study|review))\s+(?:reviewed|reviews|compared|compares|analyzed|analyzes|examined|examines|assessed|assesses|identified|identifies)|(?:reviewed|analyzed|examined|assessed)\s+by\s+(?:the\s+)?(?:GAO|OIG|CRS)|[Ww]e\s+(?:also\s+)?(?:found|find|reviewed|identified|determined|estimated)|[Oo]ur\s+(?:review|analysis|work|investigation)\s+(?:found|finds|showed|shows)|(?:[Ee]ncontramos|[Cc]onstatamos|[Hh]allamos)\s+que)\b/gu;
 // "El Coronel Robert Wagner, jefe del grupo militar de la Embajada…, dijo que…", "Col. Jane Doe, the task force's commander, said": a titled speaker by name, an apposition, then the verb.
 const TITLE = "(?:Coronel|Colonel|Col\\.|General|Gen\\.|Almirante|Admiral|Adm\\.|Capit[áa]n|Captain|Capt\\.|Teniente|Lieutenant|Lt\\.|Sargento|Sergeant|Sgt\\.|Comandante|Commander|Directora?|Embajador(?:a)?|Ambassador|Secretari[oa]|Secretary|Ministr[oa]|Minister|Presidente|President|Fiscal|Jefe|Chief)";
 const TITLED_APPOSITION_SAID = new RegExp(`${WORD_START}${TITLE}(?:\\s+[\\p{Lu}][\\p{L}.’'-]*){1,4},\\s+[^,;:“”"]{1,120}?,\\s+${SPEECH_VERB}${NOT_WORD}`, 'gu');
@@ -164,7 +165,7 @@ const SELF_ANNOUNCED = /\b(?:today\s+announced|announced\s+today|hoy\s+anunci[ó
 export function maySpeak(text: string): boolean {
   return MAY_SPEAK.test(text);
 }
-const MAY_SPEAK = /sa[iy]|stat|told|announc|added|noted|explain|confirm|report|indic|dij|inform|declar|afirm|señal|explic|anunci|asegur|agreg|añadi|coment|expres|manifest|precis|destac|detall|según|seg[uú]n|accord|acuerdo|per\s|Found|Finds|interview|entrevista|released|issued|published|publicó|emitió|difundió|provide|authoriz|requir|plac|establish|appropriat|permit|allow|direct|prohibit|enact|creat|asked|P(?:ub)?\.\s?L\.|highlight|emphasi|stress|underscor|praise|review|compar|analy|examin|assess|identif/i;
+const MAY_SPEAK = /sa[iy]|stat|told|announc|added|noted|explain|confirm|report|indic|dij|inform|declar|afirm|señal|explic|anunci|asegur|agreg|añadi|coment|expres|manifest|precis|destac|detall|según|seg[uú]n|accord|acuerdo|per\s|Found|Finds|interview|entrevista|released|issued|published|publicó|emitió|difundió|provide|authoriz|requir|plac|establish|appropriat|permit|allow|direct|prohibit|enact|creat|asked|P(?:ub)?\.\s?L\.|highlight|emphasi|stress|underscor|praise|review|compar|analy|examin|assess|identif|find|determin|estimat|encontramos|constatamos|hallamos/i;
 
 /** Whether a chunk may hold a findings heading ("### What GAO Found"), whose attribution its section takes. */
 export function mayHoldFindingsHeading(chunk: string): boolean {
