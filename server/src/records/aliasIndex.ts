@@ -67,6 +67,7 @@ function isAcronym(word: string): boolean {
 }
 
 import { nameVariants, SAME_WORD } from './nameVariants';
+import { WordTable } from './wordTable';
 
 /** A folded word as the index keys it. */
 function wordKey(folded: string): string {
@@ -194,7 +195,7 @@ export class AliasIndex {
    * `edges`, an open-addressing hash table of Int32 triples (parent + 1, label, child). With
    * 100,000 programs this is about a third of a map from key paths to slots.
    */
-  private readonly words = new Map<string, number>();
+  private readonly words = new WordTable();
   private edges = new Int32Array(3 * 1024);
   private edgeCount = 0;
   private slots = new Int32Array(1024);
@@ -248,14 +249,16 @@ export class AliasIndex {
       }
     }
     this.size = size;
+    // Nothing is added after: the room kept for more goes back.
+    this.words.trim();
+    this.slots = this.slots.slice(0, this.nodeCount);
   }
 
   /** Inserts one key path; returns the target already stored there, if any. */
   private insert({ keys, joints }: Variant, entry: AliasEntry): string | undefined {
     let node = 0;
     for (let depth = 0; depth < keys.length; depth++) {
-      let word = this.words.get(keys[depth]);
-      if (word === undefined) this.words.set(keys[depth], (word = this.words.size));
+      const word = this.words.add(keys[depth]);
       const label = word * 3 + (depth === 0 ? 0 : JOINT_CODE[joints[depth - 1]]);
       let child = this.child(node, label);
       if (child < 0) child = this.addChild(node, label);
@@ -364,7 +367,7 @@ export class AliasIndex {
   private startsAlias(keys: string[]): boolean {
     for (const key of keys) {
       const word = this.words.get(key);
-      if (word !== undefined && this.child(0, word * 3) >= 0) return true;
+      if (word >= 0 && this.child(0, word * 3) >= 0) return true;
     }
     return false;
   }
@@ -381,7 +384,7 @@ export class AliasIndex {
       for (const from of j === i ? ROOT : frontier) {
         for (const key of keys[j]) {
           const word = this.words.get(key);
-          if (word === undefined) continue;
+          if (word < 0) continue;
           for (const sep of joints) {
             const node = this.child(from, word * 3 + JOINT_CODE[sep]);
             if (node < 0) continue;
