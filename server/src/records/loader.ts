@@ -381,6 +381,7 @@ function collectEntries(file: RecordFileText, entries: EntryList, lines: (offset
   }
   // Ids seen, by kind, with the index of the entry that had each first.
   const seen: Record<RecordKind, Map<string, number>> = { programs: new Map(), sources: new Map(), claims: new Map() };
+  const lists = new Map<string, string[]>();
   for (let index = 0; index < entries.length; index++) {
     const entry = entries.view(index);
     const entryKind = entry.kind ?? kind;
@@ -407,7 +408,7 @@ function collectEntries(file: RecordFileText, entries: EntryList, lines: (offset
       continue;
     }
     seen[entryKind].set(value.id, index);
-    if (entryKind === 'programs') result.programs.push({ value: readProgram(value as Program), origin });
+    if (entryKind === 'programs') result.programs.push({ value: shareLists(readProgram(value as Program), lists), origin });
     else if (entryKind === 'sources') result.sources.push({ value: readSource(value as Source), origin });
     else result.claims.push({ value: value as Claim, origin });
   }
@@ -439,6 +440,25 @@ function errorPath(err: ErrorObject): Array<string | number> {
   if (err.keyword === 'additionalProperties') parts.push((err.params as { additionalProperty: string }).additionalProperty);
   if (err.keyword === 'required') parts.push((err.params as { missingProperty: string }).missingProperty);
   return parts;
+}
+
+/**
+ * The program with its agencies and countries lists shared with an earlier entry of the file
+ * that has the same list: a file of many programs repeats a few such lists, and each array
+ * costs about 70 bytes. Records are never modified after loading.
+ */
+function shareLists(p: Program, lists: Map<string, string[]>): Program {
+  const share = (list: string[]): string[] => {
+    const key = JSON.stringify(list);
+    const known = lists.get(key);
+    if (known) return known;
+    // The map is dropped with the file; it stays small, unless every list differs.
+    if (lists.size < 10_000) lists.set(key, list);
+    return list;
+  };
+  p.agency = share(p.agency);
+  if (p.country) p.country = share(p.country);
+  return p;
 }
 
 /** Older files' start date (`status.since`) read as `status.started`. */

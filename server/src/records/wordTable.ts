@@ -12,7 +12,7 @@ export class WordTable {
   private charCount = 0;
   /** Where word i starts in `chars`; it ends where word i + 1 starts. */
   private starts = new Int32Array(1024);
-  /** Word number + 1 by hash, 0 where empty; at most half full. */
+  /** Word number + 1 by hash, 0 where empty; at most five eighths full. */
   private table = new Int32Array(2048);
   private count = 0;
 
@@ -34,7 +34,7 @@ export class WordTable {
   add(word: string): number {
     const found = this.get(word);
     if (found >= 0) return found;
-    if ((this.count + 1) * 2 > this.table.length) this.rehash(this.table.length * 2);
+    if ((this.count + 1) * 8 > this.table.length * 5) this.rehash(this.table.length * 2);
     if (this.count + 2 > this.starts.length) this.starts = grow(this.starts, this.starts.length * 2);
     if (this.charCount + word.length > this.chars.length) this.chars = grow(this.chars, Math.max(this.chars.length * 2, this.charCount + word.length));
     if (this.chars instanceof Uint8Array && !LATIN1.test(word)) this.chars = grow(new Uint16Array(0), this.chars.length, this.chars);
