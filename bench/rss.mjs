@@ -1,10 +1,12 @@
 // Child process of bench/run.mjs: the peak RSS of a process that holds the 1 MB draft's
 // analysis (a DocumentAnalyzer with its chunk cache, as the server keeps for an open draft)
 // and the bundled records plus the record files given, read from disk as the server reads them.
+// Also reports how long reading and building the records took (loadMs) and the RSS just after.
 // Usage: node bench/rss.mjs <bench/.build/core.cjs> <draft.md> [record files…]
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 
 const [corePath, draftPath, ...recordPaths] = process.argv.slice(2);
 const core = createRequire(import.meta.url)(corePath);
@@ -17,7 +19,10 @@ const loadRecords = () =>
     ).files,
     ...core.readRecordFiles(recordPaths, false).files,
   ]);
+const loadStarted = performance.now();
 const records = loadRecords();
+const loadMs = Math.round(performance.now() - loadStarted);
+const rssAfterLoadMb = Math.round(process.memoryUsage().rss / 2 ** 20);
 const text = readFileSync(draftPath, 'utf8');
 const analyzer = new core.DocumentAnalyzer(records);
 const analysis = analyzer.analyze(text);
@@ -29,6 +34,9 @@ process.stdout.write(
   JSON.stringify({
     recordFiles: recordPaths.length,
     programs: records.programs.size,
+    aliases: records.aliasIndex.size,
+    loadMs,
+    rssAfterLoadMb,
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     rssAtEndMb: Math.round(rss / 2 ** 20),
     heapUsedAtEndMb: Math.round(heapUsed / 2 ** 20),

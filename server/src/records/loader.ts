@@ -93,6 +93,16 @@ function parseBibRecordFile(file: RecordFileText): ParsedRecordFile {
   return { path: file.path, kind: 'sources', programs: [], sources, claims: [], problems };
 }
 
+/** A file's entries, in file order; each one's view made when asked for. */
+interface EntryList {
+  length: number;
+  view(index: number): EntryView;
+}
+
+function listOf(views: EntryView[]): EntryList {
+  return { length: views.length, view: (i) => views[i] };
+}
+
 interface EntryView {
   value: unknown;
   offset: number;
@@ -125,11 +135,14 @@ function parseJsonRecordFile(file: RecordFileText): ParsedRecordFile {
   for (const e of errors) problemAt(e.offset, '', 'problem.invalidJson', { detail: printParseErrorCode(e.error) });
   if (!top.isArray) {
     const single = errors.length === 0 && top.offset !== undefined && text.charAt(top.offset) === '{' ? singleRecordFile(file, text, top.offset, problemAt) : undefined;
-    if (single) return collectEntries(file, single, lines, problems);
+    if (single) return collectEntries(file, listOf(single), lines, problems);
     if (top.offset !== undefined && errors.length === 0) problemAt(top.offset, '', 'problem.notArray');
     return { path: file.path, kind: file.kind, programs: [], sources: [], claims: [], problems };
   }
-  const entries: EntryView[] = [];
+  // The entries' values and where each is in the text; their views are made one at a time, when asked for.
+  const values: unknown[] = [];
+  const offsets: number[] = [];
+  const lengths: number[] = [];
   // Errors and entries are both in file order: one pass pairs them.
   let e = 0;
   for (const { offset, length } of top.entries) {
@@ -138,32 +151,35 @@ function parseJsonRecordFile(file: RecordFileText): ParsedRecordFile {
     while (e < errors.length && errors[e].offset < offset) e++;
     // An entry that a syntax error cut through is not trusted, even if it happens to validate.
     if (e < errors.length && errors[e].offset <= to) continue;
-    const own = text.slice(offset, offset + length);
     let value: unknown;
     try {
       // The entry's own text is strict JSON (the scanner found no error in it). JSON.parse
       // builds compact values: objects of a fixed shape, arrays of their exact length.
-      value = JSON.parse(own);
+      value = JSON.parse(text.slice(offset, offset + length));
     } catch (err) {
       problemAt(offset, '', 'problem.invalidJson', { detail: err instanceof Error ? err.message : String(err) });
       continue;
     }
-    entries.push(jsonEntry(own, value, offset));
+    values.push(value);
+    offsets.push(offset);
+    lengths.push(length);
   }
+  const entries: EntryList = { length: values.length, view: (i) => jsonEntry(text, values[i], offsets[i], lengths[i]) };
   return collectEntries(file, entries, lines, problems);
 }
 
 /**
  * An entry of a JSON record file. A field is located, when a problem needs it, in a parse tree
  * of the entry's own text, made then and dropped: a tree of the whole file holds a node per
- * value, many times the file's size.
+ * value, many times the file's size. The view itself is made when asked for, and dropped: a
+ * view kept per entry, with its function, cost more than many an entry's value.
  */
-function jsonEntry(own: string, value: unknown, offset: number): EntryView {
+function jsonEntry(text: string, value: unknown, offset: number, length: number): EntryView {
   return {
     value,
     offset,
     locate: (path) => {
-      const node = parseTree(own, [], { disallowComments: true, allowTrailingComma: false });
+      const node = parseTree(text.slice(offset, offset + length), [], { disallowComments: true, allowTrailingComma: false });
       const found = node && findNodeAtLocation(node, path);
       return found ? offset + found.offset : offset;
     },
@@ -331,7 +347,7 @@ function parseYamlEntries(file: RecordFileText): ParsedRecordFile {
       },
     };
   });
-  return collectEntries(file, entries, lines, problems);
+  return collectEntries(file, listOf(entries), lines, problems);
 }
 
 function toPlain(value: unknown): unknown {
@@ -344,9 +360,11 @@ function toPlain(value: unknown): unknown {
   return value;
 }
 
-function collectEntries(file: RecordFileText, entries: EntryView[], lines: (offset: number) => Position, problems: RecordProblem[]): ParsedRecordFile {
-  const single = entries.some((e) => e.kind);
-  const kind = single ? (entries[0]?.kind === 'sources' ? 'sources' : 'programs') : (file.kind ?? guessRecordKind(file.path, entries[0]?.value));
+function collectEntries(file: RecordFileText, entries: EntryList, lines: (offset: number) => Position, problems: RecordProblem[]): ParsedRecordFile {
+  // Entries of the one-record-per-file layout say their kind; then the first does.
+  const first = entries.length > 0 ? entries.view(0) : undefined;
+  const single = !!first?.kind;
+  const kind = single ? (first?.kind === 'sources' ? 'sources' : 'programs') : (file.kind ?? guessRecordKind(file.path, first?.value));
   const result: ParsedRecordFile = {
     path: file.path,
     kind,
@@ -354,22 +372,25 @@ function collectEntries(file: RecordFileText, entries: EntryView[], lines: (offs
     sources: [],
     claims: [],
     problems,
-    locate: (index, path) => entries[index]?.locate(path) ?? 0,
+    locate: (index, path) => (index >= 0 && index < entries.length ? entries.view(index).locate(path) : 0),
   };
   const problemAt = reporter(file, problems);
   if (!kind) {
-    if (entries.length > 0) problemAt(entries[0].offset, '/0', 'problem.unknownKind');
+    if (first) problemAt(first.offset, '/0', 'problem.unknownKind');
     return result;
   }
-  const seen = new Map<string, number>();
-  entries.forEach((entry, index) => {
+  // Ids seen, by kind, with the index of the entry that had each first.
+  const seen: Record<RecordKind, Map<string, number>> = { programs: new Map(), sources: new Map(), claims: new Map() };
+  const lists = new Map<string, string[]>();
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries.view(index);
     const entryKind = entry.kind ?? kind;
     const validate = entry.kind ? fileValidators[entry.kind] : itemValidators[kind];
     const at = (path: Array<string | number>) => pointer(entry.pointer ?? [index], path);
     const forbidden = findForbiddenKey(entry.value, []);
     if (forbidden) {
       problemAt(entry.locate(forbidden), at(forbidden), 'problem.forbiddenKey', { key: String(forbidden[forbidden.length - 1]) });
-      return;
+      continue;
     }
     if (!validate(entry.value)) {
       for (const err of validate.errors ?? []) {
@@ -377,21 +398,20 @@ function collectEntries(file: RecordFileText, entries: EntryView[], lines: (offs
         const { id, values } = describeSchemaError(err);
         problemAt(entry.locate(path), at(path), id, values);
       }
-      return;
+      continue;
     }
     const origin: Origin = { file: file.path, line: lines(entry.offset).line, bundled: !!file.bundled, index, ...(entry.pointer ? { pointer: entry.pointer } : {}) };
     const value = entry.value as { id: string };
-    const key = `${entryKind}:${value.id}`;
-    const earlier = seen.get(key);
+    const earlier = seen[entryKind].get(value.id);
     if (earlier !== undefined) {
       problemAt(entry.locate(['id']), at(['id']), 'problem.duplicateId', { id: value.id, earlier });
-      return;
+      continue;
     }
-    seen.set(key, index);
-    if (entryKind === 'programs') result.programs.push({ value: readProgram(value as Program), origin });
+    seen[entryKind].set(value.id, index);
+    if (entryKind === 'programs') result.programs.push({ value: shareLists(readProgram(value as Program), lists), origin });
     else if (entryKind === 'sources') result.sources.push({ value: readSource(value as Source), origin });
     else result.claims.push({ value: value as Claim, origin });
-  });
+  }
   return result;
 }
 
@@ -420,6 +440,25 @@ function errorPath(err: ErrorObject): Array<string | number> {
   if (err.keyword === 'additionalProperties') parts.push((err.params as { additionalProperty: string }).additionalProperty);
   if (err.keyword === 'required') parts.push((err.params as { missingProperty: string }).missingProperty);
   return parts;
+}
+
+/**
+ * The program with its agencies and countries lists shared with an earlier entry of the file
+ * that has the same list: a file of many programs repeats a few such lists, and each array
+ * costs about 70 bytes. Records are never modified after loading.
+ */
+function shareLists(p: Program, lists: Map<string, string[]>): Program {
+  const share = (list: string[]): string[] => {
+    const key = JSON.stringify(list);
+    const known = lists.get(key);
+    if (known) return known;
+    // The map is dropped with the file; it stays small, unless every list differs.
+    if (lists.size < 10_000) lists.set(key, list);
+    return list;
+  };
+  p.agency = share(p.agency);
+  if (p.country) p.country = share(p.country);
+  return p;
 }
 
 /** Older files' start date (`status.since`) read as `status.started`. */
