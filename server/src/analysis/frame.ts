@@ -220,6 +220,8 @@ export function timeWords(t: FigureTime | undefined, locale: 'en' | 'es'): strin
   const es = locale === 'es';
   switch (f.kind) {
     case 'in':
+      // "on 8 September 2005", "el 8 de septiembre de 2005": a day is not "in".
+      if (f.from.length === 10) return es ? `el ${d(f.from)}` : `on ${d(f.from)}`;
       return es ? `en ${d(f.from)}` : `in ${d(f.from)}`;
     case 'range':
       return es ? `del ${d(f.from)} al ${d(f.to ?? f.from)}` : `from ${d(f.from)} to ${d(f.to ?? f.from)}`;

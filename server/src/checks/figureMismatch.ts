@@ -10,6 +10,7 @@ import { Intervals, lowerBound } from '../analysis/intervals';
 import { msg, type Locale } from '../l10n/messages';
 import { isCopy } from '../records/verification';
 import { sentencePlaceKey, timeWords } from '../analysis/frame';
+import { restated } from '../analysis/restatement';
 import {
   figurePlace,
   figureTime,
@@ -282,19 +283,28 @@ function* figureFindings(ctx: CheckContext, i: number, cache: Frames): Iterable<
   if (s.numbers.length === 0) return;
   const claims = relevantClaims(ctx, s, s.programs.length === 0 ? paragraphPrograms(ctx, i, cache) : []);
   const candidates: Candidate[] = claims.flatMap((claim) => (claim.figures ?? []).map((figure) => ({ claim, figure })));
-  if (candidates.length === 0) return;
   const frame = frameOf(ctx, i, cache);
   const locale = ctx.options.locale ?? 'en';
   const counted = candidates.filter((c) => c.figure.unit !== 'year');
   const named = [...new Set(counted.map((c) => c.claim.program))];
   for (let k = 0; k < frame.figures.length; k++) {
     const n = frame.figures[k];
+    // A sentence that restates a recorded excerpt states its figure, with its time, place and program.
+    const restates = restated(ctx.records, s, s.text, n);
+    if (counted.length === 0 && restates.length === 0) continue;
     const own = named.length > 1 ? programNamedFor(ctx, s.text, n.end, frame.figures[k + 1]?.start ?? s.text.length, named) : undefined;
-    const agree = agreeing(ctx, n, own ? counted.filter((c) => c.claim.program === own) : counted);
+    const agree = counted.length > 0 ? agreeing(ctx, n, own ? counted.filter((c) => c.claim.program === own) : counted) : [];
+    const allows = (c: Candidate) => acceptedValues(c.figure).some((v) => valuesAgree(numberOf(s, n), v, c.figure.qualifier));
+    if (restates.length > 0) {
+      // Its time and place are the excerpt's: figures of other times that would allow the number do not.
+      if (!restates.some(allows)) yield* mismatch(ctx, s, n, restates, locale);
+      continue;
+    }
     if (agree.length === 0) continue;
-    if (agree.some((c) => acceptedValues(c.figure).some((v) => valuesAgree(numberOf(s, n), v, c.figure.qualifier)))) continue;
+    if (agree.some(allows)) continue;
     yield* mismatch(ctx, s, n, agree, locale);
   }
+  if (candidates.length === 0) return;
   yield* yearFindings(ctx, s, frame, candidates.filter((c) => c.figure.unit === 'year'), locale);
 }
 
