@@ -152,6 +152,35 @@ export function readTimes(text: string, skip: ReadonlySet<number> = new Set()): 
   return out;
 }
 
+// Front matter at the very start of a draft, read no further than this.
+const FRONT_MATTER = /^(?:---|\+\+\+)[ \t]*\r?\n([\s\S]{0,4000}?)\r?\n(?:---|\.\.\.|\+\+\+)[ \t]*(?:\r?\n|$)/;
+const DATE_FIELD = /^date\s*[:=]\s*["']?(\d{4}-\d{2}(?:-\d{2})?)(?![\d])/m;
+
+/** The date a writer gives their draft in its front matter (`date: 2023-12-05`), if any: what "today" and "so far" mean in it. */
+export function draftDate(text: string): DateText | undefined {
+  const block = FRONT_MATTER.exec(text.slice(0, 4200))?.[1];
+  return block ? DATE_FIELD.exec(block)?.[1] : undefined;
+}
+
+// Words that date a figure by when the draft was written.
+const RELATIVE: Array<[RegExp, (date: DateText) => Omit<TimeRef, 'start' | 'end'>]> = [
+  [/(?<![\p{L}])(?:so\s+far|to\s+date|as\s+of\s+today|currently|hasta\s+ahora|hasta\s+la\s+fecha|a\s+la\s+fecha|hasta\s+hoy|actualmente)(?![\p{L}])/iu, (d) => ({ kind: 'asOf', from: d })],
+  [/(?<![\p{L}])(?:today|today[’']s|hoy)(?![\p{L}])/iu, (d) => ({ kind: 'in', from: d })],
+  [/(?<![\p{L}])(?:this\s+year|este\s+a[ñn]o)(?![\p{L}])/iu, (d) => ({ kind: 'in', from: d.slice(0, 4) })],
+  [/(?<![\p{L}])(?:last\s+year|el\s+a[ñn]o\s+pasado)(?![\p{L}])/iu, (d) => ({ kind: 'in', from: String(Number(d.slice(0, 4)) - 1) })],
+];
+
+/** The time a sentence gives by the draft's date ("so far", "today", "este año"), when the writer dated the draft; the first such word. */
+export function relativeTime(text: string, date: DateText | undefined): Omit<TimeRef, 'start' | 'end'> | undefined {
+  if (!date) return undefined;
+  let best: { at: number; time: Omit<TimeRef, 'start' | 'end'> } | undefined;
+  for (const [re, time] of RELATIVE) {
+    const m = re.exec(text);
+    if (m && (!best || m.index < best.at)) best = { at: m.index, time: time(date) };
+  }
+  return best?.time;
+}
+
 /** A record's time as a sentence's. */
 export function factTime(t: FigureTime | undefined): Omit<TimeRef, 'start' | 'end'> | undefined {
   if (!t) return undefined;
@@ -202,6 +231,8 @@ export function timesAgree(sentence: Omit<TimeRef, 'start' | 'end'>, f: Omit<Tim
   if (s.kind === 'asOf' && f.kind === 'range') return sameDate(s.from, f.to ?? f.from);
   if (s.kind === 'range' && f.kind === 'asOf') return sameDate(s.to ?? s.from, f.from);
   if (s.kind === 'since' && f.kind === 'since') return sameDate(s.from, f.from);
+  // "today" (30 June 2023) against what holds since 30 June 2023.
+  if (s.kind === 'in' && f.kind === 'since') return s.from.length === 10 && s.from === f.from;
   if (s.kind === 'since' && f.kind === 'range') return sameDate(s.from, f.from);
   if (s.kind === 'range' && f.kind === 'since') return sameDate(s.from, f.from);
   return false;

@@ -9,7 +9,7 @@ import { recordNotes } from './describe';
 import { Intervals, lowerBound } from '../analysis/intervals';
 import { msg, type Locale } from '../l10n/messages';
 import { isCopy } from '../records/verification';
-import { sentencePlaceKey, timeWords } from '../analysis/frame';
+import { draftDate, relativeTime, sentencePlaceKey, timeWords } from '../analysis/frame';
 import { restated } from '../analysis/restatement';
 import {
   figurePlace,
@@ -93,6 +93,8 @@ interface Frames {
   frames: Map<number, SentenceFrame>;
   carried: Map<number, ParagraphContext>;
   programs: Map<number, { ids: string[]; programs: boolean }>;
+  /** The date the writer gave the draft in its front matter (null: none). */
+  date?: string | null;
   /** Each sentence's paragraph, by its first sentence. */
   starts: Map<number, number>;
   /** Per paragraph (by its first sentence), the amounts its sentences gave a time to, read up to `upTo`. */
@@ -150,8 +152,11 @@ function frameOf(ctx: CheckContext, i: number, cache: Frames): SentenceFrame {
   if (frame) return frame;
   const s = ctx.sentences[i];
   const paragraph: ParagraphContext = i > 0 && sameParagraph(ctx, i - 1, i) ? { ...carriedContext(ctx, i - 1, cache) } : {};
+  // "So far", "today", "este año" in a sentence with no date of its own: by the date the writer gave the draft.
+  const relative = bareFrame(s).times.length === 0 ? relativeTime(s.text, (cache.date ??= draftDate(ctx.text) ?? null) ?? undefined) : undefined;
+  if (relative) paragraph.time = relative;
   // A sentence with no time of its own that restates an amount its paragraph gave a time to speaks of that time.
-  if (i > 0 && bareFrame(s).times.length === 0) {
+  else if (i > 0 && bareFrame(s).times.length === 0) {
     for (const n of s.numbers) {
       const t = n.money ? amountTime(ctx, i, n.value, cache) : undefined;
       if (t) {
