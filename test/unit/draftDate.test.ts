@@ -29,5 +29,9 @@ describe('the date a writer gives a draft', () => {
     expect(found(draft('2023-12-05'))).toEqual(['360']);
     expect(found(draft('2023-06-30'))).toEqual(['1,650']);
     expect(found(draft('2023-12-05'))).toEqual(['360']);
+    // A restated excerpt whose number another year's figure allows is dated by the draft.
+    const copied = (date: string) => `---\ndate: ${date}\n---\n\nSo far, Joint Task Force Alpha’s work has resulted in over 360 domestic and international arrests; more than 170 convictions.\n`;
+    expect(found(copied('2023-12-05'))).toEqual(['360']);
+    expect(found(copied('2024-12-20'))).toEqual([]);
   });
 });

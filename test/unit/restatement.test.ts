@@ -13,9 +13,13 @@ describe('a sentence that restates a recorded excerpt', () => {
     expect(found[0][1]).toContain('on 8 September 2005');
     expect(mismatches(wrong.replace('8,400', '6,400'))).toEqual([]);
   });
-  it('takes the excerpt\'s time over other recorded times that would allow the number', () => {
+  it('says nothing where the same measure, at a time the sentence allows, has a value that allows the number', () => {
+    // Over 345 arrests to December 2024: a later release may say "over 360" in the same words.
     const text = 'So far, Joint Task Force Alpha’s work has resulted in over 360 domestic and international arrests; more than 170 convictions.';
-    expect(mismatches(text).map(([t]) => t)).toEqual(['360']);
+    expect(mismatches(text)).toEqual([]);
+    const found = mismatches(text.replace('360', '960'));
+    expect(found.map(([t]) => t)).toEqual(['960']);
+    expect(found[0][1]).toContain('December 2023');
     expect(mismatches(text.replace('360', '260'))).toEqual([]);
   });
   it('needs seven of the excerpt\'s words around the number, as many on each side as the sentence has up to five', () => {

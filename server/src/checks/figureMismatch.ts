@@ -301,9 +301,14 @@ function* figureFindings(ctx: CheckContext, i: number, cache: Frames): Iterable<
     const agree = counted.length > 0 ? agreeing(ctx, n, own ? counted.filter((c) => c.claim.program === own) : counted) : [];
     const allows = (c: Candidate) => acceptedValues(c.figure).some((v) => valuesAgree(numberOf(s, n), v, c.figure.qualifier));
     if (restates.length > 0) {
-      // Its time and place are the excerpt's: figures of other times that would allow the number do not.
-      if (!restates.some(allows)) yield* mismatch(ctx, s, n, restates, locale);
-      continue;
+      if (restates.some(allows)) continue;
+      // Unless the records give the same measure of the program, at another time or place the sentence allows, a value
+      // that allows the number (a release of another year may say it in the same words): then the sentence's own time
+      // and place decide, as for any other sentence.
+      if (!sameMeasureAllows(ctx, n, restates, allows)) {
+        yield* mismatch(ctx, s, n, restates, locale);
+        continue;
+      }
     }
     if (agree.length === 0) continue;
     if (agree.some(allows)) continue;
@@ -311,6 +316,25 @@ function* figureFindings(ctx: CheckContext, i: number, cache: Frames): Iterable<
   }
   if (candidates.length === 0) return;
   yield* yearFindings(ctx, s, frame, candidates.filter((c) => c.figure.unit === 'year'), locale);
+}
+
+/** Whether a recorded figure of the restated figures' programs, of the same kind and measure, at a time and place the sentence allows, allows the number. */
+function sameMeasureAllows(ctx: CheckContext, n: FigureInSentence, restates: Candidate[], allows: (c: Candidate) => boolean): boolean {
+  for (const program of new Set(restates.map((r) => r.claim.program))) {
+    const words = programWords(ctx, program);
+    for (const claim of ctx.records.claimsAbout(program)) {
+      for (const figure of claim.figures ?? []) {
+        if (figure.unit === 'year' || unitClass(figure.unit) !== n.class || !measureAgrees(n, figure, words)) continue;
+        // What the sentence itself says of time and place still holds.
+        const time = figureTime(figure);
+        const place = figurePlace(figure);
+        if (n.time && n.timeFrom === 'sentence' && (!time || !timesAgree(n.time, time))) continue;
+        if (n.place && n.placeFrom === 'sentence' && place && !placesAgree(n.place, place)) continue;
+        if (allows({ claim, figure })) return true;
+      }
+    }
+  }
+  return false;
 }
 
 // Words of programs' names too general to tell one program from another.
