@@ -68,6 +68,29 @@ describe('times and places', () => {
     expect(placesAgree(at('across the region'), placeKey(['Caribbean'])!)).toBe(true);
     expect(placesAgree(at('in Central America'), placeKey(['Belize', 'El Salvador', 'Guatemala', 'Honduras'])!)).toBe(true);
   });
+  it('reads a list of places after a preposition as one place', () => {
+    const at = (t: string) => sentencePlaceKey(readPlaces(t))!;
+    const four = at('almost 300 U.S. Marines training with local partners in Guatemala, Belize, El Salvador, and Honduras');
+    expect(four.countries).toEqual(['Belize', 'El Salvador', 'Guatemala', 'Honduras']);
+    expect(placesAgree(four, placeKey(['Guatemala', 'Belize', 'El Salvador', 'Honduras'])!)).toBe(true);
+    expect(placesAgree(four, placeKey(['Guatemala'])!)).toBe(false);
+    expect(at('en Comayagua, Honduras')).toEqual({ countries: ['Honduras'], sites: ['comayagua'], region: false });
+    // Names without a preposition before the list are not places of it.
+    expect(readPlaces('the Guatemalan and Honduran armies, Belize')).toEqual([]);
+  });
+  it('reads a total over several laws as running to the last one, and a plan for a year as in it', () => {
+    const kinds = (t: string) => readTimes(t).map((x) => [x.kind, x.from]);
+    expect(kinds('Congress has appropriated some $1.3 billion in P.L. 110-252, P.L. 111-8, and, most recently, in the FY2010 Consolidated Appropriations Act, P.L. 111-117.')).toEqual([['asOf', '2010']]);
+    expect(kinds('The FY2010 Consolidated Appropriations Act provides $37 million.')).toEqual([['in', '2010']]);
+    expect(kinds('Con miras al año fiscal 2016, la Administración pretende aportar hasta $750 millones')).toEqual([['in', '2016']]);
+    expect(kinds('al 31 de diciembre de 2016')).toEqual([['asOf', '2016-12-31']]);
+  });
+  it('reads a word that names people as what is counted, even in a program\'s name, and stops at what they do', () => {
+    expect(findNumbers('almost 400 U.S. Marines training with local partners')[0].noun).toEqual(['u.s', 'marines']);
+    const n = frameOf('In this context, 90 SPMAGTF-SC Marines are in Guatemala').figures[0];
+    const words = new Set(['special', 'purpose', 'marine', 'spmagtf', 'spmagtf-sc']);
+    expect(measureAgrees(n, { value: 60, unit: 'person', label: 'x', measure: 'SPMAGTF-SC Marines in Guatemala', cues: ['marine'] } as Figure, words)).toBe(true);
+  });
   it('reads what a weight weighs', () => {
     expect(findNumbers('the seizure of 207,740 kilograms of cocaine')[0].noun).toEqual(['kilograms', 'cocaine']);
     expect(findNumbers('37.397 kg de marihuana y 152 bienes')[0].noun).toEqual(['kg', 'marihuana']);

@@ -8,7 +8,7 @@
 import { fold } from '../records/aliasIndex';
 import { lowerBound } from '../sorted';
 import type { Figure, FigureQualifier, FigureUnit } from '../records/types';
-import { statesFigure, type NumberQualifier, type NumberRef } from './figures';
+import { isCountNoun, statesFigure, type NumberQualifier, type NumberRef } from './figures';
 import { factTime, placeKey, placesAgree, readPlaces, readTimes, sentencePlaceKey, timesAgree, type PlaceKey, type PlaceRef, type TimeRef } from './frame';
 
 /** Kinds of figure that can be compared with each other. */
@@ -299,7 +299,7 @@ const stemCache = new WeakMap<Figure, { all: string[]; head: string[]; concepts:
 export type ProgramWords = ReadonlySet<string>;
 
 function usable(w: string, placeWords: Set<string>, programWords: ProgramWords): boolean {
-  return w.length >= 3 && !/\d/.test(w) && !NOT_A_MEASURE.has(w) && !placeWords.has(w) && !programWords.has(w) && !nationalityOf([w]);
+  return w.length >= 3 && !/\d/.test(w) && !NOT_A_MEASURE.has(w) && !placeWords.has(w) && !isProgramWord(w, programWords, true) && !nationalityOf([w]);
 }
 
 function withEquivalents(words: string[]): string[] {
@@ -364,8 +364,10 @@ function matchesAny(words: string[], stems: string[], joined: string): boolean {
 }
 
 /** A word of the program's name, or its plural ("21 BESTs", "TCIUs"). */
-function isProgramWord(w: string, programWords: ProgramWords): boolean {
-  return programWords.has(w) || (/s$/.test(w) && programWords.has(w.slice(0, -1)));
+function isProgramWord(w: string, programWords: ProgramWords, exact = false): boolean {
+  // "Marines" of "Special Purpose Marine Air-Ground Task Force" still counts people.
+  if (isCountNoun(w)) return false;
+  return programWords.has(w) || (!exact && /s$/.test(w) && programWords.has(w.slice(0, -1)));
 }
 
 /** The words of a number's noun phrase that say what it counts: not a unit of measure ("kilograms", "semanas", the figure's kind already), a program's name, a nationality or a function word. */

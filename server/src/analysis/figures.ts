@@ -42,6 +42,13 @@ const UNIT_WORDS: Array<[FigureUnit, RegExp]> = [
   ['usd', /^(?:dollars?|d[oó]lares|USD)$/i],
 ];
 
+const COUNT_NOUNS = new Set<FigureUnit>(['person', 'organization', 'arrest', 'vehicle']);
+
+/** Whether a word names what is counted in people, organizations, arrests or vehicles ("Marines", "efectivos"), whatever else it names. */
+export function isCountNoun(word: string): boolean {
+  return UNIT_WORDS.some(([unit, re]) => COUNT_NOUNS.has(unit) && re.test(word));
+}
+
 // Words that may stand between a number and what it counts: "4,600 Guatemalan police", "36 illicit organizations".
 const MAX_GAP_WORDS = 2;
 
@@ -97,6 +104,8 @@ function nounAfter(text: string, from: number): string[] {
     const clean = words[i].replace(/[.’']+$/u, '');
     // "260 domestic and international arrests": a coordination inside the phrase, not after it.
     if (out.length > 0 && /^(?:and|or|y|o)$/i.test(clean) && words[i + 1] && !NOUN_STOP.test(words[i + 1]) && !unitWordAfter(` ${words[i - 1]}`, 0)) continue;
+    // "400 U.S. Marines training with local partners": a participle after what is counted says what they do.
+    if (out.length > 0 && /(?:ing|ando|iendo)$/i.test(clean) && isCountNoun(words[i - 1].replace(/[.’',]+$/u, ''))) break;
     if (NOUN_STOP.test(clean) || /^(?:million|billion|thousand|mil|millones|mill[oó]n)$/i.test(clean)) {
       if (out.length === 0 && /^(?:million|billion|thousand|mil|millones|mill[oó]n)$/i.test(clean)) continue;
       break;

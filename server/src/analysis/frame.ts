@@ -21,6 +21,8 @@ export interface TimeRef {
   from: DateText;
   /** The end of a range. */
   to?: DateText;
+  /** The year of the last of several laws a total is given over: what follows speaks of that law, in its year. */
+  ofLaw?: boolean;
 }
 
 export interface PlaceRef {
@@ -117,10 +119,21 @@ const RANGE_JOIN = /^\s*(?:and|to|through|thru|until|till|y|a|al|hasta|-|–|—
 const SINCE = /(?:since|desde|a\s+partir\s+de|starting\s+in|beginning\s+in|from)\s+(?:(?:the|el|la)\s+)?(?:(?:end|start|beginning|fin|inicio)\s+of\s+)?$/i;
 const AS_OF = /(?:as\s+of|as\s+at|by|through|until|hasta|al|a\s+la\s+fecha\s+del?|para\s+(?:el|finales\s+de))\s+(?:(?:the|el|la)\s+)?(?:(?:end|fin)\s+(?:of|de)\s+)?$/i;
 
+// A public law by number, or an act by name.
+const LAW = /(?<![\p{L}])(?:P\.\s?L\.\s?\d+-\d+|Pub(?:lic)?\.?\s+L(?:aw|\.)\s+(?:No\.\s+)?\d+-\d+|Act)(?![\p{L}])/gu;
+// The year names an act: "FY2010 Consolidated Appropriations Act".
+const ACT_AFTER = /^(?:\s+[\p{Lu}][\p{L}-]*){0,4}\s+Act(?![\p{L}])/u;
+
+// "Con miras al año fiscal 2016": the year a plan is for, not a running total's date.
+const TOWARD = /(?:con\s+miras|de\s+cara)\s+al\s+(?:a[ñn]o\s+fiscal\s+)?$/i;
+
 /** The time expressions of a sentence. `skip` holds offsets of years that date a source, not the fact ("2018 testimony"). */
 export function readTimes(text: string, skip: ReadonlySet<number> = new Set()): TimeRef[] {
   const dates = readDates(text).filter((d) => !skip.has(d.start) && !skip.has(d.end - 4));
   const out: TimeRef[] = [];
+  // "…in P.L. 110-252, P.L. 111-8, P.L. 111-32, and, most recently, in the FY2010 Consolidated Appropriations Act": a total
+  // over several laws holds up to the year of the last one named, not in it.
+  const lists = dates.length > 0 && (text.match(LAW) ?? []).length >= 2;
   for (let i = 0; i < dates.length; i++) {
     const d = dates[i];
     const before = text.slice(Math.max(0, d.start - 40), d.start);
@@ -131,11 +144,41 @@ export function readTimes(text: string, skip: ReadonlySet<number> = new Set()): 
       i++;
       continue;
     }
-    if (SINCE.test(before)) out.push({ start: d.start, end: d.end, kind: 'since', from: d.date });
-    else if (AS_OF.test(before)) out.push({ start: d.start, end: d.end, kind: 'asOf', from: d.date });
+    if (lists && ACT_AFTER.test(text.slice(d.end, d.end + 80))) out.push({ start: d.start, end: d.end, kind: 'asOf', from: d.date, ofLaw: true });
+    else if (SINCE.test(before)) out.push({ start: d.start, end: d.end, kind: 'since', from: d.date });
+    else if (AS_OF.test(before) && !TOWARD.test(before)) out.push({ start: d.start, end: d.end, kind: 'asOf', from: d.date });
     else out.push({ start: d.start, end: d.end, kind: 'in', from: d.date });
   }
   return out;
+}
+
+// Front matter at the very start of a draft, read no further than this.
+const FRONT_MATTER = /^(?:---|\+\+\+)[ \t]*\r?\n([\s\S]{0,4000}?)\r?\n(?:---|\.\.\.|\+\+\+)[ \t]*(?:\r?\n|$)/;
+const DATE_FIELD = /^date\s*[:=]\s*["']?(\d{4}-\d{2}(?:-\d{2})?)(?![\d])/m;
+
+/** The date a writer gives their draft in its front matter (`date: 2023-12-05`), if any: what "today" and "so far" mean in it. */
+export function draftDate(text: string): DateText | undefined {
+  const block = FRONT_MATTER.exec(text.slice(0, 4200))?.[1];
+  return block ? DATE_FIELD.exec(block)?.[1] : undefined;
+}
+
+// Words that date a figure by when the draft was written.
+const RELATIVE: Array<[RegExp, (date: DateText) => Omit<TimeRef, 'start' | 'end'>]> = [
+  [/(?<![\p{L}])(?:so\s+far|to\s+date|as\s+of\s+today|currently|hasta\s+ahora|hasta\s+la\s+fecha|a\s+la\s+fecha|hasta\s+hoy|actualmente)(?![\p{L}])/iu, (d) => ({ kind: 'asOf', from: d })],
+  [/(?<![\p{L}])(?:today|today[’']s|hoy)(?![\p{L}])/iu, (d) => ({ kind: 'in', from: d })],
+  [/(?<![\p{L}])(?:this\s+year|este\s+a[ñn]o)(?![\p{L}])/iu, (d) => ({ kind: 'in', from: d.slice(0, 4) })],
+  [/(?<![\p{L}])(?:last\s+year|el\s+a[ñn]o\s+pasado)(?![\p{L}])/iu, (d) => ({ kind: 'in', from: String(Number(d.slice(0, 4)) - 1) })],
+];
+
+/** The time a sentence gives by the draft's date ("so far", "today", "este año"), when the writer dated the draft; the first such word. */
+export function relativeTime(text: string, date: DateText | undefined): Omit<TimeRef, 'start' | 'end'> | undefined {
+  if (!date) return undefined;
+  let best: { at: number; time: Omit<TimeRef, 'start' | 'end'> } | undefined;
+  for (const [re, time] of RELATIVE) {
+    const m = re.exec(text);
+    if (m && (!best || m.index < best.at)) best = { at: m.index, time: time(date) };
+  }
+  return best?.time;
 }
 
 /** A record's time as a sentence's. */
@@ -188,6 +231,8 @@ export function timesAgree(sentence: Omit<TimeRef, 'start' | 'end'>, f: Omit<Tim
   if (s.kind === 'asOf' && f.kind === 'range') return sameDate(s.from, f.to ?? f.from);
   if (s.kind === 'range' && f.kind === 'asOf') return sameDate(s.to ?? s.from, f.from);
   if (s.kind === 'since' && f.kind === 'since') return sameDate(s.from, f.from);
+  // "today" (30 June 2023) against what holds since 30 June 2023.
+  if (s.kind === 'in' && f.kind === 'since') return s.from.length === 10 && s.from === f.from;
   if (s.kind === 'since' && f.kind === 'range') return sameDate(s.from, f.from);
   if (s.kind === 'range' && f.kind === 'since') return sameDate(s.from, f.from);
   return false;
@@ -206,6 +251,8 @@ export function timeWords(t: FigureTime | undefined, locale: 'en' | 'es'): strin
   const es = locale === 'es';
   switch (f.kind) {
     case 'in':
+      // "on 8 September 2005", "el 8 de septiembre de 2005": a day is not "in".
+      if (f.from.length === 10) return es ? `el ${d(f.from)}` : `on ${d(f.from)}`;
       return es ? `en ${d(f.from)}` : `in ${d(f.from)}`;
     case 'range':
       return es ? `del ${d(f.from)} al ${d(f.to ?? f.from)}` : `from ${d(f.from)} to ${d(f.to ?? f.from)}`;
@@ -296,10 +343,32 @@ export function readPlaces(text: string): PlaceRef[] {
     if (!key) continue;
     const before = folded.slice(Math.max(0, m.index - 40), m.index);
     const regionWord = key.region && /^(?:region-wide|regionwide|worldwide)$/.test(m[0]);
+    const prev = out[out.length - 1];
+    // "in Guatemala, Belize, El Salvador, and Honduras", "en Comayagua, Honduras": a list after a place is one place.
+    if (prev && prev.countries.length > 0 && key.countries.length > 0 && PLACE_LIST_JOIN.test(folded.slice(prev.end, m.index))) {
+      out[out.length - 1] = joinPlaces(prev, { start: m.index, end: m.index + m[0].length, name: '', ...key }, text);
+      continue;
+    }
     if (!regionWord && !PLACE_PREPOSITION.test(before)) continue;
     out.push({ start: m.index, end: m.index + m[0].length, name: text.slice(m.index, m.index + m[0].length), ...key });
   }
   return out;
+}
+
+// What joins the names of one list of places: a comma, "and", "y", "or".
+const PLACE_LIST_JOIN = /^(?:\s*,\s*(?:(?:and|y|e|or|o)\s+)?|\s+(?:and|y|e|or|o)\s+)$/;
+
+/** A list of places read as one: the countries and sites of both. */
+function joinPlaces(a: PlaceRef, b: PlaceRef, text: string): PlaceRef {
+  const countries = [...new Set([...a.countries, ...b.countries])];
+  return {
+    start: a.start,
+    end: b.end,
+    name: text.slice(a.start, b.end),
+    countries,
+    sites: [...new Set([...a.sites, ...b.sites])],
+    region: countries.length > 1,
+  };
 }
 
 /** Where a record's place lies: "Huehuetenango, Guatemala", "Central America", "Guatemala–Mexico border". */

@@ -174,6 +174,8 @@ export interface SentenceModel {
   isQuestion: boolean;
   /** Distinct ids of the programs it mentions (records of kind "program", not agencies or institutions). */
   programs: string[];
+  /** Distinct ids of the agencies and institutions it names (a task force, a police force, a command). */
+  entities?: string[];
   /** Citations in the sentence itself. */
   citations: CitationRef[];
   /**

@@ -10,7 +10,8 @@ import { Intervals } from '../analysis/intervals';
 import { lowerBound } from '../sorted';
 import { msg, type Locale } from '../l10n/messages';
 import { isCopy } from '../records/verification';
-import { sentencePlaceKey, timeWords } from '../analysis/frame';
+import { draftDate, relativeTime, sentencePlaceKey, timeWords } from '../analysis/frame';
+import { restated } from '../analysis/restatement';
 import {
   figurePlace,
   figureTime,
@@ -61,6 +62,10 @@ function relevantClaims(ctx: CheckContext, s: SentenceModel, paragraphPrograms: 
   for (const c of [...s.citations, ...s.inheritedCitations]) fromSources(c.sources);
   for (const a of [...s.attributions, ...s.inheritedAttributions]) fromSources(a.sources);
   if (claims.size === 0 && paragraphPrograms.length === 1) for (const c of ctx.records.claimsAbout(paragraphPrograms[0])) claims.add(c);
+  // A task force, police force or command it names, where it names no program: its figures are compared by the same
+  // rules ("Unos 500 elementos … conformarán la FTI Jaguar"). Beside a program it names, an agency is who acts
+  // ("JIATF-South … through Operation Martillo, as 69% of the disruptions…"), not what is counted.
+  if (s.programs.length === 0) for (const e of s.entities ?? []) for (const c of ctx.records.claimsAbout(e)) claims.add(c);
   return [...claims];
 }
 
@@ -88,11 +93,40 @@ export function sourceYearOffsets(text: string): Set<number> {
 interface Frames {
   frames: Map<number, SentenceFrame>;
   carried: Map<number, ParagraphContext>;
-  programs: Map<number, string[]>;
+  programs: Map<number, { ids: string[]; programs: boolean }>;
+  /** The date the writer gave the draft in its front matter (null: none). */
+  date?: string | null;
+  /** Each sentence's paragraph, by its first sentence. */
+  starts: Map<number, number>;
+  /** Per paragraph (by its first sentence), the amounts its sentences gave a time to, read up to `upTo`. */
+  amounts: Map<number, { upTo: number; byValue: Map<number, Array<{ j: number; time: NonNullable<ParagraphContext['time']> }>> }>;
 }
 
 function newFrames(): Frames {
-  return { frames: new Map(), carried: new Map(), programs: new Map() };
+  return { frames: new Map(), carried: new Map(), programs: new Map(), starts: new Map(), amounts: new Map() };
+}
+
+/**
+ * The time an earlier sentence of i's paragraph gave to an amount of `value` ("…hasta $750 millones" in
+ * fiscal year 2016, then "Dentro de los $750 millones…"): each sentence of the paragraph is read once.
+ */
+function amountTime(ctx: CheckContext, i: number, value: number, cache: Frames): ParagraphContext['time'] {
+  const start = carry(ctx, i, cache.starts, (j, before) => before ?? j);
+  let index = cache.amounts.get(start);
+  if (!index) cache.amounts.set(start, (index = { upTo: start - 1, byValue: new Map() }));
+  for (let j = index.upTo + 1; j < i; j++) {
+    for (const f of bareFrame(ctx.sentences[j]).figures) {
+      if (f.class !== 'money' || f.timeFrom !== 'sentence' || !f.time) continue;
+      const list = index.byValue.get(f.value) ?? [];
+      list.push({ j, time: f.time });
+      index.byValue.set(f.value, list);
+    }
+    index.upTo = j;
+  }
+  const list = index.byValue.get(value);
+  if (!list) return undefined;
+  const k = lowerBound(list.length, (x) => list[x].j < i) - 1;
+  return k >= 0 ? list[k].time : undefined;
 }
 
 /** Computes `value(j, before)` for the sentences of i's paragraph up to i, each from the one before it, once. */
@@ -119,6 +153,19 @@ function frameOf(ctx: CheckContext, i: number, cache: Frames): SentenceFrame {
   if (frame) return frame;
   const s = ctx.sentences[i];
   const paragraph: ParagraphContext = i > 0 && sameParagraph(ctx, i - 1, i) ? { ...carriedContext(ctx, i - 1, cache) } : {};
+  // "So far", "today", "este año" in a sentence with no date of its own: by the date the writer gave the draft.
+  const relative = bareFrame(s).times.length === 0 ? relativeTime(s.text, (cache.date ??= draftDate(ctx.text) ?? null) ?? undefined) : undefined;
+  if (relative) paragraph.time = relative;
+  // A sentence with no time of its own that restates an amount its paragraph gave a time to speaks of that time.
+  else if (i > 0 && bareFrame(s).times.length === 0) {
+    for (const n of s.numbers) {
+      const t = n.money ? amountTime(ctx, i, n.value, cache) : undefined;
+      if (t) {
+        paragraph.time = t;
+        break;
+      }
+    }
+  }
   if (paragraph.time === undefined) delete paragraph.time;
   if (paragraph.place === undefined) delete paragraph.place;
   // A place said of the programs the paragraph named before is not said of another one this sentence names
@@ -137,7 +184,8 @@ const bareFrames = new WeakMap<SentenceModel, SentenceFrame>();
 function bareFrame(s: SentenceModel): SentenceFrame {
   let f = bareFrames.get(s);
   if (!f) {
-    f = sentenceFrame(s.text, [], s.programs, {}, sourceYearOffsets(s.text));
+    // Its amounts too, with the times the sentence itself gives them (amountTime).
+    f = sentenceFrame(s.text, s.numbers.some((n) => n.money) ? excludedNumbers(s).filter((n) => n.money) : [], s.programs, {}, sourceYearOffsets(s.text));
     bareFrames.set(s, f);
   }
   return f;
@@ -145,6 +193,7 @@ function bareFrame(s: SentenceModel): SentenceFrame {
 
 function lastTime(f: SentenceFrame) {
   const t = f.times[f.times.length - 1];
+  if (t?.ofLaw) return { kind: 'in' as const, from: t.from };
   return t ? { kind: t.kind, from: t.from, to: t.to } : undefined;
 }
 
@@ -165,7 +214,13 @@ function excludedNumbers(s: SentenceModel): SentenceModel['numbers'] {
 /** The programs the paragraph named last before sentence i. */
 function paragraphPrograms(ctx: CheckContext, i: number, cache: Frames): string[] {
   if (i === 0 || !sameParagraph(ctx, i - 1, i)) return [];
-  return carry(ctx, i - 1, cache.programs, (j, before) => (ctx.sentences[j].programs.length > 0 ? ctx.sentences[j].programs : (before ?? [])));
+  return carry(ctx, i - 1, cache.programs, (j, before) => {
+    const s = ctx.sentences[j];
+    if (s.programs.length > 0) return { ids: s.programs, programs: true };
+    // Where the paragraph has named no program, the agency or institution it named last ("La Fuerza de Tarea Conjunta Bravo … La fuerza de tarea…").
+    if (!before?.programs && s.entities?.length) return { ids: s.entities, programs: false };
+    return before ?? { ids: [], programs: false };
+  }).ids;
 }
 
 interface Candidate {
@@ -193,8 +248,10 @@ function agreeing(ctx: CheckContext, n: FigureInSentence, candidates: Candidate[
     const unplaced = out.every((c) => !figurePlace(c.figure));
     out = out.filter((c) => (figurePlace(c.figure) ? placesAgree(n.place!, figurePlace(c.figure)!) : unplaced));
   }
-  if (!n.time && !out.every((c) => sameRecordedTime(c.figure.time, out[0].figure.time))) return [];
-  if (!n.place && !out.every((c) => samePlaceKey(figurePlace(c.figure), figurePlace(out[0].figure)))) return [];
+  // …unless every one of them gives the same value: then a number that is not it contradicts each ("almost 400 Marines" where 2017, 2018 and 2019 all had about 300).
+  const oneValue = out.every((c) => c.figure.value === out[0].figure.value && !c.figure.alternatives?.length);
+  if (!n.time && !oneValue && !out.every((c) => sameRecordedTime(c.figure.time, out[0].figure.time))) return [];
+  if (!n.place && !oneValue && !out.every((c) => samePlaceKey(figurePlace(c.figure), figurePlace(out[0].figure)))) return [];
   return out;
 }
 
@@ -232,16 +289,71 @@ function* figureFindings(ctx: CheckContext, i: number, cache: Frames): Iterable<
   if (s.numbers.length === 0) return;
   const claims = relevantClaims(ctx, s, s.programs.length === 0 ? paragraphPrograms(ctx, i, cache) : []);
   const candidates: Candidate[] = claims.flatMap((claim) => (claim.figures ?? []).map((figure) => ({ claim, figure })));
-  if (candidates.length === 0) return;
   const frame = frameOf(ctx, i, cache);
   const locale = ctx.options.locale ?? 'en';
-  for (const n of frame.figures) {
-    const agree = agreeing(ctx, n, candidates.filter((c) => c.figure.unit !== 'year'));
+  const counted = candidates.filter((c) => c.figure.unit !== 'year');
+  const named = [...new Set(counted.map((c) => c.claim.program))];
+  for (let k = 0; k < frame.figures.length; k++) {
+    const n = frame.figures[k];
+    // A sentence that restates a recorded excerpt states its figure, with its time, place and program.
+    const restates = restated(ctx.records, s, s.text, n);
+    if (counted.length === 0 && restates.length === 0) continue;
+    const own = named.length > 1 ? programNamedFor(ctx, s.text, n.end, frame.figures[k + 1]?.start ?? s.text.length, named) : undefined;
+    const agree = counted.length > 0 ? agreeing(ctx, n, own ? counted.filter((c) => c.claim.program === own) : counted) : [];
+    const allows = (c: Candidate) => acceptedValues(c.figure).some((v) => valuesAgree(numberOf(s, n), v, c.figure.qualifier));
+    if (restates.length > 0) {
+      if (restates.some(allows)) continue;
+      // Unless the records give the same measure of the program, at another time or place the sentence allows, a value
+      // that allows the number (a release of another year may say it in the same words): then the sentence's own time
+      // and place decide, as for any other sentence.
+      if (!sameMeasureAllows(ctx, n, restates, allows)) {
+        yield* mismatch(ctx, s, n, restates, locale);
+        continue;
+      }
+    }
     if (agree.length === 0) continue;
-    if (agree.some((c) => acceptedValues(c.figure).some((v) => valuesAgree(numberOf(s, n), v, c.figure.qualifier)))) continue;
+    if (agree.some(allows)) continue;
     yield* mismatch(ctx, s, n, agree, locale);
   }
+  if (candidates.length === 0) return;
   yield* yearFindings(ctx, s, frame, candidates.filter((c) => c.figure.unit === 'year'), locale);
+}
+
+/** Whether a recorded figure of the restated figures' programs, of the same kind and measure, at a time and place the sentence allows, allows the number. */
+function sameMeasureAllows(ctx: CheckContext, n: FigureInSentence, restates: Candidate[], allows: (c: Candidate) => boolean): boolean {
+  for (const program of new Set(restates.map((r) => r.claim.program))) {
+    const words = programWords(ctx, program);
+    for (const claim of ctx.records.claimsAbout(program)) {
+      for (const figure of claim.figures ?? []) {
+        if (figure.unit === 'year' || unitClass(figure.unit) !== n.class || !measureAgrees(n, figure, words)) continue;
+        // What the sentence itself says of time and place still holds.
+        const time = figureTime(figure);
+        const place = figurePlace(figure);
+        if (n.time && n.timeFrom === 'sentence' && (!time || !timesAgree(n.time, time))) continue;
+        if (n.place && n.placeFrom === 'sentence' && place && !placesAgree(n.place, place)) continue;
+        if (allows({ claim, figure })) return true;
+      }
+    }
+  }
+  return false;
+}
+
+// Words of programs' names too general to tell one program from another.
+const GENERIC_NAME_WORDS = new Set(['program', 'programa', 'programs', 'initiative', 'iniciativa', 'operation', 'operacion', 'task', 'force', 'fuerza', 'tarea', 'regional', 'security', 'seguridad', 'national', 'nacional', 'united', 'states', 'estados', 'unidos', 'central', 'america', 'the', 'del', 'los', 'las']);
+
+/**
+ * Of the programs a sentence names, the one an amount is given for: "$322 millones en Control
+ * Internacional de Narcóticos … para la Iniciativa de Seguridad Regional de Centroamérica (CARSI),
+ * $184 millones…" is CARSI's, not FMF's. Read only up to the next number or comma, after a word
+ * that says what the amount is for ("for", "in", "para", "en"), and only a word of one program's
+ * name that no other named program's name has.
+ */
+function programNamedFor(ctx: CheckContext, text: string, from: number, to: number, programs: string[]): string | undefined {
+  const after = text.slice(from, Math.min(to, from + 200)).split(/[,;:]/)[0];
+  if (!/^\s*(?:(?:million|billion|millones|mil\s+millones|dollars|d[oó]lares)\s+)?(?:for|in|to|on|para|en|a|de)\s/iu.test(after)) return undefined;
+  const words = new Set([...after.matchAll(/[\p{L}][\p{L}\p{N}-]*/gu)].map((m) => fold(m[0])));
+  const found = programs.filter((p) => [...programWords(ctx, p)].some((w) => words.has(w) && !GENERIC_NAME_WORDS.has(w) && !programs.some((q) => q !== p && programWords(ctx, q).has(w))));
+  return found.length === 1 ? found[0] : undefined;
 }
 
 /** The values a figure accepts: its own and, for a contested figure, every other source's. */
@@ -287,7 +399,9 @@ function* yearFindings(ctx: CheckContext, s: SentenceModel, frame: SentenceFrame
     const agree = years.filter((c) => {
       if (!eventAgrees(words.filter((w) => !programWords(ctx, c.claim.program).has(w)), c.figure, GENERIC_YEAR_CUES, programWords(ctx, c.claim.program), spanish)) return false;
       const fp = figurePlace(c.figure);
-      return !placed || !fp || placesAgree(placed, fp);
+      // An event dated in a country happened at one of its sites ("en Comayagua, Honduras" for a task force set up in Honduras).
+      const siteOf = !!placed && !!fp && fp.sites.length === 0 && placed.countries.length > 0 && placed.countries.join('|') === fp.countries.join('|');
+      return !placed || !fp || siteOf || placesAgree(placed, fp);
     });
     if (agree.length === 0) continue;
     if (agree.some((c) => acceptedValues(c.figure).includes(n.value))) continue;
@@ -347,7 +461,10 @@ function* mismatch(ctx: CheckContext, s: SentenceModel, n: FigureInSentence, agr
   }
   if (values.length > 1) return; // Records that disagree with each other, and are not marked contested: nothing to say for sure.
   const c = agree[0];
-  const said = msg(locale, 'figure.recorded', { value: like(c.figure.value), measure: factWords(c.figure, locale), written: n.text, source: sourceWords(ctx, c.claim.source, locale) });
+  // Where the records give that value at several times or places, the message names none of them.
+  const oneTime = agree.every((a) => sameRecordedTime(a.figure.time, c.figure.time));
+  const onePlace = agree.every((a) => samePlaceKey(figurePlace(a.figure), figurePlace(c.figure)));
+  const said = msg(locale, 'figure.recorded', { value: like(c.figure.value), measure: factWords(c.figure, locale, oneTime, onePlace), written: n.text, source: sourceWords(ctx, c.claim.source, locale) });
   if (derived) {
     yield {
       code: 'figure-mismatch',
@@ -373,11 +490,11 @@ function* mismatch(ctx: CheckContext, s: SentenceModel, n: FigureInSentence, agr
 }
 
 /** What a figure counts, with its time and place in words: "police trained in Guatemala in 2017". */
-function factWords(f: Figure, locale: Locale): string {
+function factWords(f: Figure, locale: Locale, withTime = true, withPlace = true): string {
   const measure = f.measure ?? f.label;
-  const when = timeWords(f.time, locale);
+  const when = withTime ? timeWords(f.time, locale) : undefined;
   const said = fold(measure);
-  const where = f.place?.length && !f.place.every((p) => said.includes(fold(p))) ? `${locale === 'es' ? 'en' : 'in'} ${listWords(f.place, locale)}` : undefined;
+  const where = withPlace && f.place?.length && !f.place.every((p) => said.includes(fold(p))) ? `${locale === 'es' ? 'en' : 'in'} ${listWords(f.place, locale)}` : undefined;
   return [measure, where, f.unit === 'year' ? undefined : when].filter(Boolean).join(' ');
 }
 

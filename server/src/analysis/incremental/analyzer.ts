@@ -59,6 +59,7 @@ import { findSuppressions, suppressionIndex } from '../suppressions';
 /** The offset-independent part of a sentence model (see DocumentAnalyzer.sentenceFacts). */
 interface SentenceFacts {
   programs: string[];
+  entities: string[];
   quoteMatches: Array<QuoteMatch | undefined>;
   /** Per attribution, its sources (unless it is "the same testimony" as the previous attribution). */
   attributionSources: string[][];
@@ -493,6 +494,7 @@ export class DocumentAnalyzer {
       isQuestion: cs.isQuestion,
       // A copy: findings hand it on.
       programs: facts.programs.length === 0 ? NONE : [...facts.programs],
+      entities: facts.entities,
       citations,
       inheritedCitations: [],
       attributions,
@@ -522,6 +524,7 @@ export class DocumentAnalyzer {
     if (facts) return facts;
     const kindOf = (m: { program: string }) => this.records.program(m.program)?.kind;
     const programs = [...new Set(cs.mentions.filter((m) => kindOf(m) === 'program').map((m) => m.program))];
+    const entities = [...new Set(cs.mentions.filter((m) => kindOf(m) === 'agency' || kindOf(m) === 'institution').map((m) => m.program))];
     const quoteMatches = cs.quotes.map((q) => this.matchQuote(q.text));
     const context = {
       agencies: cs.mentions.filter((m) => kindOf(m) === 'agency').map((m) => m.program),
@@ -532,6 +535,7 @@ export class DocumentAnalyzer {
     const closing = terminal ? undefined : TERMINAL_THEN_CLOSING.exec(cs.text);
     facts = {
       programs,
+      entities: entities.length === 0 ? NONE : entities,
       quoteMatches,
       attributionSources: cs.attributions.map((a) => this.withQuotedFirst(resolveAttribution(a, this.records, programs, context), quoteMatches)),
       numbers: cs.numbers.map((n) => ({ ...n, text: cs.text.slice(n.start, n.end) })),

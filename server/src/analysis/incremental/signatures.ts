@@ -4,6 +4,7 @@
  * findingsCache.ts).
  */
 import type { AnalysisOptions, AttributionRef, CitationRef, FootnoteState } from '../model';
+import { draftDate } from '../frame';
 
 /** What the footnote definitions resolve to, label by label. */
 export function footnoteSignature(definitions: ReadonlyArray<{ label: string; sources: string[] }>): string {
@@ -23,6 +24,8 @@ export function documentSignature(options: AnalysisOptions, footnotes: FootnoteS
     /\S/.test(text),
     // A footnote definition added at the end first closes the fence or comment the draft ends inside.
     footnotes.openAtEnd ?? '',
+    // What "today" and "so far" mean in every chunk (figureMismatch).
+    draftDate(text) ?? '',
   ].join('\n');
 }
 
