@@ -135,16 +135,25 @@ function nearWords(index: NameIndex, word: string): number[] {
 /** The shortest word that has near words. */
 export const NEAR_MIN = 5;
 
-/** Where part `i` (0 to 3) of a word of `n` letters starts: its three parts, cut as evenly as can be. */
+/** Where part `i` (0 to 4) of a word of `n` letters starts: its four parts, cut as evenly as can be. */
 function cut(n: number, i: number): number {
-  return Math.floor((i * n) / 3);
+  return (i * n) >> 2;
 }
 
-/** The bucket number of part `i` of a word of `n` letters, being `len` characters of `text` from `at`. */
-function partHash(n: number, i: number, len: number, charAt: (k: number) => number): number {
-  let h = Math.imul(0x811c9dc5 ^ n, 0x01000193);
-  h = Math.imul(h ^ i, 0x01000193);
-  for (let k = 0; k < len; k++) h = Math.imul(h ^ charAt(k), 0x01000193);
+/** The pairs of parts (i, j), numbered 0 to 5. */
+const PAIRS: ReadonlyArray<readonly [number, number]> = [
+  [0, 1],
+  [0, 2],
+  [0, 3],
+  [1, 2],
+  [1, 3],
+  [2, 3],
+];
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+function finish(h: number): number {
   h ^= h >>> 15;
   h = Math.imul(h, 0x2c1b3c6d);
   return (h ^ (h >>> 12)) >>> 0;
@@ -153,48 +162,44 @@ function partHash(n: number, i: number, len: number, charAt: (k: number) => numb
 /**
  * The words of a WordTable within two letters' difference (Levenshtein distance, in UTF-16 code
  * units) of a word, without comparing it with every word. Each word of five letters or more is
- * cut in three parts; two edits change at most two of them, so a word within two edits of the
- * one asked about has a part that it holds unchanged, starting at most two characters from
- * where it starts in the word itself (further right only if something was inserted before it,
- * further left only if something before it was deleted), and it is at most two letters longer
- * or shorter. The index lists each word under each of its parts (with the word's length and the
- * part's number), in buckets by hash: a question looks up, for each length within two of its
- * own, each part and each of its five places, the words listed there, and measures the distance
- * only to those whose part is the same. So a question costs the words that share a part with
- * it where they could, not the whole vocabulary. Two typed arrays: for bucket b, the words at
- * `postings[first[b]]` to `postings[first[b + 1] - 1]`, each as word number × 4 + part number.
+ * cut in four parts. Two edits change at most two of them, so a word within two edits of the
+ * one asked about holds two of its parts unchanged, each shifted by the edits before it: if
+ * part i is found `si` characters from where it starts and part j `sj`, the edits number at
+ * least |si| (before part i) + |sj − si| (between them) + |length difference − sj| (after part
+ * j), and at most two. The index lists each word under each pair of its parts (with its length
+ * and the pair's number), in buckets by hash: a question looks up, for each length within two of
+ * its own, each pair of parts and each pair of places the edits allow, the words listed there,
+ * and measures the distance only to those that hold both parts there. So a question costs the
+ * words that share half of it, where they could, not the whole vocabulary. Two typed arrays: for
+ * bucket b, the words at `postings[first[b]]` to `postings[first[b + 1] - 1]`, each as word
+ * number × 8 + pair number.
  */
 export class NearWordIndex {
   private readonly first: Int32Array;
   private readonly postings: Int32Array;
   private readonly mask: number;
-  /** How many listed words the last question looked at (each part of each word it looked up). */
+  /** How many listed words the last question looked at. */
   visited = 0;
 
   constructor(private readonly table: WordTable) {
     let count = 0;
-    for (let w = 0; w < table.size; w++) if (table.length(w) >= NEAR_MIN) count += 3;
+    for (let w = 0; w < table.size; w++) if (table.length(w) >= NEAR_MIN) count += PAIRS.length;
     let buckets = 1;
-    while (buckets * 2 < count) buckets *= 2;
+    while (buckets * 4 < count) buckets *= 2;
     this.mask = buckets - 1;
     const first = new Int32Array(buckets + 1);
-    const bucketOf = (w: number, i: number): number => {
-      const n = table.length(w);
-      const start = cut(n, i);
-      return partHash(n, i, cut(n, i + 1) - start, (k) => table.charCodeAt(w, start + k)) & this.mask;
-    };
-    for (let w = 0; w < table.size; w++) if (table.length(w) >= NEAR_MIN) for (let i = 0; i < 3; i++) first[bucketOf(w, i) + 1]++;
+    for (let w = 0; w < table.size; w++) if (table.length(w) >= NEAR_MIN) for (let pair = 0; pair < PAIRS.length; pair++) first[this.wordBucket(w, pair) + 1]++;
     for (let b = 0; b < buckets; b++) first[b + 1] += first[b];
     const next = first.slice(0, buckets);
     const postings = new Int32Array(count);
-    for (let w = 0; w < table.size; w++) if (table.length(w) >= NEAR_MIN) for (let i = 0; i < 3; i++) postings[next[bucketOf(w, i)]++] = 4 * w + i;
+    for (let w = 0; w < table.size; w++) if (table.length(w) >= NEAR_MIN) for (let pair = 0; pair < PAIRS.length; pair++) postings[next[this.wordBucket(w, pair)]++] = 8 * w + pair;
     this.first = first;
     this.postings = postings;
   }
 
   /** How many words it lists: the table's words of five letters or more. */
   get words(): number {
-    return this.postings.length / 3;
+    return this.postings.length / PAIRS.length;
   }
 
   /** The bytes its typed arrays hold. */
@@ -202,35 +207,55 @@ export class NearWordIndex {
     return this.first.byteLength + this.postings.byteLength;
   }
 
+  /** The bucket of word `w` of the table under its pair of parts `pair`. */
+  private wordBucket(w: number, pair: number): number {
+    const { table } = this;
+    const n = table.length(w);
+    const [i, j] = PAIRS[pair];
+    let h = Math.imul(Math.imul(FNV_OFFSET ^ n, FNV_PRIME) ^ pair, FNV_PRIME);
+    for (let k = cut(n, i); k < cut(n, i + 1); k++) h = Math.imul(h ^ table.charCodeAt(w, k), FNV_PRIME);
+    for (let k = cut(n, j); k < cut(n, j + 1); k++) h = Math.imul(h ^ table.charCodeAt(w, k), FNV_PRIME);
+    return finish(h) & this.mask;
+  }
+
   /** The numbers, in order, of the words of five letters or more within two letters' difference of `word`, but `self`. */
   near(word: string, self = -1): number[] {
     const { table, first, postings } = this;
     const m = word.length;
     const found: number[] = [];
+    this.visited = 0;
     if (m < NEAR_MIN) return found;
     const seen = new Set<number>();
-    this.visited = 0;
     for (let n = Math.max(NEAR_MIN, m - 2); n <= m + 2; n++) {
-      for (let i = 0; i < 3; i++) {
-        const start = cut(n, i);
-        const len = cut(n, i + 1) - start;
+      for (let pair = 0; pair < PAIRS.length; pair++) {
+        const [i, j] = PAIRS[pair];
+        const startI = cut(n, i);
+        const lenI = cut(n, i + 1) - startI;
+        const startJ = cut(n, j);
+        const lenJ = cut(n, j + 1) - startJ;
         // Nothing is before the first part to be deleted, and nothing after the last but insertions.
-        const lo = i === 0 ? 0 : -2;
-        const hi = i === 2 ? Math.min(2, m - n) : 2;
-        for (let shift = lo; shift <= hi; shift++) {
-          const at = start + shift;
-          if (at < 0 || at + len > m) continue;
-          const b = partHash(n, i, len, (k) => word.charCodeAt(at + k)) & this.mask;
-          this.visited += first[b + 1] - first[b];
-          for (let k = first[b]; k < first[b + 1]; k++) {
-            const p = postings[k];
-            const w = p >>> 2;
-            if ((p & 3) !== i || table.length(w) !== n || w === self || seen.has(w)) continue;
-            let same = true;
-            for (let c = 0; c < len && same; c++) same = table.charCodeAt(w, start + c) === word.charCodeAt(at + c);
-            if (!same) continue;
-            seen.add(w);
-            if (distance(word, table, w, 2) <= 2) found.push(w);
+        for (let si = i === 0 ? 0 : -2; si <= 2; si++) {
+          for (let sj = si - 2; sj <= si + 2; sj++) {
+            if (Math.abs(si) + Math.abs(sj - si) + Math.abs(m - n - sj) > 2 || (j === 3 && sj > m - n)) continue;
+            const atI = startI + si;
+            const atJ = startJ + sj;
+            if (atI < 0 || atJ + lenJ > m) continue;
+            let h = Math.imul(Math.imul(FNV_OFFSET ^ n, FNV_PRIME) ^ pair, FNV_PRIME);
+            for (let k = 0; k < lenI; k++) h = Math.imul(h ^ word.charCodeAt(atI + k), FNV_PRIME);
+            for (let k = 0; k < lenJ; k++) h = Math.imul(h ^ word.charCodeAt(atJ + k), FNV_PRIME);
+            const b = finish(h) & this.mask;
+            this.visited += first[b + 1] - first[b];
+            for (let k = first[b]; k < first[b + 1]; k++) {
+              const p = postings[k];
+              const w = p >>> 3;
+              if ((p & 7) !== pair || table.length(w) !== n || w === self || seen.has(w)) continue;
+              let same = true;
+              for (let c = 0; c < lenI && same; c++) same = table.charCodeAt(w, startI + c) === word.charCodeAt(atI + c);
+              for (let c = 0; c < lenJ && same; c++) same = table.charCodeAt(w, startJ + c) === word.charCodeAt(atJ + c);
+              if (!same) continue;
+              seen.add(w);
+              if (distance(word, table, w, 2) <= 2) found.push(w);
+            }
           }
         }
       }
