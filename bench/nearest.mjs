@@ -1,6 +1,6 @@
-// The did-you-mean search alone: `node --expose-gc bench/nearest.mjs [answers.json]` (after `npm run build`).
+// The did-you-mean search alone: `node --expose-gc bench/nearest.mjs [--programs=N] [answers.json]` (after `npm run build`).
 //
-// Bundles the core as bench/run.mjs does and builds the bundled records plus the 100,000
+// Bundles the core as bench/run.mjs does and builds the bundled records plus the 100,000 (or N)
 // synthetic programs of bench/generate.ts. Then, with that record set:
 // - the did-you-mean index: the time to build it (at the first name no record knows) and the
 //   memory it holds (heap and typed arrays' buffers, after a full collection);
@@ -32,7 +32,8 @@ const bundledFiles = core.readRecordFiles(
   true,
 ).files;
 const bundled = core.RecordSet.fromTexts(bundledFiles);
-const big = core.RecordSet.fromTexts([...bundledFiles, ...core.generateSyntheticRecords({ programs: 100_000 })]);
+const PROGRAMS = Number(process.argv.find((a) => a.startsWith('--programs='))?.slice(11) ?? 100_000);
+const big = core.RecordSet.fromTexts([...bundledFiles, ...core.generateSyntheticRecords({ programs: PROGRAMS })]);
 
 // Names to ask about: recorded and synthetic names with one or two letters changed, and made-up words.
 const rng = new core.Rng(11);
@@ -122,7 +123,7 @@ console.log(
   ),
 );
 
-const out = process.argv[2];
+const out = process.argv.slice(2).find((a) => !a.startsWith('--'));
 if (out) {
   const messages = {};
   const texts = [
