@@ -19,3 +19,4 @@ export { generateDraft, generateSyntheticRecords, Rng } from './generate';
 export function parseFloor(text: string): unknown {
   return unified().use(remarkParse).use(remarkGfm).parse(text);
 }
+export { SERVER_EXEC_ARGV } from '../client/src/serverFlags';
