@@ -7,6 +7,7 @@
  * by default, pages the process holds on to once they have been used. Loading many records and
  * checking a large draft make a great deal of short-lived garbage, so they fill it: with the
  * bundled records plus 100,000 programs and the 1 MB draft open, 4 MB semi-spaces take the peak
- * RSS down by about 30 MB (README, Performance), with no full-check slowdown the bench could see.
+ * RSS down by 30–45 MB, and by about 20 MB with the bundled records alone, with no steady
+ * full-check slowdown a busy machine let the bench see (README, Performance).
  */
 export const SERVER_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=4'];
