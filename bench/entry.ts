@@ -20,3 +20,4 @@ export function parseFloor(text: string): unknown {
   return unified().use(remarkParse).use(remarkGfm).parse(text);
 }
 export { nearestNames, nearWordIndex } from '../server/src/records/nearest';
+export { SERVER_EXEC_ARGV } from '../client/src/serverFlags';

@@ -2,8 +2,10 @@
 //
 // Bundles the core as bench/run.mjs does, writes the 1 MB draft and the 100,000 synthetic
 // programs into bench/.build/, and runs bench/rss.mjs in child processes: the peak RSS with
-// the bundled records only and with the 100,000 programs, and the time each took to load its
-// records. Quick (well under a minute) and, unlike timings, not thrown off by a loaded machine.
+// the bundled records only and with the 100,000 programs, the time each took to load its
+// records and the time of the first full check of the draft. The children run with the V8
+// options the client starts the language server with (client/src/serverFlags.ts). Quick (about
+// a minute) and, unlike timings, not thrown off by a loaded machine.
 import { build } from 'esbuild';
 import { common } from '../scripts/esbuild.mjs';
 import { spawnSync } from 'node:child_process';
@@ -29,8 +31,11 @@ const syntheticPaths = core.generateSyntheticRecords({ programs: 100_000 }).map(
   return path;
 });
 
+// The V8 options the client starts the language server with; `--node-defaults` measures without them.
+const execArgv = process.argv.includes('--node-defaults') ? [] : core.SERVER_EXEC_ARGV;
+
 function rss(paths) {
-  const r = spawnSync(process.execPath, [join(HERE, 'rss.mjs'), corePath, draftPath, ...paths], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+  const r = spawnSync(process.execPath, [...execArgv, join(HERE, 'rss.mjs'), corePath, draftPath, ...paths], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
   if (r.status !== 0) throw new Error(`rss.mjs exited with ${r.status}: ${r.stderr}`);
   return JSON.parse(r.stdout);
 }

@@ -326,8 +326,9 @@ log('peak RSS (child processes)');
     return path;
   });
   const draftPath = join(OUT, 'draft-1m.md');
-  const withBig = JSON.parse(runChild([child, corePath, draftPath, ...syntheticPaths]));
-  const bundledOnly = JSON.parse(runChild([child, corePath, draftPath]));
+  // With the V8 options the client starts the language server with (client/src/serverFlags.ts).
+  const withBig = JSON.parse(runChild([...core.SERVER_EXEC_ARGV, child, corePath, draftPath, ...syntheticPaths]));
+  const bundledOnly = JSON.parse(runChild([...core.SERVER_EXEC_ARGV, child, corePath, draftPath]));
   results.peakRssMb = withBig.peakRssMb;
   results.memory = { withSyntheticPrograms: withBig, bundledOnly };
 }
@@ -364,7 +365,7 @@ async function lspBench(text, runs) {
   for (let i = 0; i < runs; i++) {
     const folder = mkdtempSync(join(tmpdir(), 'claimcheck-bench-'));
     const t0 = performance.now();
-    const child = spawn(process.execPath, [server, '--stdio'], { cwd: folder, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...core.SERVER_EXEC_ARGV, server, '--stdio'], { cwd: folder, stdio: ['pipe', 'pipe', 'pipe'] });
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.stdin.on('error', () => {});
     let stderr = '';

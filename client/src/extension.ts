@@ -53,6 +53,7 @@ import { MARKDOWN_FILE } from '../../server/src/markdownFiles';
 import { isSourcePassage, openSourceAt } from './openSource';
 import { CrashWindow } from './crashWindow';
 import { sentenceAround } from './sentence';
+import { SERVER_EXEC_ARGV } from './serverFlags';
 
 /** The name of the output channel and of the client. */
 const SOURCE = 'Claim Check';
@@ -69,8 +70,8 @@ export async function activate(context: ExtensionContext): Promise<LanguageClien
 
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6009'] } },
   };
 
   const clientOptions: LanguageClientOptions = {
