@@ -24,7 +24,8 @@ export const uncitedClaim: Check = {
       const contextYears = ownYears.length > 0 ? ownYears : paragraphYears;
       if (ownYears.length > 0) paragraphYears = ownYears;
       // A sentence about its paragraph's program without naming it ("Providers saw more than 3,700 residents.").
-      const programs = s.isClaim ? s.programs : (s.carriedPrograms ?? []);
+      // A sentence about a task force or unit the records mark as a claim subject is about it (records/subjects.ts).
+      const programs = s.isClaim ? (s.programs.length > 0 ? s.programs : (s.subjects ?? [])) : (s.carriedPrograms ?? []);
       if (programs.length === 0) continue;
       if (s.citations.length > 0 || s.inheritedCitations.length > 0) continue;
       const attributed = s.attributions.length > 0 || s.inheritedAttributions.length > 0;
