@@ -102,6 +102,11 @@ const defs = {
           },
         },
       },
+      claimSubject: {
+        type: 'boolean',
+        description:
+          'For an agency or institution: true when writers write about it as they do of a program — a task force or unit that runs operations (a joint task force, an interagency task force, a special police or military unit) — so that a declarative sentence about it is a claim to cite. Not for a department, an agency at large, a command or a partner institution.',
+      },
       agency: { type: 'array', items: ref('id', 'An agency id.'), description: 'Ids of kind "agency" entries: the agencies that run or fund a program, or an agency\'s parents.' },
       type: str('program, policy, operation, unit, office, task force, agreement, initiative, strategy, exercise, deployment, training or course.'),
       country: { type: 'array', items: str('A country or region.'), description: 'Countries or regions where it operates.' },

@@ -88,7 +88,12 @@ describe.each(files)('fixture %s', (file) => {
     for (const f of before) {
       for (const fix of f.fixes) {
         const fixed = applyEdits(text, fix.edits);
-        const expected = findingKeys(text, before.filter((x) => x !== f));
+        // A finding whose sentence the fix edits (an uncited claim whose figure is corrected) spans the edited words.
+        const inside = (x: Finding) => fix.edits.filter((e) => e.start >= x.start && e.end <= x.end).map((e) => ({ ...e, start: e.start - x.start, end: e.end - x.start }));
+        const expected = before
+          .filter((x) => x !== f)
+          .map((x) => `${x.code} «${applyEdits(text.slice(x.start, x.end), inside(x))}»`)
+          .sort();
         const after = findingKeys(fixed, analyze(fixed, options).findings);
         expect(after, `${f.code} at ${f.start}, fix "${fix.title}"`).toEqual(expected);
       }

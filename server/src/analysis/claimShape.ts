@@ -45,7 +45,10 @@ const INTENT = [
   /\b(?:demonstrates?|demonstrated|reflects?|underscores?|illustrates?|exemplifies|demuestra|demuestran|refleja|reflejan|ejemplifica)\s+(?:the|our|their|its|a|an|how|la|el|los|las|su|sus|c[oó]mo)\b/iu,
   // A part of a whole, appraised: "CBP One is a key component of DHS efforts to…".
   /\b(?:is|are|was|were)\s+(?:a|an|one)\s+(?:key|critical|vital|important|essential|central|integral|crucial)\s+(?:component|part|element|tool|pillar)s?\s+of\b/iu,
-  /\b(?:es|son|era|fue)\s+(?:un|una|uno)\s+(?:componente|parte|elemento|herramienta|pilar)\s+(?:clave|fundamental|esencial|importante|vital|central)\b/iu,
+  /\b(?:es|son|era|fue)\s+(?:un|una|uno)\s+(?:componente|parte|elemento|herramienta|pilar|organizaci[oó]n|socio|aliado)\s+(?:clave|fundamental|esencial|importante|vital|central)\b/iu,
+  /\b(?:is|are|was|were)\s+(?:a|an|one)\s+(?:key|critical|vital|important|essential|central|integral|crucial)\s+(?:organization|partner|ally)s?\s+(?:of|for|to)\b/iu,
+  // Success, worth and rank, appraised: "continúa con éxito el combate…", "the most successful task force", "no tienen precio".
+  /\b(?:contin[uú]an?|sigue|siguen)\s+con\s+[eé]xito\b|\bcontinues?\s+(?:to\s+)?successfully\b|\bsuccessfully\s+continues?\b|\bde\s+mayor\s+[eé]xito\b|\bmost\s+successful\b|\bno\s+tienen?\s+precio\b|\b(?:is|are)\s+(?:priceless|invaluable)\b/iu,
   // Thanks and appreciation: "She expressed appreciation for the continued commitment…".
   /\b(?:expressed|expresses|expressing)\s+(?:(?:his|her|their|its|our|deep|sincere)\s+)*(?:appreciation|gratitude|thanks)\b|\bthanked\b|\bagradeci(?:ó|eron)\b/iu,
   // A pointer to more information: "Additional information is also available on our … page".
@@ -63,6 +66,19 @@ const INTENT = [
 export function isNothingCheckable(text: string): boolean {
   if (/\p{N}/u.test(text)) return false;
   return INTENT.some((re) => re.test(text));
+}
+
+// "By Col. Keith A. McKinley, commander of Joint Task Force-Bravo", "Por Dialogo", "…Destinee Sweeney, Fuerza de Tarea Conjunta Bravo, editado por Diálogo".
+const BYLINE = /^\s*(?:By|Por)\s+\p{Lu}|,\s*(?:edited\s+by|editado\s+por)\s+\p{Lu}[^,;]*$/u;
+
+/**
+ * A byline or credit line: a line without final punctuation that starts "By" or "Por" and a name,
+ * or ends "edited by" and a name. It says who wrote, not what was done.
+ */
+export function isByline(text: string): boolean {
+  const line = text.trim();
+  if (line.includes('\n') || /[.!?;:…]["”’)\]]*$/u.test(line)) return false;
+  return BYLINE.test(line);
 }
 
 // A statute cited at the head of a line: "10 U.S.C. 333", "10 U.S.C.333", "P.L. 111-117", "Pub. L. 114-328".

@@ -8,6 +8,7 @@
  * in its paragraph fits (an open description) may take the one program of its kind that the
  * section's heading names, or else the one named earlier in the document (NamedSoFar).
  */
+import { isClaimSubject } from '../records/subjects';
 import type { RecordSet } from '../records/recordSet';
 import type { Program } from '../records/types';
 
@@ -261,9 +262,9 @@ export function resolveDescriptions(
 export class NamedSoFar {
   /** Per slot (a kind, "+" for the plural): the one program that fits, or null when several do. */
   private slots = new Map<string, string | null>();
-  /** The one program (a record of kind program) named so far, or null when several are. */
+  /** The one program (a record of kind program, or a claim subject: records/subjects.ts) named so far, or null when several are. */
   private program: string | null | undefined;
-  /** The program named last (a record of kind program: an institution or agency named since does not count). */
+  /** The program named last (a record of kind program or a claim subject: another institution or agency named since does not count). */
   private latest: string | undefined;
   private key: string | undefined = '';
   private last = '';
@@ -276,11 +277,11 @@ export class NamedSoFar {
     this.last = id;
     const program = this.records.program(id);
     if (!program) return;
-    if (program.kind === 'program' && this.program !== id && this.program !== null) {
+    if (isClaimSubject(program) && this.program !== id && this.program !== null) {
       this.program = this.program === undefined ? id : null;
       this.key = undefined;
     }
-    if (program.kind === 'program' && this.latest !== id) {
+    if (isClaimSubject(program) && this.latest !== id) {
       this.latest = id;
       this.key = undefined;
     }
@@ -310,7 +311,7 @@ export class NamedSoFar {
       if (found !== undefined && found !== held) return undefined;
       found = held;
     }
-    return found === this.latest || this.records.program(found ?? '')?.kind !== 'program' ? found : undefined;
+    return found === this.latest || !isClaimSubject(this.records.program(found ?? '')) ? found : undefined;
   }
 
   /** The one program named so far, if exactly one has been (a sentence that names none may be about it). */

@@ -176,6 +176,12 @@ export interface SentenceModel {
   programs: string[];
   /** Distinct ids of the agencies and institutions it names (a task force, a police force, a command). */
   entities?: string[];
+  /**
+   * The entities among them that the records mark as claim subjects (task forces and units that
+   * run operations: records/subjects.ts). A declarative sentence about one is a claim, as about a
+   * program; the figure checks still read them as entities.
+   */
+  subjects?: string[];
   /** Citations in the sentence itself. */
   citations: CitationRef[];
   /**

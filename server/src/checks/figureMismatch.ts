@@ -198,7 +198,7 @@ function lastTime(f: SentenceFrame) {
 }
 
 /** Whether sentences j and k (j < k) are in one paragraph: no blank line, heading or list item between them. */
-function sameParagraph(ctx: CheckContext, j: number, k: number): boolean {
+export function sameParagraph(ctx: CheckContext, j: number, k: number): boolean {
   const a = ctx.sentences[j];
   const b = ctx.sentences[k];
   if (a.inFootnote !== b.inFootnote || a.kind !== b.kind) return false;

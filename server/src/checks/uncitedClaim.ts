@@ -2,7 +2,8 @@ import type { Check, CheckFinding } from './types';
 import { citeFixes, pointedSources } from './citeFixes';
 import { programNames, sourceLabel, sourcesAbout } from './describe';
 import { msg } from '../l10n/messages';
-import { rankBySupport } from '../analysis/support';
+import { documentYear, rankBySupport, sentenceYears } from '../analysis/support';
+import { sameParagraph, sourceYearOffsets } from './figureMismatch';
 
 export const uncitedClaim: Check = {
   code: 'uncited-claim',
@@ -14,9 +15,17 @@ export const uncitedClaim: Check = {
   },
   defaultSeverity: 'warning',
   *check(ctx) {
-    for (const s of ctx.sentences) {
+    // The years the paragraph has given so far: what a sentence without a time of its own speaks of.
+    let paragraphYears: number[] = [];
+    for (let i = 0; i < ctx.sentences.length; i++) {
+      const s = ctx.sentences[i];
+      if (i > 0 && !sameParagraph(ctx, i - 1, i)) paragraphYears = [];
+      const ownYears = sentenceYears(s.text, sourceYearOffsets(s.text));
+      const contextYears = ownYears.length > 0 ? ownYears : paragraphYears;
+      if (ownYears.length > 0) paragraphYears = ownYears;
       // A sentence about its paragraph's program without naming it ("Providers saw more than 3,700 residents.").
-      const programs = s.isClaim ? s.programs : (s.carriedPrograms ?? []);
+      // A sentence about a task force or unit the records mark as a claim subject is about it (records/subjects.ts).
+      const programs = s.isClaim ? (s.programs.length > 0 ? s.programs : (s.subjects ?? [])) : (s.carriedPrograms ?? []);
       if (programs.length === 0) continue;
       if (s.citations.length > 0 || s.inheritedCitations.length > 0) continue;
       const attributed = s.attributions.length > 0 || s.inheritedAttributions.length > 0;
@@ -24,12 +33,15 @@ export const uncitedClaim: Check = {
       const about = sourcesAbout(ctx.records, programs);
       // Sources the sentence points at come first; then those whose recorded facts support it best
       // (support.ts), the writer's own before the bundled ones: they are what the writer works from.
-      const ranked = rankBySupport(ctx.records, s.text, programs, about);
-      const own = (id: string) => (ctx.records.sources.get(id)?.origin.bundled ? 1 : 0);
+      // Of those, the ones that speak of the sentence's time (its own, else its paragraph's, else the year the document speaks of) first.
+      const docYear = contextYears.length === 0 ? documentYear(ctx.text) : undefined;
+      const years = new Set(contextYears.length > 0 ? contextYears : docYear !== undefined ? [docYear] : []);
+      const ranked = rankBySupport(ctx.records, s.text, programs, about, years);
+      const writers = (id: string) => (ctx.records.sources.get(id)?.origin.bundled ? 1 : 0);
       const supported = ranked
         .filter((r) => r.score > 0)
         .map((r) => r.id)
-        .sort((a, b) => own(a) - own(b));
+        .sort((a, b) => writers(a) - writers(b));
       const candidates = [...new Set([...pointedSources(s).filter((id) => about.includes(id)), ...supported, ...about])];
       const locale = ctx.options.locale ?? 'en';
       const names = programNames(ctx.records, programs, locale);

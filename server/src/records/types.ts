@@ -53,6 +53,11 @@ export interface Program {
   description?: string;
   status?: ProgramStatus;
   note?: string;
+  /**
+   * An agency or institution that writers write about as they do of a program — a task force or
+   * unit that runs operations (JTF-Bravo, FUSINA): a declarative sentence about it is a claim to cite.
+   */
+  claimSubject?: boolean;
 }
 
 export type Verification = 'confirmed' | 'probable' | 'candidate' | 'unidentified';

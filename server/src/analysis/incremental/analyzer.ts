@@ -25,6 +25,7 @@
  * 3. a block quote's sentences inherit the citations and attributions of the sentence that
  *    introduces the quote (the last sentence before it), and of the quote's own last line.
  */
+import { isClaimSubject } from '../../records/subjects';
 import { CHECKS, type Check } from '../../checks';
 import type { RecordSet } from '../../records/recordSet';
 import type { LibraryIndex } from '../../library/library';
@@ -60,6 +61,8 @@ import { findSuppressions, suppressionIndex } from '../suppressions';
 interface SentenceFacts {
   programs: string[];
   entities: string[];
+  /** The entities that are claim subjects (task forces, units). */
+  subjects: string[];
   quoteMatches: Array<QuoteMatch | undefined>;
   /** Per attribution, its sources (unless it is "the same testimony" as the previous attribution). */
   attributionSources: string[][];
@@ -495,6 +498,7 @@ export class DocumentAnalyzer {
       // A copy: findings hand it on.
       programs: facts.programs.length === 0 ? NONE : [...facts.programs],
       entities: facts.entities,
+      subjects: facts.subjects,
       citations,
       inheritedCitations: [],
       attributions,
@@ -525,6 +529,8 @@ export class DocumentAnalyzer {
     const kindOf = (m: { program: string }) => this.records.program(m.program)?.kind;
     const programs = [...new Set(cs.mentions.filter((m) => kindOf(m) === 'program').map((m) => m.program))];
     const entities = [...new Set(cs.mentions.filter((m) => kindOf(m) === 'agency' || kindOf(m) === 'institution').map((m) => m.program))];
+    // The task forces and units among them that the records mark as claim subjects (records/subjects.ts).
+    const subjects = entities.filter((id) => isClaimSubject(this.records.program(id)));
     const quoteMatches = cs.quotes.map((q) => this.matchQuote(q.text));
     const context = {
       agencies: cs.mentions.filter((m) => kindOf(m) === 'agency').map((m) => m.program),
@@ -536,6 +542,7 @@ export class DocumentAnalyzer {
     facts = {
       programs,
       entities: entities.length === 0 ? NONE : entities,
+      subjects: subjects.length === 0 ? NONE : subjects,
       quoteMatches,
       attributionSources: cs.attributions.map((a) => this.withQuotedFirst(resolveAttribution(a, this.records, programs, context), quoteMatches)),
       numbers: cs.numbers.map((n) => ({ ...n, text: cs.text.slice(n.start, n.end) })),
@@ -544,7 +551,7 @@ export class DocumentAnalyzer {
       terminal: terminal ? terminal.index : closing ? closing.index : undefined,
       closed: closing ? closing.index + closing[0].length : undefined,
     };
-    facts.isClaim = facts.claimShaped && programs.length > 0;
+    facts.isClaim = facts.claimShaped && (programs.length > 0 || subjects.length > 0);
     this.facts.set(cs, facts);
     return facts;
   }
@@ -567,16 +574,20 @@ export class DocumentAnalyzer {
    */
   private takeTopic(s: SentenceModel, cs: ChunkSentence, unit: ChunkUnit, topic: readonly string[], named: NamedSoFar, offset: number, mentions: MentionRef[]): void {
     const added: string[] = [];
+    const subjects: string[] = [];
     for (const d of cs.openDescriptions ?? []) {
       const program = (topic.length > 0 ? resolveOpen(d, topic, this.records) : undefined) ?? (d.afterProgram ? undefined : named.resolve(d));
       if (!program) continue;
       mentions.push({ start: offset + d.start, end: offset + d.end, program, text: d.text, unconfirmed: false, described: true });
       // As the chunk's models are read again when reused (every mention, in order).
       named.add(program);
-      if (this.records.program(program)?.kind === 'program' && !s.programs.includes(program) && !added.includes(program)) added.push(program);
+      const entry = this.records.program(program);
+      if (entry?.kind === 'program' && !s.programs.includes(program) && !added.includes(program)) added.push(program);
+      else if (isClaimSubject(entry) && !(s.subjects ?? []).includes(program) && !subjects.includes(program)) subjects.push(program);
     }
-    if (added.length === 0) return;
-    s.programs = [...s.programs, ...added];
+    if (subjects.length > 0) s.subjects = [...(s.subjects ?? []), ...subjects];
+    if (added.length === 0 && subjects.length === 0) return;
+    if (added.length > 0) s.programs = [...s.programs, ...added];
     s.isClaim = this.sentenceFacts(cs, unit).claimShaped;
   }
 
@@ -717,6 +728,12 @@ class PlacedSentence implements SentenceModel {
   }
   get programs(): string[] {
     return this.built.programs;
+  }
+  get entities(): string[] | undefined {
+    return this.built.entities;
+  }
+  get subjects(): string[] | undefined {
+    return this.built.subjects;
   }
   get numbers(): SentenceModel['numbers'] {
     return this.built.numbers;

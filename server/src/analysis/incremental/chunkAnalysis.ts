@@ -3,6 +3,7 @@
  * document: every offset here is relative to the chunk's start, so a cached result serves
  * the same text wherever an edit moves it.
  */
+import { isClaimSubject } from '../../records/subjects';
 import type { RecordSet } from '../../records/recordSet';
 import { findAttributions, mayHoldFindingsHeading, maySpeak, NEWS_NAMES, type RawAttribution } from '../attributions';
 import { findNumbers, type NumberRef } from '../figures';
@@ -13,7 +14,7 @@ import { extractProse, referenceIdentifier, type ChunkProse, toSource, type RawC
 import { simpleProse } from './plainReader';
 import { findQuotedPassages, type QuotedPassage } from '../quotes';
 import { splitSentences, type SentenceSpan } from '../sentences';
-import { isCaption, isFieldLines, isLegalReference, isNothingCheckable, isTitleLine } from '../claimShape';
+import { isByline, isCaption, isFieldLines, isLegalReference, isNothingCheckable, isTitleLine } from '../claimShape';
 import { mayHoldDescription, resolveDescriptions, type OpenDescription } from '../descriptions';
 import { fitsContext } from '../../records/context';
 
@@ -212,12 +213,12 @@ export function analyzeChunk(
         unknownPrograms: !shortcuts || PROGRAM_SHAPE_WORD.test(text) ? findUnknownPrograms(text, mentions) : [],
         toSource: (offset, isEnd) => toSource(unit, span.start + offset, isEnd),
       };
-      const notClaim = caption ? 'caption' : (unit.kind === 'paragraph' && isTitleLine(text, spans.length === 1)) || isLegalReference(text) || isFieldLines(text) ? 'title' : isNothingCheckable(text) ? 'nothing' : undefined;
+      const notClaim = caption ? 'caption' : (unit.kind === 'paragraph' && (isTitleLine(text, spans.length === 1) || isByline(text))) || isLegalReference(text) || isFieldLines(text) ? 'title' : isNothingCheckable(text) ? 'nothing' : undefined;
       if (notClaim) sentence.notClaim = notClaim;
       if (openDescriptions.length > 0) sentence.openDescriptions = openDescriptions;
       if (mentions.length === 0 && namedSoFar.length === 1 && unit.kind === 'paragraph' && sentence.numbers.length > 0 && sentence.attributions.length === 0 && openDescriptions.length === 0) sentence.carried = namedSoFar[0];
       for (const m of mentions) {
-        if (namedSoFar.length < 2 && !namedSoFar.includes(m.program) && records.program(m.program)?.kind === 'program') namedSoFar.push(m.program);
+        if (namedSoFar.length < 2 && !namedSoFar.includes(m.program) && isClaimSubject(records.program(m.program))) namedSoFar.push(m.program);
       }
       chunkUnit.sentences.push(result.sentences.length);
       result.sentences.push(sentence);

@@ -5,6 +5,7 @@
  */
 import type { AnalysisOptions, AttributionRef, CitationRef, FootnoteState } from '../model';
 import { draftDate } from '../frame';
+import { documentYear } from '../support';
 
 /** What the footnote definitions resolve to, label by label. */
 export function footnoteSignature(definitions: ReadonlyArray<{ label: string; sources: string[] }>): string {
@@ -26,6 +27,8 @@ export function documentSignature(options: AnalysisOptions, footnotes: FootnoteS
     footnotes.openAtEnd ?? '',
     // What "today" and "so far" mean in every chunk (figureMismatch).
     draftDate(text) ?? '',
+    // The year the document speaks of: the citations offered first for sentences without a time (uncitedClaim).
+    documentYear(text) ?? '',
   ].join('\n');
 }
 
