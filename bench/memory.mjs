@@ -8,6 +8,7 @@
 // a minute) and, unlike timings, not thrown off by a loaded machine.
 import { build } from 'esbuild';
 import { common } from '../scripts/esbuild.mjs';
+import { writeSyntheticRecords } from './syntheticFiles.mjs';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -23,13 +24,7 @@ const core = createRequire(import.meta.url)(corePath);
 
 const draftPath = join(OUT, 'draft-1m.md');
 writeFileSync(draftPath, core.generateDraft({ bytes: 1_000_000, seed: 1 }));
-const synthetic = join(OUT, 'synthetic-100000');
-mkdirSync(synthetic, { recursive: true });
-const syntheticPaths = core.generateSyntheticRecords({ programs: 100_000 }).map((f) => {
-  const path = join(synthetic, f.path.split('/').pop());
-  writeFileSync(path, f.text);
-  return path;
-});
+const syntheticPaths = writeSyntheticRecords(core, OUT);
 
 // The V8 options the client starts the language server with; `--node-defaults` measures without them.
 const execArgv = process.argv.includes('--node-defaults') ? [] : core.SERVER_EXEC_ARGV;

@@ -17,6 +17,7 @@
 // Prints a table and writes bench/results.json. `--quick` runs fewer iterations.
 import { build } from 'esbuild';
 import { common } from '../scripts/esbuild.mjs';
+import { writeSyntheticRecords } from './syntheticFiles.mjs';
 import { Bench } from 'tinybench';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -318,13 +319,7 @@ log('peak RSS (child processes)');
   // The child reads its records and the draft from files, as the server does: records made
   // in the same process would leave the generator's garbage in its peak.
   const child = join(HERE, 'rss.mjs');
-  const synthetic = join(OUT, 'synthetic-100000');
-  mkdirSync(synthetic, { recursive: true });
-  const syntheticPaths = core.generateSyntheticRecords({ programs: 100_000 }).map((f) => {
-    const path = join(synthetic, f.path.split('/').pop());
-    writeFileSync(path, f.text);
-    return path;
-  });
+  const syntheticPaths = writeSyntheticRecords(core, OUT);
   const draftPath = join(OUT, 'draft-1m.md');
   // With the V8 options the client starts the language server with (client/src/serverFlags.ts).
   const withBig = JSON.parse(runChild([...core.SERVER_EXEC_ARGV, child, corePath, draftPath, ...syntheticPaths]));

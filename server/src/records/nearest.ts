@@ -6,7 +6,7 @@
 import type { RecordSet } from './recordSet';
 import { fold } from './aliasIndex';
 import { SAME_WORD } from './nameVariants';
-import { WordTable } from './wordTable';
+import { FNV_OFFSET, FNV_PRIME, finish, WordTable } from './wordTable';
 
 const GENERIC = new Set(
   'operation operacion campaign campana task force forces fuerza fuerzas tarea de del la las el los the of and y joint conjunta interagency interinstitucional interagencial inter agency united states us u s national nacional special especial unit unidad units unidades group grupo border frontera guatemala honduras el salvador mexico'.split(' '),
@@ -150,14 +150,6 @@ const PAIRS: ReadonlyArray<readonly [number, number]> = [
   [2, 3],
 ];
 
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
-
-function finish(h: number): number {
-  h ^= h >>> 15;
-  h = Math.imul(h, 0x2c1b3c6d);
-  return (h ^ (h >>> 12)) >>> 0;
-}
 
 /**
  * The words of a WordTable within two letters' difference (Levenshtein distance, in UTF-16 code

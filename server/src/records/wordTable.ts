@@ -93,10 +93,11 @@ export class WordTable {
   }
 }
 
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
+/** FNV-1a over UTF-16 code units, then a final mix: the hash of WordTable's words and of nearest.ts's word parts. */
+export const FNV_OFFSET = 0x811c9dc5;
+export const FNV_PRIME = 0x01000193;
 
-function finish(h: number): number {
+export function finish(h: number): number {
   h ^= h >>> 15;
   h = Math.imul(h, 0x2c1b3c6d);
   return (h ^ (h >>> 12)) >>> 0;
