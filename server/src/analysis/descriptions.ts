@@ -126,8 +126,11 @@ export function describedKinds(program: Program): Set<DescribedKind> {
 
 /** Whether a record is named as several ("Inter-Agency Task Forces", type "joint military-police units"). */
 const PLURAL_WORD = /(?:forces|units|teams|groups|academies|processes|unidades|fuerzas|procesos)\b/i;
+const pluralCache = new WeakMap<Program, boolean>();
 function isPlural(program: Program): boolean {
-  return PLURAL_WORD.test(`${program.name} ${program.type ?? ''}`);
+  let plural = pluralCache.get(program);
+  if (plural === undefined) pluralCache.set(program, (plural = PLURAL_WORD.test(`${program.name} ${program.type ?? ''}`)));
+  return plural;
 }
 
 /**
@@ -259,6 +262,20 @@ export function resolveDescriptions(
  * few steps per kind, and so does resolving a description: the document is read once, front to
  * back, never searched backwards.
  */
+/** The slots a record fills when named (its kinds, "+" for the plural), worked out once per record: every mention of the document is added on every version. */
+const slotCache = new WeakMap<Program, readonly string[]>();
+function slotsOf(program: Program): readonly string[] {
+  let slots = slotCache.get(program);
+  if (!slots) {
+    const found: string[] = [];
+    for (const kind of kindsOf(program)) {
+      for (const plural of [false, true]) if (ANY_NUMBER.has(kind) || fitsNumber(program, plural)) found.push(plural ? `${kind}+` : kind);
+    }
+    slotCache.set(program, (slots = found));
+  }
+  return slots;
+}
+
 export class NamedSoFar {
   /** Per slot (a kind, "+" for the plural): the one program that fits, or null when several do. */
   private slots = new Map<string, string | null>();
@@ -285,15 +302,11 @@ export class NamedSoFar {
       this.latest = id;
       this.key = undefined;
     }
-    for (const kind of kindsOf(program)) {
-      for (const plural of [false, true]) {
-        if (!ANY_NUMBER.has(kind) && !fitsNumber(program, plural)) continue;
-        const slot = plural ? `${kind}+` : kind;
-        const held = this.slots.get(slot);
-        if (held === id || held === null) continue;
-        this.slots.set(slot, held === undefined ? id : null);
-        this.key = undefined;
-      }
+    for (const slot of slotsOf(program)) {
+      const held = this.slots.get(slot);
+      if (held === id || held === null) continue;
+      this.slots.set(slot, held === undefined ? id : null);
+      this.key = undefined;
     }
   }
 

@@ -58,37 +58,44 @@ function splitReason(s: string): [string, string | undefined] {
 }
 
 /**
- * The document's line breaks, found on first use (most documents have no directive) and then
- * looked up by binary search: many directives on one long line must not rescan it each time.
+ * The lines that directives sit on and point at, each found once by scanning out from the
+ * offset asked about (most documents have no directive, and those that have them should not
+ * pay for every line of a long draft on each keystroke), then looked up by binary search:
+ * many directives on one long line must not rescan it each time. Lines are held sorted and
+ * disjoint; comments come in document order, so a new line is almost always the last.
  */
 class LineBreaks {
-  private breaks: number[] | undefined;
+  /** Known lines: `start` is the line's first offset, `end` its line break (or the text's length). */
+  private readonly lines: Array<{ start: number; end: number }> = [];
 
   constructor(private readonly text: string) {}
 
   /** The offset of the first line break at or after `from`, or the text's length. */
   next(from: number): number {
-    const breaks = this.all();
-    const i = lowerBound(breaks.length, (k) => breaks[k] < from);
-    return i < breaks.length ? breaks[i] : this.text.length;
+    return this.line(from).end;
   }
 
   /** The offset where the line holding `at` starts. */
   start(at: number): number {
-    const breaks = this.all();
-    const i = lowerBound(breaks.length, (k) => breaks[k] < at);
-    return i > 0 ? breaks[i - 1] + 1 : 0;
+    return this.line(at).start;
   }
 
-  private all(): number[] {
-    if (!this.breaks) {
-      this.breaks = [];
-      for (let i = 0; i < this.text.length; i++) {
-        const c = this.text.charCodeAt(i);
-        if (c === 10 || c === 13) this.breaks.push(i);
-      }
-    }
-    return this.breaks;
+  private line(at: number): { start: number; end: number } {
+    const lines = this.lines;
+    const i = lowerBound(lines.length, (k) => lines[k].end < at);
+    if (i < lines.length && lines[i].start <= at) return lines[i];
+    const text = this.text;
+    const isBreak = (k: number) => {
+      const c = text.charCodeAt(k);
+      return c === 10 || c === 13;
+    };
+    let start = at;
+    while (start > 0 && !isBreak(start - 1)) start--;
+    let end = at;
+    while (end < text.length && !isBreak(end)) end++;
+    const found = { start, end };
+    lines.splice(i, 0, found);
+    return found;
   }
 }
 
