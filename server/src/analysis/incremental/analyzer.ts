@@ -100,6 +100,36 @@ interface BuiltChunk {
   section: string;
   /** The programs its section's heading names, when a description of the chunk may take one (topicKey). */
   topic: string;
+  /** What it names, in order, for NamedSoFar: program ids, and where a heading starts and ends (namedSequence). */
+  named?: readonly NamedStep[];
+}
+
+/** A step of what a chunk names: a program id, or a heading's start or end (a section resets what is named so far). */
+type NamedStep = string | typeof HEADING_STARTS | typeof HEADING_ENDS;
+const HEADING_STARTS = 0;
+const HEADING_ENDS = 1;
+
+/**
+ * What a built chunk names, read once: each mention's program in the order of its sentences
+ * (the same program twice in a row once), with its headings' starts and ends. A reused chunk
+ * replays it instead of walking its sentences and mentions again on every version.
+ */
+function namedSequence(chunk: ChunkAnalysis, built: BuiltChunk): readonly NamedStep[] {
+  if (built.named) return built.named;
+  const steps: NamedStep[] = [];
+  let k = 0;
+  for (const unit of chunk.units) {
+    if (unit.kind === 'heading') steps.push(HEADING_STARTS);
+    for (const index of unit.sentences) {
+      const end = built.sentences[index].end;
+      while (k < built.mentions.length && built.mentions[k].start < end) {
+        const program = built.mentions[k++].program;
+        if (steps[steps.length - 1] !== program) steps.push(program);
+      }
+    }
+    if (unit.kind === 'heading') steps.push(HEADING_ENDS);
+  }
+  return (built.named = steps);
 }
 
 /** The latest version's text and chunks, from which the next version's are found (chunks.ts: splitChunksAfterEdit). */
@@ -249,9 +279,11 @@ export class DocumentAnalyzer {
         const models = reusable.offset === offset ? reusable : placeChunkModels(reusable, offset);
         for (const s of models.sentences) {
           sentences.push(s);
-          citations.push(...s.citations);
-          attributions.push(...s.attributions);
-          if (s.attributions.length > 0) previousAttribution = s.attributions[s.attributions.length - 1];
+          if (s.citations.length > 0) citations.push(...s.citations);
+          if (s.attributions.length > 0) {
+            attributions.push(...s.attributions);
+            previousAttribution = s.attributions[s.attributions.length - 1];
+          }
           lastNonQuote = s;
           if (s.kind === 'heading' || (!s.inFootnote && s.attributions.length > 0 && introducesWhatFollows(s.text))) section = s.attributions.map((a) => ({ ...a, sources: [] }));
           if (s.kind === 'heading') topic = s.programs;
@@ -259,14 +291,10 @@ export class DocumentAnalyzer {
         for (const label of this.footnoteLabelsOf(chunk)) labels.add(label);
         for (const m of models.mentions) mentions.push(m);
         // What the chunk names, sentence by sentence (its models are in the order of its sentences).
-        let k = 0;
-        for (const unit of chunk.units) {
-          if (unit.kind === 'heading') enterHeading();
-          for (const index of unit.sentences) {
-            const end = models.sentences[index].end;
-            while (k < models.mentions.length && models.mentions[k].start < end) named.add(models.mentions[k++].program);
-          }
-          if (unit.kind === 'heading') leaveHeading();
+        for (const step of namedSequence(chunk, reusable)) {
+          if (step === HEADING_STARTS) enterHeading();
+          else if (step === HEADING_ENDS) leaveHeading();
+          else named.add(step);
         }
         if (chunk.units.length > 0) introducer = undefined;
         if (sentences.length > from) chunks.push({ text: chunkText, offset, from, to: sentences.length, signature: reusable.signature });
