@@ -5,7 +5,7 @@ import globals from 'globals';
 const pureCore = ['server/src/analysis/**/*.ts', 'server/src/l10n/**/*.ts', 'server/src/checks/**/*.ts', 'server/src/records/**/*.ts', 'server/src/library/**/*.ts'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.e2e/**', 'test/e2e/artifacts/**', 'bench/results.json', 'bench/library-results.json', 'bench/library-alternatives.json', 'bench/.build/**', '*.vsix'] },
+  { ignores: ['dist/**', 'node_modules/**', '.e2e/**', 'test/e2e/artifacts/**', 'bench/results.json', 'bench/library-results.json', 'bench/library-alternatives.json', 'bench/.build/**', '*.vsix', 'server/src/records/generated/validators.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,5 +1,6 @@
 // Builds the two CommonJS bundles (client and server) and the CLI with esbuild, with the
-// settings of scripts/esbuild.mjs and source maps, and compiles the bundled records into dist/records/.
+// settings of scripts/esbuild.mjs and source maps, after generating the record validators
+// (scripts/validators.mjs), and compiles the bundled records into dist/records/.
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -7,6 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { common as shared } from './esbuild.mjs';
 import { compileRecords } from './records.mjs';
+import { writeValidators } from './validators.mjs';
 
 const watch = process.argv.includes('--watch');
 const common = { ...shared, sourcemap: true };
@@ -16,6 +18,9 @@ const entries = [
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },
 ];
+
+// The record files' validators, compiled from data/schema/ (scripts/validators.mjs).
+writeValidators(fileURLToPath(new URL('..', import.meta.url)));
 
 // The bundled records, compiled into dist/records/ (scripts/records.mjs).
 compileRecords(fileURLToPath(new URL('..', import.meta.url)));

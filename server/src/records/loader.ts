@@ -1,40 +1,18 @@
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { findNodeAtLocation, parseTree, printParseErrorCode, visit, type ParseError } from 'jsonc-parser';
 import { LineCounter, isMap, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
-import programsSchema from '../../../data/schema/programs.schema.json';
-import sourcesSchema from '../../../data/schema/sources.schema.json';
-import claimsSchema from '../../../data/schema/claims.schema.json';
 import { positionsIn, type Position } from '../positions';
 import { MAX_RECORD_DEPTH, blankEntries, findDeepEntries } from './nesting';
-import entrySchema from '../../../data/schema/entry.schema.json';
-import sourceSchema from '../../../data/schema/source.schema.json';
+import { fileClaims, filePrograms, fileSources, itemClaims, itemPrograms, itemSources } from './generated/validators';
 import { recordProblem } from './problems';
 import { parseBibliography } from '../library/bibtex';
 import type { Checked, Claim, Located, Origin, ProblemId, ProblemSeverity, Program, RecordFileText, RecordKind, RecordProblem, Source } from './types';
 
-const ajv = new Ajv2020({ allErrors: true, strict: false });
+// The validators are compiled from data/schema/ at build time (scripts/validators.mjs).
 // Entries are validated one by one, so that a bad entry costs only itself.
-const itemValidators: Record<RecordKind, ValidateFunction> = {
-  programs: ajv.compile(itemSchema(programsSchema)),
-  sources: ajv.compile(itemSchema(sourcesSchema)),
-  claims: ajv.compile(itemSchema(claimsSchema)),
-};
-
+const itemValidators: Record<RecordKind, ValidateFunction> = { programs: itemPrograms, sources: itemSources, claims: itemClaims };
 // The one-record-per-file layout (data/programs/<id>.json, data/sources/<id>.json) is stricter.
-const fileValidators: Record<RecordKind, ValidateFunction> = {
-  programs: ajv.compile(defSchema(entrySchema, 'entry')),
-  sources: ajv.compile(sourceSchema),
-  claims: ajv.compile(defSchema(entrySchema, 'claim')),
-};
-
-function defSchema(schema: object, def: string): object {
-  return { $ref: `#/$defs/${def}`, $defs: (schema as { $defs: object }).$defs };
-}
-
-function itemSchema(arraySchema: object): object {
-  const s = arraySchema as { items?: object; $defs?: object; definitions?: object };
-  return { ...(s.items ?? {}), $defs: s.$defs, definitions: s.definitions };
-}
+const fileValidators: Record<RecordKind, ValidateFunction> = { programs: filePrograms, sources: fileSources, claims: fileClaims };
 
 /** What one record file yielded: its valid entries, in file order, and every problem found. */
 export interface ParsedRecordFile {
