@@ -121,6 +121,8 @@ describe('package.json contributions', () => {
         'README.md',
         'dist/extension.js',
         'dist/server.js',
+        // PDF.js, which the server loads at the first PDF of the writer's library (scripts/build.mjs).
+        'dist/pdf.js',
         'package.json',
         'package.nls.es.json',
         'package.nls.json',

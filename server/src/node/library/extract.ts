@@ -76,59 +76,11 @@ export function htmlText(bytes: Uint8Array): string {
   return toText(tree);
 }
 
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
-let pdfjsLoading: Promise<PdfJs> | undefined;
-
 /**
- * Stand-ins for the three canvas classes PDF.js's display layer creates when it loads (it
- * looks for them in the optional native package @napi-rs/canvas, which the bundled server
- * does not carry). Text extraction never renders, so they are never drawn with.
+ * PDF.js, loaded at the first PDF: the language server and the command build it into a bundle
+ * of its own (dist/pdf.js, scripts/build.mjs), so that starting them does not parse its 3.6 MB.
  */
-function canvasStandIns(): void {
-  const g = globalThis as Record<string, unknown>;
-  g.DOMMatrix ??= class DOMMatrix {
-    a = 1;
-    b = 0;
-    c = 0;
-    d = 1;
-    e = 0;
-    f = 0;
-    constructor(init?: number[]) {
-      if (Array.isArray(init) && init.length === 6) [this.a, this.b, this.c, this.d, this.e, this.f] = init;
-    }
-    multiplySelf() {
-      return this;
-    }
-    preMultiplySelf() {
-      return this;
-    }
-    invertSelf() {
-      return this;
-    }
-    translate() {
-      return this;
-    }
-    scale() {
-      return this;
-    }
-  };
-  g.ImageData ??= class ImageData {};
-  g.Path2D ??= class Path2D {
-    addPath() {}
-  };
-}
-
-/** Loads PDF.js once, with its worker code on this thread (no worker file to find at run time). */
-function loadPdfJs(): Promise<PdfJs> {
-  pdfjsLoading ??= (async () => {
-    canvasStandIns();
-    // @ts-expect-error -- the worker module ships no type declarations
-    const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
-    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
-    return import('pdfjs-dist/legacy/build/pdf.mjs');
-  })();
-  return pdfjsLoading;
-}
+const loadPdfJs = () => import('./pdfjs').then((m) => m.loadPdfJs());
 
 interface TextItemLike {
   str?: string;
