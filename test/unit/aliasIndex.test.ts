@@ -61,6 +61,18 @@ describe('alias index', () => {
     ]);
     expect(clash.conflicts.map((c) => c.reason)).toEqual(['taken', 'empty']);
   });
+  it('keeps the other records of words that each marks ambiguous beside the one it finds, and reports a clash otherwise', () => {
+    const shared = new AliasIndex([
+      { alias: 'Policía Nacional Civil', target: 'pnc', shared: true },
+      { alias: 'Policía Nacional Civil', target: 'pnc-el-salvador', shared: true },
+      { alias: 'FEN', target: 'fen', shared: true },
+      { alias: 'FEN', target: 'fen-honduras' },
+    ]);
+    expect(shared.conflicts.map((c) => `${c.reason}:${c.entry.target}`)).toEqual(['taken:fen-honduras']);
+    const [police] = shared.findMentions('La Policia Nacional Civil patrulla.');
+    expect([police.target, police.others?.map((o) => o.target)]).toEqual(['pnc', ['pnc-el-salvador']]);
+    expect(shared.findMentions('FEN').map((m) => m.others)).toEqual([undefined]);
+  });
   it('keeps UTF-16 offsets after astral characters', () => {
     const text = '😀 ICE 👍🏽 TCIU';
     const ms = index.findMentions(text);

@@ -167,6 +167,14 @@ describe('names that mean something else here', () => {
     expect(programs('Costa Rica’s ICE raised electricity prices in 2019.')).not.toContain('ice');
     expect(programs('Strong partnerships reflect an enduring promise to one another.')).not.toContain('enduring-promise');
   });
+  it('words two records share are read as the one whose context holds', () => {
+    expect(programs('Two FBI agents work in San Salvador with the Policia Nacional Civil, or PNC, of El Salvador.')).toEqual(['fbi', 'pnc-el-salvador', 'pnc-el-salvador']);
+    expect(programs('Unos 300 elementos de la Policía Nacional Civil (PNC) de Guatemala conformarán la FTI Jaguar.')).toEqual(['pnc', 'pnc', 'fti-jaguar']);
+    expect(programs('El escudo marítimo hondureño será fortalecido con la Fuerza Especial Naval.')).toEqual(['fen-honduras']);
+    expect(programs('La Fuerza Especial Naval patrulla el Caribe guatemalteco.')).toEqual(['fen']);
+    // Where the context holds for neither, or for both, the words are read as neither.
+    expect(programs('La Policía Nacional Civil de Guatemala y la de El Salvador firmaron en 2019.')).not.toContain('pnc-el-salvador');
+  });
   it('a one-word acronym in a line written in capitals is not read as a program', () => {
     expect(programs('EL PRECIO DEL CAFE SUBE EN GUATEMALA')).not.toContain('cafe');
     expect(programs('THE BEST RESULTS OF THE YEAR')).toEqual([]);

@@ -115,6 +115,19 @@ export interface AliasEntry {
   alias: string;
   target: string;
   unconfirmed?: boolean;
+  /**
+   * The record marks the alias ambiguous (records/context.ts): another record that marks it so
+   * too may hold the same words, and a match names whichever of them its context allows
+   * ("Policía Nacional Civil" in Guatemala or in El Salvador).
+   */
+  shared?: boolean;
+}
+
+/** Another record that holds the same words as a shared alias. */
+export interface OtherReading {
+  target: string;
+  alias: string;
+  unconfirmed: boolean;
 }
 
 export interface Mention {
@@ -123,6 +136,8 @@ export interface Mention {
   target: string;
   alias: string;
   unconfirmed: boolean;
+  /** The other records that hold the same words, each marking them ambiguous: the context decides (records/context.ts). */
+  others?: OtherReading[];
 }
 
 /** An alias that could not be indexed, and why. */
@@ -210,6 +225,9 @@ export class AliasIndex {
   private readonly targets: string[] = [];
   private readonly aliases: string[] = [];
   private readonly unconfirmed = new Set<number>();
+  /** Hits of shared aliases (AliasEntry.shared), and the other records' hits for the same words, by the hit in the trie. */
+  private readonly sharedHits = new Set<number>();
+  private readonly others = new Map<number, number[]>();
   /** Hits of generated spellings (nameVariants.ts), which give way to a longer name they end ("Joint Task Force Maya-Chortí"). */
   private readonly generatedHits = new Set<number>();
   private maxDepth = 0;
@@ -274,13 +292,29 @@ export class AliasIndex {
     }
     this.maxDepth = Math.max(this.maxDepth, keys.length);
     const slot = this.slots[node];
-    if (hitOf(slot) >= 0) return this.targets[hitOf(slot)];
+    const held = hitOf(slot);
+    if (held >= 0) {
+      const taken = this.targets[held];
+      if (taken === entry.target || !entry.shared || !this.sharedHits.has(held)) return taken;
+      // Both records mark the words ambiguous: the other is kept beside the one in the trie.
+      const known = this.others.get(held) ?? [];
+      if (known.some((h) => this.targets[h] === entry.target)) return undefined;
+      known.push(this.addHit(entry));
+      this.others.set(held, known);
+      return undefined;
+    }
+    const hit = this.addHit(entry);
+    this.slots[node] = (slot & GOES_ON) | ((hit + 1) << 1);
+    return undefined;
+  }
+
+  private addHit(entry: AliasEntry): number {
     const hit = this.targets.length;
     this.targets.push(entry.target);
     this.aliases.push(entry.alias);
     if (entry.unconfirmed) this.unconfirmed.add(hit);
-    this.slots[node] = (slot & GOES_ON) | ((hit + 1) << 1);
-    return undefined;
+    if (entry.shared) this.sharedHits.add(hit);
+    return hit;
   }
 
   /** The edge table's index for (parent, label). */
@@ -421,12 +455,14 @@ export class AliasIndex {
     for (let i = 0; i < tokens.length; ) {
       const best = this.startsAlias(keys[i]) ? this.longestAt(text, tokens, keys, i) : undefined;
       if (best && !(this.generatedHits.has(best.hit) && endsLongerName(text, tokens, i))) {
+        const others = this.others.get(best.hit);
         mentions.push({
           start: tokens[i].start,
           end: tokens[best.last].end,
           target: this.targets[best.hit],
           alias: this.aliases[best.hit],
           unconfirmed: this.unconfirmed.has(best.hit),
+          ...(others ? { others: others.map((h) => ({ target: this.targets[h], alias: this.aliases[h], unconfirmed: this.unconfirmed.has(h) })) } : {}),
         });
         i = best.last + 1;
       } else {
