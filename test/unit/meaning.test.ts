@@ -175,6 +175,13 @@ describe('names that mean something else here', () => {
     // Where the context holds for neither, or for both, the words are read as neither.
     expect(programs('La Policía Nacional Civil de Guatemala y la de El Salvador firmaron en 2019.')).not.toContain('pnc-el-salvador');
   });
+  it('a common word a record guards ("State") counts only written exactly so, in the context it needs and not in the words that rule it out', () => {
+    expect(programs('However, State and USAID have few controls in place.')).toEqual(['state', 'usaid']);
+    expect(programs('State officials met in Guatemala in 2019.')).toEqual([]);
+    expect(programs('The state of the USAID program is poor.')).toEqual(['usaid']);
+    expect(programs('The United States and USAID signed in 2019.')).toEqual(['usaid']);
+    expect(programs('State and local police work with USAID.')).toEqual(['usaid']);
+  });
   it('a one-word acronym in a line written in capitals is not read as a program', () => {
     expect(programs('EL PRECIO DEL CAFE SUBE EN GUATEMALA')).not.toContain('cafe');
     expect(programs('THE BEST RESULTS OF THE YEAR')).toEqual([]);

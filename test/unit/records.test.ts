@@ -131,6 +131,19 @@ describe('lint', () => {
     expect(found.filter((f) => f.code === 'duplicate-alias' || (f.code === 'record-problem' && f.message.includes('Nightjar'))).length).toBeGreaterThan(0);
   });
 
+  it('lets a common word be an alias only where its rule reads it written exactly so and in a context it needs', () => {
+    const guarded = (rule: object) => {
+      const e = entry('dept', ['Department of House', 'House']);
+      const parsed = JSON.parse(e.text);
+      parsed.entry.ambiguousAliases = [{ alias: 'House', ...rule }];
+      return { path: e.path, text: JSON.stringify(parsed) };
+    };
+    const common = (rule: object) => lint(guarded(rule)).filter((f) => f.code === 'common-word-alias');
+    expect(common({ exactCase: true, needs: ['Senate'] })).toEqual([]);
+    expect(common({ exactCase: true }).length).toBe(1);
+    expect(common({ needs: ['Senate'] }).length).toBe(1);
+  });
+
   it('does not report words that two entries share when each marks them ambiguous', () => {
     const withRule = (id: string, rule: object) => {
       const e = entry(id, ['Policía Nacional Civil']);

@@ -121,6 +121,8 @@ export interface AliasEntry {
    * ("Policía Nacional Civil" in Guatemala or in El Salvador).
    */
   shared?: boolean;
+  /** The record lets a common word be this alias, read only written exactly so and in the context it needs (AmbiguousAlias.exactCase). */
+  guarded?: boolean;
 }
 
 /** Another record that holds the same words as a shared alias. */
@@ -239,7 +241,7 @@ export class AliasIndex {
     const generated: AliasEntry[] = [];
     for (const entry of entries) {
       const common = tooCommon(entry.alias, options.commonWords);
-      if (common) {
+      if (common && !(common.reason === 'common-word' && entry.guarded)) {
         this.conflicts.push({ entry, ...common });
         continue;
       }

@@ -6,6 +6,7 @@
  * only where the record gives no other reading — never, as the text cannot tell.
  */
 import type { RecordSet } from './recordSet';
+import type { Program } from './types';
 import { fold, type Mention } from './aliasIndex';
 
 const norm = (s: string) => ` ${fold(s).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
@@ -45,14 +46,20 @@ export function fitsContext(records: RecordSet, target: string, alias: string, t
     facts.holds.set(key, found);
     return found;
   };
-  const after = norm(text.slice(end, end + 40)).trim().split(' ')[0] ?? '';
+  // The words after the match: a rule's word or phrase ("and local") must begin them.
+  const after = norm(text.slice(end, end + 40)).trim();
+  const startsAfter = (w: string) => {
+    const key = norm(w).trim();
+    return after === key || after.startsWith(`${key} `);
+  };
   const before = norm(text.slice(Math.max(0, start - 40), start));
   // "IATFs": the alias in the plural, which a rule for the singular leaves alone.
   const written = fold(matched);
   const plural = written.length === fold(alias).length + 1 && /s$/i.test(written) && written.startsWith(fold(alias));
   return rules.every((r) => {
     if (r.singular && plural) return true;
-    if (r.notFollowedBy?.some((w) => fold(w) === after)) return false;
+    if (r.exactCase && matched !== r.alias) return false;
+    if (r.notFollowedBy?.some(startsAfter)) return false;
     if (r.notPrecededBy?.some((w) => before.endsWith(norm(w)))) return false;
     if (r.excludes?.some(holds)) return false;
     if (r.needs && !r.needs.some(holds)) return false;
@@ -82,4 +89,10 @@ export function inContext(records: RecordSet, mentions: readonly Mention[], text
     if (chosen && fitting === 1) out.push({ start: m.start, end: m.end, target: chosen.target, alias: chosen.alias, unconfirmed: chosen.unconfirmed });
   }
   return out;
+}
+
+/** Whether a record's rule lets a common word be its alias ("State"): read only written exactly so, and in the context it needs. */
+export function guardsCommonWord(program: Pick<Program, 'ambiguousAliases'>, alias: string): boolean {
+  const folded = fold(alias);
+  return (program.ambiguousAliases ?? []).some((a) => a.exactCase === true && (a.needs?.length ?? 0) > 0 && fold(a.alias) === folded);
 }

@@ -5,6 +5,7 @@
  * are not inside their excerpt.
  */
 import { fold } from './aliasIndex';
+import { guardsCommonWord } from './context';
 import { quoteInExcerpt } from './evidence';
 import type { RecordSet } from './recordSet';
 import type { Located, Origin, RecordProblem, Source } from './types';
@@ -83,7 +84,7 @@ export function lintRecords(records: RecordSet, options: LintOptions): LintFindi
       placed.push(one);
       const key = keys.join(' ');
       byKey.set(key, [...(byKey.get(key) ?? []), one]);
-      if (keys.length === 1 && !keys[0].startsWith('A')) {
+      if (keys.length === 1 && !keys[0].startsWith('A') && !guardsCommonWord(p, alias)) {
         const word = alias.match(WORDS)![0];
         const common = options.commonWords.get(word.toLowerCase()) ?? options.commonWords.get(fold(word));
         if (common)

@@ -1,4 +1,5 @@
 import { AliasIndex, fold, MAX_ALIAS_WORDS, type AliasEntry, type AliasIndexOptions } from './aliasIndex';
+import { guardsCommonWord } from './context';
 import { parseRecordFile, type ParsedRecordFile } from './loader';
 import { recordProblem } from './problems';
 import type { Claim, Located, ProblemId, ProblemSeverity, Program, RecordFileText, RecordProblem, Source } from './types';
@@ -114,7 +115,7 @@ export class RecordSet {
         const p = entry.value;
         // Aliases the record marks ambiguous may be shared with another record that marks them so (AliasEntry.shared).
         const ambiguous = p.ambiguousAliases?.length ? new Set(p.ambiguousAliases.map((a) => fold(a.alias))) : undefined;
-        const shared = (alias: string) => (ambiguous?.has(fold(alias)) ? { shared: true } : {});
+        const shared = (alias: string) => (ambiguous?.has(fold(alias)) ? { shared: true, ...(guardsCommonWord(p, alias) ? { guarded: true } : {}) } : {});
         for (let i = 0; i < p.aliases.length; i++) yield { alias: p.aliases[i], target: p.id, ...shared(p.aliases[i]), where: [entry, ['aliases', i]] };
         const unconfirmed = p.unconfirmedAliases ?? [];
         for (let i = 0; i < unconfirmed.length; i++) yield { alias: unconfirmed[i], target: p.id, unconfirmed: true, ...shared(unconfirmed[i]), where: [entry, ['unconfirmedAliases', i]] };
