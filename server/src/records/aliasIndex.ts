@@ -68,6 +68,7 @@ function isAcronym(word: string): boolean {
 }
 
 import { nameVariants, SAME_WORD } from './nameVariants';
+import type { Program } from './types';
 import { WordTable } from './wordTable';
 
 /** A folded word as the index keys it. */
@@ -172,6 +173,12 @@ export function tooCommon(alias: string, commonWords: CommonWordList | undefined
   if (isAcronym(word)) return undefined;
   const common = commonWords?.get(word.toLowerCase()) ?? commonWords?.get(fold(word));
   return common ? { reason: 'common-word', language: common.language } : undefined;
+}
+
+/** Whether a record's rule lets a common word be its alias ("State"): read only written exactly so, and in the context it needs (records/context.ts). */
+export function guardsCommonWord(program: Pick<Program, 'ambiguousAliases'>, alias: string): boolean {
+  const folded = fold(alias);
+  return (program.ambiguousAliases ?? []).some((a) => a.exactCase === true && (a.needs?.length ?? 0) > 0 && fold(a.alias) === folded);
 }
 
 /**

@@ -6,7 +6,6 @@
  * only where the record gives no other reading — never, as the text cannot tell.
  */
 import type { RecordSet } from './recordSet';
-import type { Program } from './types';
 import { fold, type Mention } from './aliasIndex';
 
 const norm = (s: string) => ` ${fold(s).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
@@ -89,10 +88,4 @@ export function inContext(records: RecordSet, mentions: readonly Mention[], text
     if (chosen && fitting === 1) out.push({ start: m.start, end: m.end, target: chosen.target, alias: chosen.alias, unconfirmed: chosen.unconfirmed });
   }
   return out;
-}
-
-/** Whether a record's rule lets a common word be its alias ("State"): read only written exactly so, and in the context it needs. */
-export function guardsCommonWord(program: Pick<Program, 'ambiguousAliases'>, alias: string): boolean {
-  const folded = fold(alias);
-  return (program.ambiguousAliases ?? []).some((a) => a.exactCase === true && (a.needs?.length ?? 0) > 0 && fold(a.alias) === folded);
 }

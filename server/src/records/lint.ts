@@ -4,8 +4,7 @@
  * Spanish words, claims without evidence, sources without an address, and verified quotes that
  * are not inside their excerpt.
  */
-import { fold } from './aliasIndex';
-import { guardsCommonWord } from './context';
+import { fold, guardsCommonWord } from './aliasIndex';
 import { quoteInExcerpt } from './evidence';
 import type { RecordSet } from './recordSet';
 import type { Located, Origin, RecordProblem, Source } from './types';

@@ -1,5 +1,4 @@
-import { AliasIndex, fold, MAX_ALIAS_WORDS, type AliasEntry, type AliasIndexOptions } from './aliasIndex';
-import { guardsCommonWord } from './context';
+import { AliasIndex, fold, guardsCommonWord, MAX_ALIAS_WORDS, type AliasEntry, type AliasIndexOptions } from './aliasIndex';
 import { parseRecordFile, type ParsedRecordFile } from './loader';
 import { recordProblem } from './problems';
 import type { Claim, Located, ProblemId, ProblemSeverity, Program, RecordFileText, RecordProblem, Source } from './types';
