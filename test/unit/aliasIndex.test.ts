@@ -73,6 +73,12 @@ describe('alias index', () => {
     expect([police.target, police.others?.map((o) => o.target)]).toEqual(['pnc', ['pnc-el-salvador']]);
     expect(shared.findMentions('FEN').map((m) => m.others)).toEqual([undefined]);
   });
+  it('finds a common word its record guards only written exactly as the alias', () => {
+    const guarded = new AliasIndex([{ alias: 'State', target: 'state', shared: true, guarded: true }]);
+    expect(guarded.findMentions('State and USAID; the state; the United States; STATE.').map((m) => m.start)).toEqual([0]);
+    expect(guarded.hasMention('the United States and the state')).toBe(false);
+    expect(guarded.hasMention('However, State said')).toBe(true);
+  });
   it('keeps UTF-16 offsets after astral characters', () => {
     const text = '😀 ICE 👍🏽 TCIU';
     const ms = index.findMentions(text);

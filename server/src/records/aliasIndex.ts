@@ -237,6 +237,7 @@ export class AliasIndex {
   /** Hits of shared aliases (AliasEntry.shared), and the other records' hits for the same words, by the hit in the trie. */
   private readonly sharedHits = new Set<number>();
   private readonly others = new Map<number, number[]>();
+  private readonly guardedHits = new Set<number>();
   /** Hits of generated spellings (nameVariants.ts), which give way to a longer name they end ("Joint Task Force Maya-Chortí"). */
   private readonly generatedHits = new Set<number>();
   private maxDepth = 0;
@@ -323,6 +324,7 @@ export class AliasIndex {
     this.aliases.push(entry.alias);
     if (entry.unconfirmed) this.unconfirmed.add(hit);
     if (entry.shared) this.sharedHits.add(hit);
+    if (entry.guarded) this.guardedHits.add(hit);
     return hit;
   }
 
@@ -463,7 +465,7 @@ export class AliasIndex {
     const mentions: Mention[] = [];
     for (let i = 0; i < tokens.length; ) {
       const best = this.startsAlias(keys[i]) ? this.longestAt(text, tokens, keys, i) : undefined;
-      if (best && !(this.generatedHits.has(best.hit) && endsLongerName(text, tokens, i))) {
+      if (best && this.writtenSo(text, tokens, i, best) && !(this.generatedHits.has(best.hit) && endsLongerName(text, tokens, i))) {
         const others = this.others.get(best.hit);
         mentions.push({
           start: tokens[i].start,
@@ -489,8 +491,17 @@ export class AliasIndex {
   hasMention(text: string): boolean {
     const tokens = wordTokens(text);
     const keys = tokens.map((t) => textKeys(t.text));
-    for (let i = 0; i < keys.length; i++) if (this.startsAlias(keys[i]) && this.longestAt(text, tokens, keys, i)) return true;
+    for (let i = 0; i < keys.length; i++) {
+      if (!this.startsAlias(keys[i])) continue;
+      const best = this.longestAt(text, tokens, keys, i);
+      if (best && this.writtenSo(text, tokens, i, best)) return true;
+    }
     return false;
+  }
+
+  /** A common word guarded by its record (AliasEntry.guarded) is a mention only written exactly as the alias ("State", not "state" or "States"). */
+  private writtenSo(text: string, tokens: Token[], i: number, best: { hit: number; last: number }): boolean {
+    return !this.guardedHits.has(best.hit) || text.slice(tokens[i].start, tokens[best.last].end) === this.aliases[best.hit];
   }
 
   /** A cheap first step: most tokens start no alias at all, and need not walk the trie. */
