@@ -117,6 +117,7 @@ describe('references by description', () => {
   it('a bare acronym of a kind, or its letters swapped, is read as a description', () => {
     expect(described('The IATF Tecun Uman personnel are qualified. Army South will support IATF training.')).toEqual(['IATF→fti-tecun-uman']);
     expect(described('The IATF Tecun Uman was trained in 2013.\n\nITAF personnel received training on checkpoints.')).toEqual(['ITAF→fti-tecun-uman']);
+    expect(described('The IATF Tecun Uman was trained in 2013.\n\nThe ITAF received training on checkpoints.')).toEqual(['The ITAF→fti-tecun-uman']);
     // Where its record's context allows it, the bare acronym is the record of them all.
     expect(analyze('Thirty-eight jeeps went to IATF units in 2018.').mentions.map((m) => m.program)).toEqual(['iatf']);
   });

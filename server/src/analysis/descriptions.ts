@@ -94,7 +94,7 @@ const EN_PLURAL = 'these|those|the';
 const ES_SINGULAR = 'la|el|del|al|esta|este|esa|ese|dicha|dicho|la misma|el mismo|dicha|aquella|aquel';
 const ES_PLURAL = 'las|los|estas|estos|dichas|dichos|esas|esos';
 const NOUN_WORDS =
-  'task forces?|iatfs?|fuerzas? de tarea|units?|unidad(?:es)?|groups?|grupos?|fuerzas?|force|operations?|operaci(?:ón|on|ones)|programs?|programas?|initiatives?|iniciativas?|agreements?|acuerdos?|exercises?|ejercicios?|academy|academies|academias?|institute|instituto|process|processes|procesos?|missions?|misi(?:ón|on|ones)|courses?|cursos?|institutions?|instituci(?:ón|on|ones)|apps?|efforts?|esfuerzos?|flights?|commands?|comandos?|investigations?|investigaci(?:ón|on|ones)|events?|eventos?|authority|authorities|facultad(?:es)?|organi[sz]ations?|organizaci(?:ón|on|ones)';
+  'task forces?|iatfs?|itafs?|aitfs?|iafts?|fuerzas? de tarea|units?|unidad(?:es)?|groups?|grupos?|fuerzas?|force|operations?|operaci(?:ón|on|ones)|programs?|programas?|initiatives?|iniciativas?|agreements?|acuerdos?|exercises?|ejercicios?|academy|academies|academias?|institute|instituto|process|processes|procesos?|missions?|misi(?:ón|on|ones)|courses?|cursos?|institutions?|instituci(?:ón|on|ones)|apps?|efforts?|esfuerzos?|flights?|commands?|comandos?|investigations?|investigaci(?:ón|on|ones)|events?|eventos?|authority|authorities|facultad(?:es)?|organi[sz]ations?|organizaci(?:ón|on|ones)';
 // A determiner, then the noun; what follows must not make it a name or another thing
 // ("the Task Force Bravo", "la fuerza aérea", "the program's" is fine).
 const DESCRIPTION = new RegExp(
@@ -433,7 +433,7 @@ export class NamedSoFar {
 
 /** A title's reading of a program it describes without naming it (resolveTitle). */
 export interface TitleReading {
-  /** Offsets in the title's text. */
+  /** Offsets where resolveTitle's `toSource` maps the title's text (its mentions' offsets). */
   start: number;
   end: number;
   text: string;
