@@ -83,7 +83,7 @@ const defs = {
         description: 'program: a program, unit, office, operation, agreement, policy, course, deployment or strategy; agency: a government agency or command; institution: a partner or other body that is not a program.',
       },
       name: str('Canonical display name.'),
-      aliases: { type: 'array', minItems: 1, items: ref('alias', 'An alias.'), description: 'Names and abbreviations seen in sources or texts that identify this entry. Each alias belongs to one entry only.' },
+      aliases: { type: 'array', minItems: 1, items: ref('alias', 'An alias.'), description: 'Names and abbreviations seen in sources or texts that identify this entry. Each alias belongs to one entry only, unless every entry that holds it marks it in ambiguousAliases: then the context decides which entry a match names.' },
       unconfirmedAliases: { type: 'array', items: ref('alias', 'An alias.'), description: 'Plausible forms not seen in sources; matches are low-confidence.' },
       ambiguousAliases: {
         type: 'array',
@@ -94,11 +94,15 @@ const defs = {
           required: ['alias'],
           properties: {
             alias: str('One of the aliases (or the name), as written there.'),
-            needs: { type: 'array', items: str('A word or phrase.'), description: 'The match counts only when one of these is in its paragraph (a country, an agency, a word).' },
-            excludes: { type: 'array', items: str('A word or phrase.'), description: 'The match does not count when one of these is in its paragraph.' },
-            notFollowedBy: { type: 'array', items: str('A word.'), description: 'The match does not count when the next word is one of these ("One" after "CBP", "Budapest" after "ILEA").' },
+            needs: { type: 'array', items: str('A word or phrase.'), description: 'The match counts only when one of these is in its paragraph (a country, an agency, a word; its last word may be a stem: "hondureñ" is in "hondureños").' },
+            excludes: { type: 'array', items: str('A word or phrase.'), description: 'The match does not count when one of these is in its paragraph (the last word may be a stem).' },
+            notFollowedBy: { type: 'array', items: str('A word.'), description: 'The match does not count when the next word, or words, are one of these ("One" after "CBP", "Budapest" after "ILEA", "and local" after "State").' },
             notPrecededBy: { type: 'array', items: str('A word.'), description: 'The match does not count when the word before it is one of these ("Costa Rica’s ICE").' },
             singular: { type: 'boolean', description: 'The rule holds only where the alias is written in the singular: "the IATF" is one task force, "the IATFs" are all of them.' },
+            exactCase: {
+              type: 'boolean',
+              description: 'The match counts only written exactly as the alias is ("State" for the Department of State, not "state", "STATE" or "States"). With needs, such an alias may be a common word.',
+            },
           },
         },
       },

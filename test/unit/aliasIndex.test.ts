@@ -61,6 +61,24 @@ describe('alias index', () => {
     ]);
     expect(clash.conflicts.map((c) => c.reason)).toEqual(['taken', 'empty']);
   });
+  it('keeps the other records of words that each marks ambiguous beside the one it finds, and reports a clash otherwise', () => {
+    const shared = new AliasIndex([
+      { alias: 'Policía Nacional Civil', target: 'pnc', shared: true },
+      { alias: 'Policía Nacional Civil', target: 'pnc-el-salvador', shared: true },
+      { alias: 'FEN', target: 'fen', shared: true },
+      { alias: 'FEN', target: 'fen-honduras' },
+    ]);
+    expect(shared.conflicts.map((c) => `${c.reason}:${c.entry.target}`)).toEqual(['taken:fen-honduras']);
+    const [police] = shared.findMentions('La Policia Nacional Civil patrulla.');
+    expect([police.target, police.others?.map((o) => o.target)]).toEqual(['pnc', ['pnc-el-salvador']]);
+    expect(shared.findMentions('FEN').map((m) => m.others)).toEqual([undefined]);
+  });
+  it('finds a common word its record guards only written exactly as the alias', () => {
+    const guarded = new AliasIndex([{ alias: 'State', target: 'state', shared: true, guarded: true }]);
+    expect(guarded.findMentions('State and USAID; the state; the United States; STATE.').map((m) => m.start)).toEqual([0]);
+    expect(guarded.hasMention('the United States and the state')).toBe(false);
+    expect(guarded.hasMention('However, State said')).toBe(true);
+  });
   it('keeps UTF-16 offsets after astral characters', () => {
     const text = '😀 ICE 👍🏽 TCIU';
     const ms = index.findMentions(text);

@@ -158,6 +158,25 @@ describe('incremental analysis', () => {
     }
   });
 
+  it('reads the title as the one program of its kind the text names, and an edit below changes and undoes it', () => {
+    const titled = (a: ReturnType<DocumentAnalyzer['analyze']>) => a.mentions.filter((m) => m.end <= 32).map((m) => `${m.text}→${m.program}`);
+    const one = '# U.S. Marine Task Force deploys\n\nThe border is long.\n\nSPMAGTF-SC arrived in June 2019.\n\nThe exercise ended.\n';
+    const two = one.replace('The border is long.', 'JTF-Bravo helped.');
+    const warm = new DocumentAnalyzer(records);
+    for (const [text, expected] of [
+      [one, ['U.S. Marine Task Force→spmagtf-sc']],
+      [two, []],
+      [one, ['U.S. Marine Task Force→spmagtf-sc']],
+      [one.replace('SPMAGTF-SC', 'The Marines'), []],
+      [one, ['U.S. Marine Task Force→spmagtf-sc']],
+    ] as const) {
+      const incremental = warm.analyze(text);
+      expect(incremental, text).toEqual(new DocumentAnalyzer(records).analyze(text));
+      expect(incremental, text).toEqual(new DocumentAnalyzer(records, { shortcuts: false }).analyze(text));
+      expect(titled(incremental), text).toEqual(expected);
+    }
+  });
+
   it('reads a figure that names nothing as about the one program named before it, and an edit there changes and undoes it', () => {
     const flagged = (a: ReturnType<DocumentAnalyzer['analyze']>, text: string) => a.findings.some((f) => f.code === 'uncited-claim' && text.slice(f.start, f.end).startsWith('Boats'));
     const one = 'Operation Martillo began in 2012.\n\nThe coast is long.\n\nBoats carried 40 tons of cocaine in 2013.\n';

@@ -97,6 +97,54 @@ describe('references by description', () => {
     expect(described('In 2016, OPDAT began working with Guatemala. The Guatemala program also includes capacity building.')).toEqual(['The Guatemala program→opdat']);
   });
 
+  it('read investigations, events, authorities, organizations and a person’s unit by the kind they stand for', () => {
+    expect(described('ICE laid the ground work under Operation Black Jack. This investigation grew into a task force.')).toEqual(['This investigation→operation-black-jack']);
+    expect(described('CENTAM Guardian 2025 began in May.\n\nAttended by the commander, the culminating event tested 900 members.')).toEqual(['the culminating event→centam-guardian']);
+    expect(described('La orden del Título 42 sigue vigente y el DHS seguirá expulsando en virtud de esa facultad.')).toEqual(['esa facultad→title-42']);
+    expect(described('La FTC-Bravo es una organización de SOUTHCOM. Demuestra la importancia de la organización en la región.')).toEqual(['la organización→jtf-bravo']);
+    expect(described('Agent Mann works in the Safe Streets and Gang Unit.\n\n“We work together,” Mann said. His unit sponsored an exchange in 2015.')).toEqual(['His unit→fbi-safe-streets-gang-unit']);
+    // "In the event of", "the investigation of": another thing.
+    expect(described('CENTAM Guardian 2025 began in May. In the event of a storm, it stops.')).toEqual([]);
+    // A program named later in the sentence is not named before the description.
+    expect(described('Agent Mann works in the Safe Streets and Gang Unit.\n\nThe unit sponsored a Central American Law Enforcement Exchange (CALEE) in 2015.')).toEqual(['The unit→fbi-safe-streets-gang-unit']);
+  });
+
+  it('a record named by its agreements fits plural descriptions of them; a fused article is left out of the description', () => {
+    expect(described('The 287(g) program grew in 2019.\n\nWe found that ICE has some policies to manage the partner agreements.')).toEqual(['the partner agreements→287g']);
+    expect(described('El Programa de Asistencia Anti-Terrorista capacitó a 30 oficiales. Los oficiales participaron del programa de una semana.')).toEqual(['programa→antiterrorism-assistance-program']);
+  });
+
+  it('a bare acronym of a kind, or its letters swapped, is read as a description', () => {
+    expect(described('The IATF Tecun Uman personnel are qualified. Army South will support IATF training.')).toEqual(['IATF→fti-tecun-uman']);
+    expect(described('The IATF Tecun Uman was trained in 2013.\n\nITAF personnel received training on checkpoints.')).toEqual(['ITAF→fti-tecun-uman']);
+    expect(described('The IATF Tecun Uman was trained in 2013.\n\nThe ITAF received training on checkpoints.')).toEqual(['The ITAF→fti-tecun-uman']);
+    // Where its record's context allows it, the bare acronym is the record of them all.
+    expect(analyze('Thirty-eight jeeps went to IATF units in 2018.').mentions.map((m) => m.program)).toEqual(['iatf']);
+  });
+
+  it('a description that opens a definition ("Name: This program…") stands for the name, whatever its kind', () => {
+    expect(described('Transnational Anti-Gang (TAG) Unit: This program combines the expertise of agencies.')).toEqual(['This program→tag']);
+    expect(described('Gangs grew. Transnational Anti-Gang (TAG) Unit: This program combines the expertise of agencies.')).toEqual([]);
+  });
+
+  it('a title that describes a program, or names the record of several in the singular, stands for the one program the text names', () => {
+    const titled = (text: string) =>
+      analyze(text)
+        .mentions.filter((m) => m.start < text.indexOf('\n'))
+        .map((m) => `${m.text}→${m.program}`);
+    expect(titled('# U.S. Marine Task Force deploys to Guatemala\n\nMarines with SPMAGTF-SC arrived in June 2019.\n')).toEqual(['U.S. Marine Task Force→spmagtf-sc']);
+    expect(titled('# U.S. Army Supports New Guatemalan Inter-Agency Task Force\n\nThe Army trained the Interagency Task Force (IATF) Tecun Uman in 2013.\n')).toEqual([
+      'U.S. Army→usarmy',
+      'Inter-Agency Task Force→fti-tecun-uman',
+    ]);
+    // Over a text that names several, the title keeps its words: the record of several, or nothing.
+    expect(titled('# Guatemala integra nueva fuerza de tarea interinstitucional\n\nLa FTI Jaguar se sumará a FTI Tecún Umán y FTI Chortí.\n')).toEqual(['fuerza de tarea interinstitucional→iatf']);
+    expect(titled('# U.S. Marine Task Force deploys\n\nSPMAGTF-SC and JTF-Bravo arrived in June 2019.\n')).toEqual([]);
+    // Only the document's title: a later heading does not reach forward.
+    const later = 'Marines arrived.\n\n# U.S. Marine Task Force deploys\n\nSPMAGTF-SC arrived in June 2019.\n';
+    expect(analyze(later).mentions.filter((m) => m.start < later.indexOf('SPMAGTF'))).toEqual([]);
+  });
+
   it('do not resolve to a program of another kind or number, or when two fit', () => {
     expect(described('Operation Martillo began in 2012. The task force seized 40 boats.')).toEqual([]);
     expect(described('Operation Martillo and Operation Hornet began. The operation seized 40 boats.')).toEqual([]);
@@ -119,6 +167,21 @@ describe('names that mean something else here', () => {
     expect(programs('The officers trained at ILEA Budapest in 2019.')).not.toContain('ilea');
     expect(programs('Costa Rica’s ICE raised electricity prices in 2019.')).not.toContain('ice');
     expect(programs('Strong partnerships reflect an enduring promise to one another.')).not.toContain('enduring-promise');
+  });
+  it('words two records share are read as the one whose context holds', () => {
+    expect(programs('Two FBI agents work in San Salvador with the Policia Nacional Civil, or PNC, of El Salvador.')).toEqual(['fbi', 'pnc-el-salvador', 'pnc-el-salvador']);
+    expect(programs('Unos 300 elementos de la Policía Nacional Civil (PNC) de Guatemala conformarán la FTI Jaguar.')).toEqual(['pnc', 'pnc', 'fti-jaguar']);
+    expect(programs('El escudo marítimo hondureño será fortalecido con la Fuerza Especial Naval.')).toEqual(['fen-honduras']);
+    expect(programs('La Fuerza Especial Naval patrulla el Caribe guatemalteco.')).toEqual(['fen']);
+    // Where the context holds for neither, or for both, the words are read as neither.
+    expect(programs('La Policía Nacional Civil de Guatemala y la de El Salvador firmaron en 2019.')).not.toContain('pnc-el-salvador');
+  });
+  it('a common word a record guards ("State") counts only written exactly so, in the context it needs and not in the words that rule it out', () => {
+    expect(programs('However, State and USAID have few controls in place.')).toEqual(['state', 'usaid']);
+    expect(programs('State officials met in Guatemala in 2019.')).toEqual([]);
+    expect(programs('The state of the USAID program is poor.')).toEqual(['usaid']);
+    expect(programs('The United States and USAID signed in 2019.')).toEqual(['usaid']);
+    expect(programs('State and local police work with USAID.')).toEqual(['usaid']);
   });
   it('a one-word acronym in a line written in capitals is not read as a program', () => {
     expect(programs('EL PRECIO DEL CAFE SUBE EN GUATEMALA')).not.toContain('cafe');

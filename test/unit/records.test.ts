@@ -131,6 +131,31 @@ describe('lint', () => {
     expect(found.filter((f) => f.code === 'duplicate-alias' || (f.code === 'record-problem' && f.message.includes('Nightjar'))).length).toBeGreaterThan(0);
   });
 
+  it('lets a common word be an alias only where its rule reads it written exactly so and in a context it needs', () => {
+    const guarded = (rule: object) => {
+      const e = entry('dept', ['Department of House', 'House']);
+      const parsed = JSON.parse(e.text);
+      parsed.entry.ambiguousAliases = [{ alias: 'House', ...rule }];
+      return { path: e.path, text: JSON.stringify(parsed) };
+    };
+    const common = (rule: object) => lint(guarded(rule)).filter((f) => f.code === 'common-word-alias');
+    expect(common({ exactCase: true, needs: ['Senate'] })).toEqual([]);
+    expect(common({ exactCase: true }).length).toBe(1);
+    expect(common({ needs: ['Senate'] }).length).toBe(1);
+  });
+
+  it('does not report words that two entries share when each marks them ambiguous', () => {
+    const withRule = (id: string, rule: object) => {
+      const e = entry(id, ['Policía Nacional Civil']);
+      const parsed = JSON.parse(e.text);
+      parsed.entry.ambiguousAliases = [{ alias: 'Policía Nacional Civil', ...rule }];
+      return { path: e.path, text: JSON.stringify(parsed) };
+    };
+    const duplicates = (...texts: Array<{ path: string; text: string }>) => lint(...texts).filter((f) => f.code === 'duplicate-alias' || (f.code === 'record-problem' && f.message.includes('Policía')));
+    expect(duplicates(withRule('gt', { excludes: ['El Salvador'] }), withRule('sv', { needs: ['El Salvador'] }))).toEqual([]);
+    expect(duplicates(withRule('gt', { excludes: ['El Salvador'] }), entry('sv', ['Policía Nacional Civil'])).length).toBeGreaterThan(0);
+  });
+
   it('finds verified quotes outside their excerpt, and sources with no address and no reason', () => {
     const claims = [
       { id: 's/ok', source: 's', fact: 'F.', quote: 'one two', quoteVerified: true, evidence: { url: 'https://example.org/a', excerpt: 'Zero one two three.' } },

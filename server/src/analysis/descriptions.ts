@@ -28,10 +28,11 @@ export type DescribedKind =
   | 'body'
   | 'app'
   | 'return-flights'
-  | 'command';
+  | 'command'
+  | 'authority';
 
 /** Every kind, in a fixed order (NamedSoFar's slots). */
-const KINDS: readonly DescribedKind[] = ['unit', 'task-force', 'operation', 'program', 'initiative', 'agreement', 'exercise', 'school', 'process', 'mission', 'course', 'body', 'app', 'return-flights', 'command'];
+const KINDS: readonly DescribedKind[] = ['unit', 'task-force', 'operation', 'program', 'initiative', 'agreement', 'exercise', 'school', 'process', 'mission', 'course', 'body', 'app', 'return-flights', 'command', 'authority'];
 
 export interface DescriptionMention {
   /** Offsets in the paragraph's text. */
@@ -46,7 +47,7 @@ const NOUNS: Array<[RegExp, DescribedKind[], boolean]> = [
   [/^task forces?$/i, ['task-force'], false],
   [/^fuerzas? de tarea$/i, ['task-force'], false],
   // "This IATF", "the IATF": one inter-agency task force (the record of them all is named in the plural).
-  [/^iatfs?$/i, ['task-force'], false],
+  [/^(?:iatf|itaf|aitf|iaft)s?$/i, ['task-force'], false],
   [/^units?$/i, ['unit', 'task-force'], false],
   [/^unidad(?:es)?$/i, ['unit', 'task-force'], false],
   [/^groups?$/i, ['unit', 'task-force'], false],
@@ -72,19 +73,28 @@ const NOUNS: Array<[RegExp, DescribedKind[], boolean]> = [
   [/^apps?$/i, ['app'], false],
   [/^(?:commands?|comandos?)$/i, ['command'], false],
   [/^(?:efforts?|esfuerzos?)$/i, ['exercise', 'operation', 'initiative', 'mission'], false],
+  // An investigation is an operation's ("Operation Black Jack. This investigation…"); an event an exercise's ("the culminating event").
+  [/^(?:investigations?|investigaci(?:ón|on|ones))$/i, ['operation'], false],
+  [/^(?:events?|eventos?)$/i, ['exercise'], false],
+  // An authority is a policy's or a law's ("Title 42 … en virtud de esa facultad").
+  [/^(?:authority|authorities|facultad(?:es)?)$/i, ['authority'], false],
+  // An organization is a task force's or a unit's ("la FTC-Bravo es una organización…").
+  [/^(?:organi[sz]ations?|organizaci(?:ón|on|ones))$/i, ['task-force', 'unit'], false],
 ];
 // "These return operations", "the removal flights": the flights of an air operation, not an operation by name.
 const RETURN_FLIGHTS = /^(?:return|removal|repatriation|deportation)$/i;
 const FLIGHT_NOUN = /^(?:operations?|flights?)$/i;
 // Nouns read only where no "of"/"de" follows: "the mission of the army" is the army's purpose, "el curso de acción" no course.
-const NOT_OF = /^(?:missions?|misi(?:ón|on|ones)|courses?|cursos?|institutions?|instituci(?:ón|on|ones)|efforts?|esfuerzos?|apps?|commands?|comandos?)$/i;
+const NOT_OF =
+  /^(?:missions?|misi(?:ón|on|ones)|courses?|cursos?|institutions?|instituci(?:ón|on|ones)|efforts?|esfuerzos?|apps?|commands?|comandos?|investigations?|investigaci(?:ón|on|ones)|events?|eventos?|authority|authorities|facultad(?:es)?|organi[sz]ations?|organizaci(?:ón|on|ones))$/i;
 
-const EN_SINGULAR = 'the|this|that|its';
+// "His unit", "her unit": the unit of a person named before, itself named before.
+const EN_SINGULAR = 'the|this|that|its|his|her';
 const EN_PLURAL = 'these|those|the';
 const ES_SINGULAR = 'la|el|del|al|esta|este|esa|ese|dicha|dicho|la misma|el mismo|dicha|aquella|aquel';
 const ES_PLURAL = 'las|los|estas|estos|dichas|dichos|esas|esos';
 const NOUN_WORDS =
-  'task forces?|iatfs?|fuerzas? de tarea|units?|unidad(?:es)?|groups?|grupos?|fuerzas?|force|operations?|operaci(?:ón|on|ones)|programs?|programas?|initiatives?|iniciativas?|agreements?|acuerdos?|exercises?|ejercicios?|academy|academies|academias?|institute|instituto|process|processes|procesos?|missions?|misi(?:ón|on|ones)|courses?|cursos?|institutions?|instituci(?:ón|on|ones)|apps?|efforts?|esfuerzos?|flights?|commands?|comandos?';
+  'task forces?|iatfs?|itafs?|aitfs?|iafts?|fuerzas? de tarea|units?|unidad(?:es)?|groups?|grupos?|fuerzas?|force|operations?|operaci(?:ón|on|ones)|programs?|programas?|initiatives?|iniciativas?|agreements?|acuerdos?|exercises?|ejercicios?|academy|academies|academias?|institute|instituto|process|processes|procesos?|missions?|misi(?:ón|on|ones)|courses?|cursos?|institutions?|instituci(?:ón|on|ones)|apps?|efforts?|esfuerzos?|flights?|commands?|comandos?|investigations?|investigaci(?:ón|on|ones)|events?|eventos?|authority|authorities|facultad(?:es)?|organi[sz]ations?|organizaci(?:ón|on|ones)';
 // A determiner, then the noun; what follows must not make it a name or another thing
 // ("the Task Force Bravo", "la fuerza aérea", "the program's" is fine).
 const DESCRIPTION = new RegExp(
@@ -98,7 +108,8 @@ const COUNTRY = /^(?:Guatemala|Guatemalan|Honduras|Honduran|El|Salvador|Salvador
 const NOT_MODIFIER = /^(?:other|another|same|next|previous|prior|former|latter|last|first|second|third|earlier|later|similar|such|different|new|proposed|planned|future|otr[oa]s?|mism[oa]s?|anterior|siguiente|nuev[oa]s?|of|de|del|and|y|or|o|to|a|in|en|for|para|by|por|with|con|that|which|que|is|was|are|were|es|fue)$/i;
 // Words after "fuerza"/"force"/"unit" that make it something else: the air force, the armed forces, a police unit's kind.
 const NOT_AFTER = /^\s*(?:aérea|aerea|naval|pública|publica|armada|armadas|militar|militares|policial|letal|de\s+(?:ley|trabajo|voluntad)|of\s+(?:law|arms|habit)|multiplier|protection|commander|level|price|cost|[\p{Lu}][\p{L}]*)/u;
-const PLURAL_NOUN = /^(?:task forces|iatfs|fuerzas de tarea|units|unidades|groups|grupos|fuerzas|operations|operaciones|programs|programas|initiatives|iniciativas|agreements|acuerdos|exercises|ejercicios|academies|academias|processes|procesos|missions|misiones|courses|cursos|institutions|instituciones|apps|efforts|esfuerzos)$/i;
+const PLURAL_NOUN =
+  /^(?:task forces|iatfs|fuerzas de tarea|units|unidades|groups|grupos|fuerzas|operations|operaciones|programs|programas|initiatives|iniciativas|agreements|acuerdos|exercises|ejercicios|academies|academias|processes|procesos|missions|misiones|courses|cursos|institutions|instituciones|apps|efforts|esfuerzos|investigations|investigaciones|events|eventos|authorities|facultades|organi[sz]ations|organizaciones)$/i;
 const PLURAL_DETERMINER = /^(?:these|those|las|los|estas|estos|dichas|dichos|esas|esos)$/i;
 
 /** The kinds a record is, from its name, aliases and type ("joint military-police unit", "Operation Martillo"). */
@@ -110,7 +121,8 @@ export function describedKinds(program: Program): Set<DescribedKind> {
   if (/^operations?\b|^operaci[oó]n|\boperation\b/.test((program.type ?? '').toLowerCase()) || /^(?:operation|operaci[oó]n) /i.test(program.name)) kinds.add('operation');
   if (/\bprogram|\btraining|\boffice\b|\bcourse\b/.test(program.type ?? '')) kinds.add('program');
   if (/initiative|iniciativa|strategy|estrategia/.test(words)) kinds.add('initiative');
-  if (/agreement|acuerdo/.test(program.type ?? '') || /agreement|acuerdo/.test(program.name.toLowerCase())) kinds.add('agreement');
+  // Named an agreement, or entered into by agreements ("287(g) agreements").
+  if (/agreement|acuerdo/.test(words)) kinds.add('agreement');
   if (/\bexercise|ejercicio/.test(program.type ?? '')) kinds.add('exercise');
   if (/\bacadem|\binstitut|\bschool\b|\bescuela/.test(`${program.name} ${program.type ?? ''}`.toLowerCase())) kinds.add('school');
   if (/\bprocess|\bproceso/.test(`${program.name} ${program.type ?? ''}`.toLowerCase())) kinds.add('process');
@@ -121,6 +133,7 @@ export function describedKinds(program: Program): Set<DescribedKind> {
   if (/\bapp\b|mobile application|aplicaci[oó]n m[oó]vil/.test(words)) kinds.add('app');
   if (/\bair operations\b|\bflights\b|\bvuelos\b/.test(`${program.name} ${program.type ?? ''}`.toLowerCase())) kinds.add('return-flights');
   if (/\bcommand\b|\bcomando\b/.test(`${program.name} ${program.type ?? ''}`.toLowerCase())) kinds.add('command');
+  if (/\bpolicy\b|\bpol[ií]tica\b/.test(program.type ?? '') || /^(?:Title|T[ií]tulo) \d/.test(program.name)) kinds.add('authority');
   return kinds;
 }
 
@@ -139,11 +152,13 @@ function isPlural(program: Program): boolean {
  * singular one fits a record not named as several.
  */
 const pluralAliasCache = new WeakMap<Program, boolean>();
+// An alias in the plural: a record also named so ("287(g) agreements") fits "the partner agreements".
+const PLURAL_ALIAS = /(?:forces|units|teams|groups|academies|processes|agreements|unidades|fuerzas|procesos|acuerdos)\b/i;
 function fitsNumber(program: Program, plural: boolean): boolean {
   if (!plural) return !isPlural(program);
   if (isPlural(program)) return true;
   let named = pluralAliasCache.get(program);
-  if (named === undefined) pluralAliasCache.set(program, (named = program.aliases.some((a) => PLURAL_WORD.test(a))));
+  if (named === undefined) pluralAliasCache.set(program, (named = program.aliases.some((a) => PLURAL_ALIAS.test(a))));
   return named;
 }
 
@@ -169,12 +184,12 @@ const MAY_HOLD = new RegExp(`(?<![\\p{L}\\p{N}])(?:${EN_SINGULAR}|${EN_PLURAL}|$
 
 /** Whether a raw chunk may hold a description (its emphasis markers not yet removed). */
 export function mayHoldDescription(chunk: string): boolean {
-  return mayDescribe(chunk) && MAY_HOLD.test(chunk);
+  return (mayDescribe(chunk) && MAY_HOLD.test(chunk)) || MAY_BE_BARE.test(chunk);
 }
 
 /** Whether the text may hold a description at all (a cheap test before the pattern). */
 export function mayDescribe(text: string): boolean {
-  return /unit|unidad|task|tarea|iatf|command|comando|group|grupo|fuerza|force|operat|operaci|program|initiative|iniciativa|agreement|acuerdo|exercise|ejercicio|academ|institu|process|proceso|missi|misi|course|curso|app|effort|esfuerzo|flight/i.test(text);
+  return /unit|unidad|task|tarea|iatf|command|comando|group|grupo|fuerza|force|operat|operaci|program|initiative|iniciativa|agreement|acuerdo|exercise|ejercicio|academ|institu|process|proceso|missi|misi|course|curso|app|effort|esfuerzo|flight|investigat|event|authorit|facultad|organi[sz]a/i.test(text) || MAY_BE_BARE.test(text);
 }
 
 /** A description that nothing named before it in its paragraph fits: the section's heading may (resolveOpen). */
@@ -221,9 +236,10 @@ export function resolveDescriptions(
   // Whether a program was named before the description: descriptions come in order, so a cursor walks the names once.
   let passed = 0;
   let programBefore = false;
-  for (const m of text.matchAll(DESCRIPTION)) {
-    const start = m.index;
-    const end = start + m[0].length;
+  for (const m of descriptionMatches(text)) {
+    const end = m.index + m[0].length;
+    // A preposition fused with the article ("del programa", "al ejercicio") is not part of the description.
+    const start = FUSED.test(m[1]) ? end - m[2].length - m[3].length : m.index;
     for (; passed < named.length && named[passed].end <= start; passed++) if (records.program(named[passed].target)?.kind !== 'agency') programBefore = true;
     // Inside a name found by the records ("the Joint Task Force"), or the start of a name ("the Task Force Bravo").
     if (named.some((n) => n.start < end && start < n.end)) continue;
@@ -248,20 +264,78 @@ export function resolveDescriptions(
       if (!program || candidates.includes(n.target)) continue;
       if (fits(program, kinds, plural)) candidates.push(n.target);
     }
-    if (candidates.length === 0 && open) open.push({ start, end, text: m[0], kinds, plural, ...(programBefore ? { afterProgram: true } : {}) });
+    if (candidates.length === 0) {
+      const term = definedTerm(text, start, named, records);
+      if (term) {
+        out.push({ start, end, target: term, text: text.slice(start, end) });
+        continue;
+      }
+    }
+    if (candidates.length === 0 && open) open.push({ start, end, text: text.slice(start, end), kinds, plural, ...(programBefore ? { afterProgram: true } : {}) });
     if (candidates.length !== 1) continue;
-    out.push({ start, end, target: candidates[0], text: m[0] });
+    out.push({ start, end, target: candidates[0], text: text.slice(start, end) });
   }
   return out;
 }
 
+const FUSED = /^(?:del|al)$/i;
+
 /**
- * What the document has named so far, read by kind and number: for each kind and number, the
- * one program named so far that fits, or the mark that several do. An open description resolves
- * to the one program its kinds and number hold, when exactly one does. Adding a mention costs a
- * few steps per kind, and so does resolving a description: the document is read once, front to
- * back, never searched backwards.
+ * Acronyms that name a kind of program, read as descriptions when written bare, without a
+ * determiner ("support IATF training" after "IATF Tecun Uman"): the same one, and its letters
+ * with two neighbours swapped, as writers mistype it ("ITAF personnel").
  */
+const KIND_ACRONYMS = ['IATF'];
+function withSwaps(acronym: string): string[] {
+  const out = [acronym];
+  for (let i = 0; i + 1 < acronym.length; i++) out.push(acronym.slice(0, i) + acronym[i + 1] + acronym[i] + acronym.slice(i + 2));
+  return [...new Set(out)];
+}
+const ACRONYM_WORDS = KIND_ACRONYMS.flatMap(withSwaps);
+const BARE_ACRONYM = new RegExp(`(?<![\\p{L}\\p{N}-])()()((?:${ACRONYM_WORDS.join('|')})s?)(?![\\p{L}\\p{N}-])`, 'gu');
+const MAY_BE_BARE = new RegExp(ACRONYM_WORDS.join('|'));
+const DETERMINER_BEFORE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${EN_SINGULAR}|${EN_PLURAL}|${ES_SINGULAR}|${ES_PLURAL})\\s+$`, 'iu');
+
+/** The descriptions' matches in text order: a determiner and a noun, or a bare acronym of a kind (its determiner and modifiers empty). */
+function* descriptionMatches(text: string): Generator<RegExpMatchArray & { index: number }> {
+  const withDeterminer = text.matchAll(DESCRIPTION);
+  const bare = MAY_BE_BARE.test(text) ? text.matchAll(BARE_ACRONYM) : [][Symbol.iterator]();
+  let a = withDeterminer.next();
+  let b = bare.next();
+  for (;;) {
+    // A bare acronym after a determiner is the description that starts with the determiner.
+    while (!b.done && DETERMINER_BEFORE.test(text.slice(Math.max(0, b.value.index! - 12), b.value.index))) b = bare.next();
+    if (a.done && b.done) return;
+    if (!a.done && (b.done || a.value.index! <= b.value.index!)) {
+      yield a.value as RegExpMatchArray & { index: number };
+      a = withDeterminer.next();
+    } else if (!b.done) {
+      yield b.value as RegExpMatchArray & { index: number };
+      b = bare.next();
+    }
+  }
+}
+
+/**
+ * A paragraph that opens with a name and a colon defines that name ("Transnational Anti-Gang
+ * (TAG) Unit: This program combines…"): a description that opens the definition stands for the
+ * one program named in the term, whatever its kind.
+ */
+function definedTerm(text: string, start: number, named: ReadonlyArray<{ start: number; end: number; target: string }>, records: RecordSet): string | undefined {
+  if (start > 160) return undefined;
+  const before = text.slice(0, start);
+  const colon = /:\s*$/.exec(before);
+  if (!colon || /[.:;!?]/.test(before.slice(0, colon.index))) return undefined;
+  let found: string | undefined;
+  for (const n of named) {
+    if (n.start >= colon.index) break;
+    if (!isClaimSubject(records.program(n.target))) continue;
+    if (found !== undefined && found !== n.target) return undefined;
+    found = n.target;
+  }
+  return found;
+}
+
 /** The slots a record fills when named (its kinds, "+" for the plural), worked out once per record: every mention of the document is added on every version. */
 const slotCache = new WeakMap<Program, readonly string[]>();
 function slotsOf(program: Program): readonly string[] {
@@ -276,6 +350,13 @@ function slotsOf(program: Program): readonly string[] {
   return slots;
 }
 
+/**
+ * What the document has named so far, read by kind and number: for each kind and number, the
+ * one program named so far that fits, or the mark that several do. An open description resolves
+ * to the one program its kinds and number hold, when exactly one does. Adding a mention costs a
+ * few steps per kind, and so does resolving a description: the document is read once, front to
+ * back, never searched backwards.
+ */
 export class NamedSoFar {
   /** Per slot (a kind, "+" for the plural): the one program that fits, or null when several do. */
   private slots = new Map<string, string | null>();
@@ -361,4 +442,90 @@ export class NamedSoFar {
     other.reset(this);
     return other;
   }
+}
+
+/** A title's reading of a program it describes without naming it (resolveTitle). */
+export interface TitleReading {
+  /** Offsets where resolveTitle's `toSource` maps the title's text (its mentions' offsets). */
+  start: number;
+  end: number;
+  text: string;
+  target: string;
+  /** The record of several (a family: "Inter-Agency Task Forces") whose name in the singular the title used. */
+  replaces?: string;
+}
+
+// A kind written in a title after one to three capitalised words and before none ("U.S. Marine Task Force deploys…").
+const TITLE_WORD = String.raw`(?:U\.S\.|[\p{Lu}][\p{L}\p{N}]*(?:-[\p{Lu}][\p{L}\p{N}]*)*)`;
+const TITLE_DESCRIPTION = new RegExp(
+  String.raw`(?<![\p{L}\p{N}.-])((?:${TITLE_WORD}\s+){1,3})(Task Force|Fuerza de Tarea|Unit|Unidad|Exercise|Ejercicio|Initiative|Iniciativa)(?![\p{L}\p{N}-]|\s+\p{Lu})`,
+  'gu',
+);
+const TITLE_KINDS: Record<string, DescribedKind[]> = {
+  'task force': ['task-force'],
+  'fuerza de tarea': ['task-force'],
+  unit: ['unit', 'task-force'],
+  unidad: ['unit', 'task-force'],
+  exercise: ['exercise'],
+  ejercicio: ['exercise'],
+  initiative: ['initiative'],
+  iniciativa: ['initiative'],
+};
+
+/** Whether a title may describe a program without naming it, or name a record of several in the singular: a cheap test before resolveTitle. */
+export function mayDescribeInTitle(title: string, mentions: ReadonlyArray<{ program: string; text: string }>, records: RecordSet): boolean {
+  if (/Task Force|Fuerza de Tarea|Unit|Unidad|Exercise|Ejercicio|Initiative|Iniciativa/.test(title)) return true;
+  return mentions.some((m) => isFamilyInSingular(m, records));
+}
+
+function isFamilyInSingular(m: { program: string; text: string }, records: RecordSet): boolean {
+  const program = records.program(m.program);
+  return program !== undefined && isPlural(program) && !/s$/i.test(m.text);
+}
+
+/**
+ * Offsets of `mentions` and of the readings are where `toSource` maps the title's text.
+ *
+ * A document's title may describe the program the text is about without naming it ("U.S. Marine
+ * Task Force deploys to Guatemala"), or name the record of several it is one of in the singular
+ * ("U.S. Army Supports New Guatemalan Inter-Agency Task Force"): either stands for the one program
+ * of that kind that the rest of the document names, when exactly one does (`body`, the programs
+ * named after the title, in any order). A title over a text that names several keeps its words
+ * as they are: a record of several stays itself ("Guatemala integra nueva fuerza de tarea
+ * interinstitucional" over four FTIs).
+ */
+export function resolveTitle(
+  title: string,
+  toSource: (offset: number, isEnd?: boolean) => number,
+  mentions: ReadonlyArray<{ start: number; end: number; program: string; text: string }>,
+  body: ReadonlySet<string>,
+  records: RecordSet,
+): TitleReading[] {
+  const inTitle = new Set(mentions.map((m) => m.program));
+  const only = (kinds: readonly DescribedKind[]): string | undefined => {
+    let found: string | undefined;
+    for (const id of body) {
+      if (inTitle.has(id)) continue;
+      const program = records.program(id);
+      if (!program || !isClaimSubject(program) || !fits(program, kinds, false)) continue;
+      if (found !== undefined) return undefined;
+      found = id;
+    }
+    return found;
+  };
+  const out: TitleReading[] = [];
+  for (const m of mentions) {
+    if (!isFamilyInSingular(m, records)) continue;
+    const target = only([...kindsOf(records.program(m.program)!)]);
+    if (target) out.push({ start: m.start, end: m.end, text: m.text, target, replaces: m.program });
+  }
+  if (title.length > 300) return out;
+  for (const d of title.matchAll(TITLE_DESCRIPTION)) {
+    const start = toSource(d.index);
+    const end = toSource(d.index + d[0].length, true);
+    if (mentions.some((m) => m.start < end && start < m.end)) continue;
+    const target = only(TITLE_KINDS[d[2].toLowerCase()]);
+    if (target) out.push({ start, end, text: d[0], target });
+  }
+  return out.sort((a, b) => a.start - b.start);
 }

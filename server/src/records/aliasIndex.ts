@@ -68,6 +68,7 @@ function isAcronym(word: string): boolean {
 }
 
 import { nameVariants, SAME_WORD } from './nameVariants';
+import type { Program } from './types';
 import { WordTable } from './wordTable';
 
 /** A folded word as the index keys it. */
@@ -115,6 +116,21 @@ export interface AliasEntry {
   alias: string;
   target: string;
   unconfirmed?: boolean;
+  /**
+   * The record marks the alias ambiguous (records/context.ts): another record that marks it so
+   * too may hold the same words, and a match names whichever of them its context allows
+   * ("Policía Nacional Civil" in Guatemala or in El Salvador).
+   */
+  shared?: boolean;
+  /** The record lets a common word be this alias, read only written exactly so and in the context it needs (AmbiguousAlias.exactCase). */
+  guarded?: boolean;
+}
+
+/** Another record that holds the same words as a shared alias. */
+export interface OtherReading {
+  target: string;
+  alias: string;
+  unconfirmed: boolean;
 }
 
 export interface Mention {
@@ -123,6 +139,8 @@ export interface Mention {
   target: string;
   alias: string;
   unconfirmed: boolean;
+  /** The other records that hold the same words, each marking them ambiguous: the context decides (records/context.ts). */
+  others?: OtherReading[];
 }
 
 /** An alias that could not be indexed, and why. */
@@ -155,6 +173,12 @@ export function tooCommon(alias: string, commonWords: CommonWordList | undefined
   if (isAcronym(word)) return undefined;
   const common = commonWords?.get(word.toLowerCase()) ?? commonWords?.get(fold(word));
   return common ? { reason: 'common-word', language: common.language } : undefined;
+}
+
+/** Whether a record's rule lets a common word be its alias ("State"): read only written exactly so, and in the context it needs (records/context.ts). */
+export function guardsCommonWord(program: Pick<Program, 'ambiguousAliases'>, alias: string): boolean {
+  const folded = fold(alias);
+  return (program.ambiguousAliases ?? []).some((a) => a.exactCase === true && (a.needs?.length ?? 0) > 0 && fold(a.alias) === folded);
 }
 
 /**
@@ -210,6 +234,10 @@ export class AliasIndex {
   private readonly targets: string[] = [];
   private readonly aliases: string[] = [];
   private readonly unconfirmed = new Set<number>();
+  /** Hits of shared aliases (AliasEntry.shared), and the other records' hits for the same words, by the hit in the trie. */
+  private readonly sharedHits = new Set<number>();
+  private readonly others = new Map<number, number[]>();
+  private readonly guardedHits = new Set<number>();
   /** Hits of generated spellings (nameVariants.ts), which give way to a longer name they end ("Joint Task Force Maya-Chortí"). */
   private readonly generatedHits = new Set<number>();
   private maxDepth = 0;
@@ -221,7 +249,7 @@ export class AliasIndex {
     const generated: AliasEntry[] = [];
     for (const entry of entries) {
       const common = tooCommon(entry.alias, options.commonWords);
-      if (common) {
+      if (common && !(common.reason === 'common-word' && entry.guarded)) {
         this.conflicts.push({ entry, ...common });
         continue;
       }
@@ -274,13 +302,30 @@ export class AliasIndex {
     }
     this.maxDepth = Math.max(this.maxDepth, keys.length);
     const slot = this.slots[node];
-    if (hitOf(slot) >= 0) return this.targets[hitOf(slot)];
+    const held = hitOf(slot);
+    if (held >= 0) {
+      const taken = this.targets[held];
+      if (taken === entry.target || !entry.shared || !this.sharedHits.has(held)) return taken;
+      // Both records mark the words ambiguous: the other is kept beside the one in the trie.
+      const known = this.others.get(held) ?? [];
+      if (known.some((h) => this.targets[h] === entry.target)) return undefined;
+      known.push(this.addHit(entry));
+      this.others.set(held, known);
+      return undefined;
+    }
+    const hit = this.addHit(entry);
+    this.slots[node] = (slot & GOES_ON) | ((hit + 1) << 1);
+    return undefined;
+  }
+
+  private addHit(entry: AliasEntry): number {
     const hit = this.targets.length;
     this.targets.push(entry.target);
     this.aliases.push(entry.alias);
     if (entry.unconfirmed) this.unconfirmed.add(hit);
-    this.slots[node] = (slot & GOES_ON) | ((hit + 1) << 1);
-    return undefined;
+    if (entry.shared) this.sharedHits.add(hit);
+    if (entry.guarded) this.guardedHits.add(hit);
+    return hit;
   }
 
   /** The edge table's index for (parent, label). */
@@ -420,13 +465,15 @@ export class AliasIndex {
     const mentions: Mention[] = [];
     for (let i = 0; i < tokens.length; ) {
       const best = this.startsAlias(keys[i]) ? this.longestAt(text, tokens, keys, i) : undefined;
-      if (best && !(this.generatedHits.has(best.hit) && endsLongerName(text, tokens, i))) {
+      if (best && this.writtenSo(text, tokens, i, best) && !(this.generatedHits.has(best.hit) && endsLongerName(text, tokens, i))) {
+        const others = this.others.get(best.hit);
         mentions.push({
           start: tokens[i].start,
           end: tokens[best.last].end,
           target: this.targets[best.hit],
           alias: this.aliases[best.hit],
           unconfirmed: this.unconfirmed.has(best.hit),
+          ...(others ? { others: others.map((h) => ({ target: this.targets[h], alias: this.aliases[h], unconfirmed: this.unconfirmed.has(h) })) } : {}),
         });
         i = best.last + 1;
       } else {
@@ -444,8 +491,17 @@ export class AliasIndex {
   hasMention(text: string): boolean {
     const tokens = wordTokens(text);
     const keys = tokens.map((t) => textKeys(t.text));
-    for (let i = 0; i < keys.length; i++) if (this.startsAlias(keys[i]) && this.longestAt(text, tokens, keys, i)) return true;
+    for (let i = 0; i < keys.length; i++) {
+      if (!this.startsAlias(keys[i])) continue;
+      const best = this.longestAt(text, tokens, keys, i);
+      if (best && this.writtenSo(text, tokens, i, best)) return true;
+    }
     return false;
+  }
+
+  /** A common word guarded by its record (AliasEntry.guarded) is a mention only written exactly as the alias ("State", not "state" or "States"). */
+  private writtenSo(text: string, tokens: Token[], i: number, best: { hit: number; last: number }): boolean {
+    return !this.guardedHits.has(best.hit) || text.slice(tokens[i].start, tokens[best.last].end) === this.aliases[best.hit];
   }
 
   /** A cheap first step: most tokens start no alias at all, and need not walk the trie. */

@@ -6,7 +6,7 @@
  * only where the record gives no other reading — never, as the text cannot tell.
  */
 import type { RecordSet } from './recordSet';
-import { fold } from './aliasIndex';
+import { fold, type Mention } from './aliasIndex';
 
 const norm = (s: string) => ` ${fold(s).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
 
@@ -36,26 +36,56 @@ export function fitsContext(records: RecordSet, target: string, alias: string, t
   if ((facts.capitals ??= inCapitals(text)) && !/\s/.test(matched.trim()) && /^\p{Lu}+$/u.test(matched.replace(/[^\p{L}]/gu, ''))) return false;
   const rules = program.ambiguousAliases?.filter((a) => fold(a.alias) === fold(alias));
   if (!rules || rules.length === 0) return true;
-  // Whether the paragraph holds a word, read once per word and paragraph.
+  // Whether the paragraph holds a word, or a word that begins with it ("hondureñ": "hondureños"), read once per word and paragraph.
   const holds = (w: string) => {
-    const key = norm(w);
+    const key = norm(w).trimEnd();
     const known = (facts.holds ??= new Map()).get(key);
     if (known !== undefined) return known;
     const found = (facts.normalized ??= norm(text)).includes(key);
     facts.holds.set(key, found);
     return found;
   };
-  const after = norm(text.slice(end, end + 40)).trim().split(' ')[0] ?? '';
+  // The words after the match: a rule's word or phrase ("and local") must begin them.
+  const after = norm(text.slice(end, end + 40)).trim();
+  const startsAfter = (w: string) => {
+    const key = norm(w).trim();
+    return after === key || after.startsWith(`${key} `);
+  };
   const before = norm(text.slice(Math.max(0, start - 40), start));
   // "IATFs": the alias in the plural, which a rule for the singular leaves alone.
   const written = fold(matched);
   const plural = written.length === fold(alias).length + 1 && /s$/i.test(written) && written.startsWith(fold(alias));
   return rules.every((r) => {
     if (r.singular && plural) return true;
-    if (r.notFollowedBy?.some((w) => fold(w) === after)) return false;
+    if (r.exactCase && matched !== r.alias) return false;
+    if (r.notFollowedBy?.some(startsAfter)) return false;
     if (r.notPrecededBy?.some((w) => before.endsWith(norm(w)))) return false;
     if (r.excludes?.some(holds)) return false;
     if (r.needs && !r.needs.some(holds)) return false;
     return true;
   });
+}
+
+/**
+ * The mentions that stand in their context: each as found, or — for words that several records
+ * share, each marking them ambiguous — the one record whose context holds; none when no record's
+ * or more than one's does (a wrong reading is worse than none).
+ */
+export function inContext(records: RecordSet, mentions: readonly Mention[], text: string): Mention[] {
+  const out: Mention[] = [];
+  for (const m of mentions) {
+    if (!m.others) {
+      if (fitsContext(records, m.target, m.alias, text, m.start, m.end)) out.push(m);
+      continue;
+    }
+    let chosen: { target: string; alias: string; unconfirmed: boolean } | undefined;
+    let fitting = 0;
+    for (const r of [m, ...m.others]) {
+      if (!fitsContext(records, r.target, r.alias, text, m.start, m.end)) continue;
+      chosen = r;
+      fitting++;
+    }
+    if (chosen && fitting === 1) out.push({ start: m.start, end: m.end, target: chosen.target, alias: chosen.alias, unconfirmed: chosen.unconfirmed });
+  }
+  return out;
 }

@@ -4,7 +4,7 @@
  * Spanish words, claims without evidence, sources without an address, and verified quotes that
  * are not inside their excerpt.
  */
-import { fold } from './aliasIndex';
+import { fold, guardsCommonWord } from './aliasIndex';
 import { quoteInExcerpt } from './evidence';
 import type { RecordSet } from './recordSet';
 import type { Located, Origin, RecordProblem, Source } from './types';
@@ -68,7 +68,7 @@ export function lintRecords(records: RecordSet, options: LintOptions): LintFindi
   for (const p of records.problems) out.push(fromProblem(p));
 
   // Aliases, by the words they are stored under.
-  type Placed = { entry: string; alias: string; origin: Origin; path: Array<string | number>; keys: string[] };
+  type Placed = { entry: string; alias: string; origin: Origin; path: Array<string | number>; keys: string[]; shared: boolean };
   const byKey = new Map<string, Placed[]>();
   const placed: Placed[] = [];
   for (const { value: p, origin } of records.programs.values()) {
@@ -76,13 +76,14 @@ export function lintRecords(records: RecordSet, options: LintOptions): LintFindi
       ...p.aliases.map((a, i): [string, Array<string | number>] => [a, ['aliases', i]]),
       ...(p.unconfirmedAliases ?? []).map((a, i): [string, Array<string | number>] => [a, ['unconfirmedAliases', i]]),
     ];
+    const ambiguous = new Set((p.ambiguousAliases ?? []).map((a) => fold(a.alias)));
     for (const [alias, path] of all) {
       const keys = storedKey(alias);
-      const one: Placed = { entry: p.id, alias, origin, path, keys };
+      const one: Placed = { entry: p.id, alias, origin, path, keys, shared: ambiguous.has(fold(alias)) };
       placed.push(one);
       const key = keys.join(' ');
       byKey.set(key, [...(byKey.get(key) ?? []), one]);
-      if (keys.length === 1 && !keys[0].startsWith('A')) {
+      if (keys.length === 1 && !keys[0].startsWith('A') && !guardsCommonWord(p, alias)) {
         const word = alias.match(WORDS)![0];
         const common = options.commonWords.get(word.toLowerCase()) ?? options.commonWords.get(fold(word));
         if (common)
@@ -97,7 +98,8 @@ export function lintRecords(records: RecordSet, options: LintOptions): LintFindi
   }
   for (const one of placed) {
     // The same words stored for two entries: a draft's mention goes to one of them only.
-    const twins = (byKey.get(one.keys.join(' ')) ?? []).filter((o) => o.entry !== one.entry);
+    // Words that both entries mark ambiguous are shared: the context decides (records/context.ts).
+    const twins = (byKey.get(one.keys.join(' ')) ?? []).filter((o) => o.entry !== one.entry && !(o.shared && one.shared));
     const first = twins[0];
     if (first && placed.indexOf(first) < placed.indexOf(one))
       out.push({ code: 'duplicate-alias', severity: 'error', ...at(one.origin, one.path), message: `The alias "${one.alias}" of ${one.entry} is also an alias of ${first.entry} ("${first.alias}").` });

@@ -1,4 +1,4 @@
-import { AliasIndex, MAX_ALIAS_WORDS, type AliasEntry, type AliasIndexOptions } from './aliasIndex';
+import { AliasIndex, fold, guardsCommonWord, MAX_ALIAS_WORDS, type AliasEntry, type AliasIndexOptions } from './aliasIndex';
 import { parseRecordFile, type ParsedRecordFile } from './loader';
 import { recordProblem } from './problems';
 import type { Claim, Located, ProblemId, ProblemSeverity, Program, RecordFileText, RecordProblem, Source } from './types';
@@ -112,9 +112,12 @@ export class RecordSet {
     function* entries(): Generator<Placed> {
       for (const entry of programs.values()) {
         const p = entry.value;
-        for (let i = 0; i < p.aliases.length; i++) yield { alias: p.aliases[i], target: p.id, where: [entry, ['aliases', i]] };
+        // Aliases the record marks ambiguous may be shared with another record that marks them so (AliasEntry.shared).
+        const ambiguous = p.ambiguousAliases?.length ? new Set(p.ambiguousAliases.map((a) => fold(a.alias))) : undefined;
+        const shared = (alias: string) => (ambiguous?.has(fold(alias)) ? { shared: true, ...(guardsCommonWord(p, alias) ? { guarded: true } : {}) } : {});
+        for (let i = 0; i < p.aliases.length; i++) yield { alias: p.aliases[i], target: p.id, ...shared(p.aliases[i]), where: [entry, ['aliases', i]] };
         const unconfirmed = p.unconfirmedAliases ?? [];
-        for (let i = 0; i < unconfirmed.length; i++) yield { alias: unconfirmed[i], target: p.id, unconfirmed: true, where: [entry, ['unconfirmedAliases', i]] };
+        for (let i = 0; i < unconfirmed.length; i++) yield { alias: unconfirmed[i], target: p.id, unconfirmed: true, ...shared(unconfirmed[i]), where: [entry, ['unconfirmedAliases', i]] };
         // A program is always found by its own name, unless that name is another entry's alias.
         yield { alias: p.name, target: p.id, where: [entry, ['name']] };
       }

@@ -37,6 +37,11 @@ export interface AmbiguousAlias {
   notPrecededBy?: string[];
   /** The rule holds only where the alias is written in the singular ("the IATF", not "the IATFs"). */
   singular?: boolean;
+  /**
+   * The match counts only written exactly as the alias is ("State" for the Department of State,
+   * not "state", "STATE" or "States"). With `needs`, such an alias may be a common word.
+   */
+  exactCase?: boolean;
 }
 
 export interface Program {

@@ -30,10 +30,10 @@ import { CHECKS, type Check } from '../../checks';
 import type { RecordSet } from '../../records/recordSet';
 import type { LibraryIndex } from '../../library/library';
 import { introducesWhatFollows, isSourceLine, resolveAttribution, type RawAttribution } from '../attributions';
-import { NamedSoFar, resolveOpen } from '../descriptions';
+import { mayDescribeInTitle, NamedSoFar, resolveOpen, resolveTitle, type TitleReading } from '../descriptions';
 import { splitChunks, splitChunksAfterEdit, type ChunkSpan } from './chunks';
 import { openBlockAtEnd } from '../fixes';
-import { analyzeChunk, type ChunkAnalysis, type ChunkSentence, type ChunkUnit } from './chunkAnalysis';
+import { analyzeChunk, type ChunkAnalysis, type ChunkMention, type ChunkSentence, type ChunkUnit } from './chunkAnalysis';
 import { FindingsCache } from './findingsCache';
 import { runChecks } from '../checkRunner';
 import { citeEveryClaim } from '../citeAll';
@@ -255,7 +255,10 @@ export class DocumentAnalyzer {
     const leaveHeading = () => {
       opening ??= named.copy();
     };
-    const topicKey = (chunk: ChunkAnalysis) => (this.readsNamed(chunk) ? `${topic.join(',')}|${named.signature()}|${opening ? opening.signature() : '-'}` : '');
+    // The document's title may stand for the one program the rest of it names (descriptions.ts: resolveTitle).
+    const title = this.titleReadings(placed);
+    const topicKey = (chunk: ChunkAnalysis) =>
+      (this.readsNamed(chunk) ? `${topic.join(',')}|${named.signature()}|${opening ? opening.signature() : '-'}` : '') + (title && chunk === title.chunk ? `|title:${title.key}` : '');
 
     for (const { offset, chunk: placedChunk, text: chunkText, given } of placed) {
       let chunk = placedChunk;
@@ -319,10 +322,22 @@ export class DocumentAnalyzer {
           if (cs.attributions.some((a) => a.same)) outside.push(`same:${previousAttribution ? attributionSignature(previousAttribution) : ''}`);
           const s = this.sentenceModel(cs, unit, offset, byLabel, previousAttribution);
           for (const c of cs.citations) if (c.kind === 'footnote') labels.add(c.key.toLowerCase());
-          for (const m of cs.mentions) mentions.push({ start: offset + m.start, end: offset + m.end, program: m.program, text: m.text, unconfirmed: m.unconfirmed, ...(m.described ? { described: true } : {}) });
-          for (const m of cs.mentions) named.add(m.program);
+          // What the sentence names before its first open description is named before it; what it names after, after.
+          const firstOpen = unit.kind !== 'heading' && cs.openDescriptions ? cs.openDescriptions[0].start : Infinity;
+          const readings = title?.readings.get(cs);
+          const csMentions = readings ? this.readTitle(s, cs.mentions, readings) : cs.mentions;
+          let k = 0;
+          const takeMentions = (before: number) => {
+            for (; k < csMentions.length && csMentions[k].start < before; k++) {
+              const m = csMentions[k];
+              mentions.push({ start: offset + m.start, end: offset + m.end, program: m.program, text: m.text, unconfirmed: m.unconfirmed, ...(m.described ? { described: true } : {}) });
+              named.add(m.program);
+            }
+          };
+          takeMentions(firstOpen);
           if (unit.kind === 'heading') topic = s.programs;
           else if (cs.openDescriptions) this.takeTopic(s, cs, unit, topic, named, offset, mentions);
+          takeMentions(Infinity);
           // A figure in a sentence that names nothing, in a document (or section) that has named one program: it is about that program.
           if (s.programs.length === 0 && !s.carriedPrograms && mayCarry(cs, unit) && this.sentenceFacts(cs, unit).claimShaped) {
             const only = named.only();
@@ -582,6 +597,55 @@ export class DocumentAnalyzer {
     facts.isClaim = facts.claimShaped && (programs.length > 0 || subjects.length > 0);
     this.facts.set(cs, facts);
     return facts;
+  }
+
+  /**
+   * The document's title — its first prose unit, when a heading — and what its sentences describe
+   * (descriptions.ts: resolveTitle) among the programs that the rest of the document names, read
+   * once over the chunks' mentions; undefined when the title describes nothing.
+   */
+  private titleReadings(placed: readonly PlacedAnalysis[]): { chunk: ChunkAnalysis; readings: Map<ChunkSentence, TitleReading[]>; key: string } | undefined {
+    let first = 0;
+    for (; first < placed.length && placed[first].chunk.units.length === 0; first++) {
+      // A chunk left unparsed may hold the title: it names nothing, so describes nothing either.
+      if (placed[first].chunk.lazy && !/^\s*(?:<!--[\s\S]*?-->\s*)*$/.test(placed[first].text)) return undefined;
+    }
+    if (first === placed.length) return undefined;
+    const chunk = placed[first].chunk;
+    const unit = chunk.units[0];
+    if (unit.kind !== 'heading') return undefined;
+    const titles = unit.sentences.filter((i) => mayDescribeInTitle(chunk.sentences[i].text, chunk.sentences[i].mentions, this.records));
+    if (titles.length === 0) return undefined;
+    const body = new Set<string>();
+    for (let p = first; p < placed.length; p++) {
+      const sentences = placed[p].chunk.sentences;
+      for (let i = p === first ? Math.max(...unit.sentences) + 1 : 0; i < sentences.length; i++) for (const m of sentences[i].mentions) body.add(m.program);
+    }
+    const readings = new Map<ChunkSentence, TitleReading[]>();
+    const keys: string[] = [];
+    for (const i of titles) {
+      const cs = chunk.sentences[i];
+      const found = resolveTitle(cs.text, cs.toSource, cs.mentions, body, this.records);
+      if (found.length === 0) continue;
+      readings.set(cs, found);
+      keys.push(`${i}:${found.map((r) => `${r.start}-${r.end}=${r.target}`).join(',')}`);
+    }
+    return readings.size === 0 ? undefined : { chunk, readings, key: keys.join(';') };
+  }
+
+  /** A title sentence's mentions with what its readings make of them; its model's programs to match. */
+  private readTitle(s: SentenceModel, mentions: readonly ChunkMention[], readings: readonly TitleReading[]): ChunkMention[] {
+    const out: ChunkMention[] = mentions.filter((m) => !readings.some((r) => r.replaces === m.program && r.start === m.start));
+    for (const r of readings) out.push({ start: r.start, end: r.end, program: r.target, text: r.text, unconfirmed: false, described: true });
+    out.sort((a, b) => a.start - b.start);
+    for (const r of readings) {
+      if (r.replaces && !out.some((m) => m.program === r.replaces)) s.programs = s.programs.filter((p) => p !== r.replaces);
+      const entry = this.records.program(r.target);
+      if (entry?.kind === 'program') {
+        if (!s.programs.includes(r.target)) s.programs = [...s.programs, r.target];
+      } else if (isClaimSubject(entry) && !(s.subjects ?? []).includes(r.target)) s.subjects = [...(s.subjects ?? []), r.target];
+    }
+    return out;
   }
 
   /** Whether a chunk's models depend on what the document named before it: an open description, or a figure in a sentence that names nothing. */

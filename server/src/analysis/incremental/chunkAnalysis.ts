@@ -16,7 +16,7 @@ import { findQuotedPassages, type QuotedPassage } from '../quotes';
 import { splitSentences, type SentenceSpan } from '../sentences';
 import { isByline, isCaption, isFieldLines, isLegalReference, isNothingCheckable, isTitleLine } from '../claimShape';
 import { mayHoldDescription, resolveDescriptions, type OpenDescription } from '../descriptions';
-import { fitsContext } from '../../records/context';
+import { inContext } from '../../records/context';
 
 export interface ChunkMention {
   start: number;
@@ -128,7 +128,7 @@ export function analyzeChunk(
     referenceLabels: referenceLabels(chunk),
   };
   for (const unit of prose.units) {
-    const named = records.aliasIndex.findMentions(unit.text).filter((m) => fitsContext(records, m.target, m.alias, unit.text, m.start, m.end));
+    const named = inContext(records, records.aliasIndex.findMentions(unit.text), unit.text);
     // Outside headings, a description nothing before it fits may take its section heading's program (analyzer.ts).
     const open: OpenDescription[] | undefined = unit.kind === 'heading' || unit.footnoteLabel !== undefined ? undefined : [];
     const described = resolveDescriptions(unit.text, named, records, open);
