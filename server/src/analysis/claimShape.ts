@@ -110,3 +110,44 @@ export function isFieldLines(text: string): boolean {
     return /^\S+$/u.test(line) || isTitleLine(line, true) || isLegalReference(line);
   });
 }
+
+// A date as a dateline writes it: "July 29, 2013", "Sep 05, 2018", "25 agosto 2017", "junho 10, 2016",
+// "Fri, 06/30/2023", "2019-05-29"; a weekday may lead.
+const MONTH =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|se(?:p)?tiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro)\\.?';
+const WEEKDAY = '(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?|lunes|martes|miércoles|jueves|viernes|sábado|domingo)\\.?,?\\s+';
+const DATE = new RegExp(
+  `(?:${WEEKDAY})?(?:${MONTH}\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+(?:de\\s+)?${MONTH}(?:\\s+de)?,?\\s+\\d{4}|\\d{1,2}/\\d{1,2}/\\d{4}|\\d{4}-\\d{2}-\\d{2})`,
+  'iu',
+);
+// What a dateline's line may hold besides the date: a label ("Release Date", "Publicly Released:",
+// "News |", "GAO-18-618 Published:") of up to four words, or a credit ("By Dialogo", "Por Antonio
+// Ordoñez/Diálogo", "Kay Valle/Diálogo |").
+const DATELINE_LABEL = /^(?:[\p{L}\p{N}.-]+\s+){0,3}[\p{L}\p{N}.-]+\s*[:|]$/u;
+// A label on a line of its own ("Release Date"): up to three capitalised words, no figure.
+const LABEL_LINE = /^\p{Lu}[\p{L}]*(?:\s+\p{Lu}?[\p{L}]*){0,2}$/u;
+const CREDIT = /^(?:(?:By|Por)\s+\p{Lu}[^\n]*|\p{Lu}[\p{L}.'’ -]{1,60}\s*\/\s*\p{Lu}[\p{L}]+\s*\|?)$/u;
+
+/**
+ * A dateline: a paragraph (or a sentence of one) whose every line is a date, a date after a
+ * short label or a credit, or a credit alone ("By Dialogo / July 29, 2013", "Release Date / Fri,
+ * 06/30/2023", "Publicly Released: Sep 05, 2018.", "Kay Valle/Diálogo | 25 agosto 2017"). It says
+ * when and by whom a text was published, not what a program did.
+ */
+export function isDateline(text: string): boolean {
+  let dated = false;
+  for (const raw of text.trim().split('\n')) {
+    const line = raw.trim().replace(/[.]$/u, '');
+    if (line === '') continue;
+    const date = DATE.exec(line);
+    if (date && line.slice(date.index + date[0].length).trim() === '') {
+      const before = line.slice(0, date.index).trim();
+      if (before !== '' && !DATELINE_LABEL.test(before) && !CREDIT.test(before)) return false;
+      dated = true;
+      continue;
+    }
+    if (CREDIT.test(line) || LABEL_LINE.test(line)) continue;
+    return false;
+  }
+  return dated;
+}

@@ -9,7 +9,7 @@ export type ReportFormat = 'stylish' | 'json' | 'sarif' | 'github';
 
 export interface FileReport {
   path: string;
-  mentions: Array<{ program: string; text: string; range: Range }>;
+  mentions: Array<{ program: string; text: string; range: Range; carried?: boolean }>;
   findings: Array<{
     code: string;
     severity: Severity;

@@ -264,7 +264,10 @@ export class DocumentAnalyzer {
           if (unit.kind === 'heading') enterHeading();
           for (const index of unit.sentences) {
             const end = models.sentences[index].end;
-            while (k < models.mentions.length && models.mentions[k].start < end) named.add(models.mentions[k++].program);
+            while (k < models.mentions.length && models.mentions[k].start < end) {
+              const m = models.mentions[k++];
+              if (!m.carried) named.add(m.program);
+            }
           }
           if (unit.kind === 'heading') leaveHeading();
         }
@@ -300,6 +303,8 @@ export class DocumentAnalyzer {
             const only = named.only();
             if (only) s.carriedPrograms = [only];
           }
+          // The sentence is listed as read about the program it carries (a hover says so; the eval counts it as a claim recognised).
+          if (s.carriedPrograms && !s.isClaim) mentions.push({ start: s.start, end: s.end, program: s.carriedPrograms[0], text: s.text, unconfirmed: false, carried: true });
           citations.push(...s.citations);
           attributions.push(...s.attributions);
           if (s.attributions.length > 0) previousAttribution = s.attributions[s.attributions.length - 1];

@@ -14,7 +14,7 @@ import { extractProse, referenceIdentifier, type ChunkProse, toSource, type RawC
 import { simpleProse } from './plainReader';
 import { findQuotedPassages, type QuotedPassage } from '../quotes';
 import { splitSentences, type SentenceSpan } from '../sentences';
-import { isByline, isCaption, isFieldLines, isLegalReference, isNothingCheckable, isTitleLine } from '../claimShape';
+import { isByline, isCaption, isDateline, isFieldLines, isLegalReference, isNothingCheckable, isTitleLine } from '../claimShape';
 import { mayHoldDescription, resolveDescriptions, type OpenDescription } from '../descriptions';
 import { fitsContext } from '../../records/context';
 
@@ -213,7 +213,7 @@ export function analyzeChunk(
         unknownPrograms: !shortcuts || PROGRAM_SHAPE_WORD.test(text) ? findUnknownPrograms(text, mentions) : [],
         toSource: (offset, isEnd) => toSource(unit, span.start + offset, isEnd),
       };
-      const notClaim = caption ? 'caption' : (unit.kind === 'paragraph' && (isTitleLine(text, spans.length === 1) || isByline(text))) || isLegalReference(text) || isFieldLines(text) ? 'title' : isNothingCheckable(text) ? 'nothing' : undefined;
+      const notClaim = caption ? 'caption' : (unit.kind === 'paragraph' && (isTitleLine(text, spans.length === 1) || isByline(text) || isDateline(text))) || isLegalReference(text) || isFieldLines(text) ? 'title' : isNothingCheckable(text) ? 'nothing' : undefined;
       if (notClaim) sentence.notClaim = notClaim;
       if (openDescriptions.length > 0) sentence.openDescriptions = openDescriptions;
       if (mentions.length === 0 && namedSoFar.length === 1 && unit.kind === 'paragraph' && sentence.numbers.length > 0 && sentence.attributions.length === 0 && openDescriptions.length === 0) sentence.carried = namedSoFar[0];
