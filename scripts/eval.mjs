@@ -266,7 +266,9 @@ function scoreMentions(s, mentions, starts, ids, acc, file) {
   const inside = readings.filter((m) => !m.carried);
   for (const t of readings) {
     if (!t.carried) continue;
-    if ((s.label.programs ?? []).includes(t.program)) acc.carried.right++;
+    if ((s.label.programs ?? []).includes(t.program) || (s.label.mentions ?? []).some((m) => m.program === t.program)) acc.carried.right++;
+    // The labels list programs, not the task forces and units they name: a reading of one where they list no program is not judged.
+    else if (ids.entries.get(t.program) !== 'program' && (s.label.programs ?? []).length === 0) acc.carried.unjudged++;
     else acc.carried.wrong.push({ file, sentence: s.label.text.slice(0, 90), got: t.program, expected: s.label.programs ?? [], labelled: true });
   }
   const labelled = (s.label.mentions ?? []).filter((m) => ids.entries.has(m.program));
@@ -323,7 +325,7 @@ export function evaluate({ corpus = CORPUS } = {}) {
     codes: blankCounts(),
     mentions: { labelled: 0, found: 0, missed: [], wrong: [], spurious: [] },
     claims: { labelled: 0, recognised: 0, missed: [] },
-    carried: { right: 0, wrong: [] },
+    carried: { right: 0, unjudged: 0, wrong: [] },
     suggestions: { judged: 0, supported: 0, unsupported: [] },
     falsePositives: [],
     misses: [],
@@ -352,7 +354,7 @@ export function evaluate({ corpus = CORPUS } = {}) {
     spuriousPrograms: acc.mentions.spurious.length,
     claimRecall: ratio(acc.claims.recognised, acc.claims.labelled),
     claims: { labelled: acc.claims.labelled, recognised: acc.claims.recognised },
-    carried: { right: acc.carried.right, wrong: acc.carried.wrong.length },
+    carried: { right: acc.carried.right, unjudged: acc.carried.unjudged, wrong: acc.carried.wrong.length },
     firstSuggestionSupports: ratio(acc.suggestions.supported, acc.suggestions.judged),
     suggestions: { judged: acc.suggestions.judged, supported: acc.suggestions.supported },
     details: {
@@ -388,7 +390,7 @@ export function formatReport(r) {
   lines.push(`Mention recall (programs in the records): ${fmt(r.mentionRecall)} (${r.mentions.found} of ${r.mentions.labelled})`);
   lines.push(`Wrong program mappings: ${r.wrongMappings}; programs found where the labels name none: ${r.spuriousPrograms}`);
   lines.push(`Claim recall (claims about recorded programs recognised): ${fmt(r.claimRecall)} (${r.claims.recognised} of ${r.claims.labelled})`);
-  lines.push(`Sentences naming no program read as about one (carried): ${r.carried.right} right, ${r.carried.wrong} wrong`);
+  lines.push(`Sentences naming no program read as about one (carried): ${r.carried.right} right / ${r.carried.wrong} wrong / ${r.carried.unjudged} unjudged`);
   lines.push(`First citation offered supports the sentence: ${fmt(r.firstSuggestionSupports)} (${r.suggestions.supported} of ${r.suggestions.judged})`);
   return lines.join('\n');
 }

@@ -3,7 +3,7 @@
  * document is about), and what is not a claim because it only dates or credits a text.
  */
 import { describe, expect, it } from 'vitest';
-import { isDateline } from '../../server/src/analysis/claimShape';
+import { isDateline, isNothingCheckable } from '../../server/src/analysis/claimShape';
 import { analyze } from '../helpers/records';
 
 const carried = (text: string) =>
@@ -36,5 +36,60 @@ describe('datelines are not claims', () => {
     const text = '# Operation Martillo making strides\n\nBy Dialogo\nJuly 29, 2013\n\nOperation Martillo seized 40 boats.\n';
     expect(carried(text)).toEqual([]);
     expect(uncited(text)).toEqual([['operation-martillo']]);
+  });
+});
+
+describe('what a sentence that names no program carries', () => {
+  it('carries the paragraph’s program to a sentence that names only its agencies', () => {
+    expect(carried('CBP One launched in January 2023. CBP processed 1,000 appointments per day in May.')).toEqual(['CBP processed 1,000 appointments per day in May.→cbp-one']);
+    // ICE does not run Operation Martillo: the sentence may be about ICE's own work.
+    expect(carried('Operation Martillo began in 2012. ICE processed 1,000 cases in 2013.')).toEqual([]);
+  });
+
+  it('reads a place as something checkable, as a figure or a date', () => {
+    expect(carried('Operation Martillo began in 2012. Boats were seized near Honduras.')).toEqual(['Boats were seized near Honduras.→operation-martillo']);
+    expect(carried('Operation Martillo began in 2012. Boats were seized at sea.')).toEqual([]);
+    // "the U.S." before a name is an adjective, not a place.
+    expect(carried('Operation Martillo began in 2012. Exterior of the U.S. Coast Guard headquarters.')).toEqual([]);
+  });
+
+  it('carries nothing to a sentence that opens on the threat, quotes someone, introduces a list or defines a name', () => {
+    expect(carried('Operation Martillo began in 2012. Drug trafficking-related violence claimed 6,500 lives in 2009.')).toEqual([]);
+    expect(carried('Operation Martillo began in 2012. An MS-13 presence has been identified in 33 states.')).toEqual([]);
+    expect(carried('Operation Martillo began in 2012. “We seized 40 boats in 2013,” the admiral said.')).toEqual([]);
+    expect(carried('Operation Martillo began in 2012. Since May 12:')).toEqual([]);
+    expect(carried('CBP One launched in January 2023.\n\nU.S. CBP is responsible for 328 ports of entry.')).toEqual([]);
+  });
+
+  it('carries the document’s program across paragraphs once its body names it, not from a title alone', () => {
+    expect(carried('Operation Martillo began in 2012.\n\nBoats carried 40 tons of cocaine in 2013.')).toEqual(['Boats carried 40 tons of cocaine in 2013.→operation-martillo']);
+    expect(carried('# Operation Martillo\n\nBoats carried 40 tons of cocaine in 2013.')).toEqual([]);
+    // A paragraph that names two leaves the topic to the next that names one alone.
+    expect(carried('Operation Martillo and Operation Hornet began in 2012.\n\nOperation Martillo seized boats.\n\nBoats carried 40 tons of cocaine in 2013.')).toEqual([
+      'Boats carried 40 tons of cocaine in 2013.→operation-martillo',
+    ]);
+    // Another named alone after it makes two: none is taken.
+    expect(carried('Operation Martillo began in 2012.\n\nOperation Hornet began in 2013.\n\nBoats carried 40 tons of cocaine in 2013.')).toEqual([]);
+  });
+});
+
+describe('what is not a claim', () => {
+  it('reads the writer’s recommendations, counted or not, and appraisals of what something enables or furthers', () => {
+    expect(isNothingCheckable('Our 3 recommendations to ICE address these and other issues.')).toBe(true);
+    expect(isNothingCheckable('GAO is making 2 recommendations to ICE.')).toBe(true);
+    expect(isNothingCheckable('Each year’s exercise enables the United States and its partners to improve regional cooperation.')).toBe(true);
+    expect(isNothingCheckable('La organización única de las tareas de FTC-Bravo permite responder con rapidez para apoyar contingencias.')).toBe(true);
+    expect(isNothingCheckable('La Fuerza de Tarea Conjunta Bravo promueve cooperación y seguridad regional en Centroamérica.')).toBe(true);
+    expect(isNothingCheckable('The exercise enables 300 engineers to build schools.')).toBe(false);
+    expect(isNothingCheckable('ICE implemented 3 recommendations from the review.')).toBe(false);
+  });
+});
+
+describe('speech attributes the quotation that follows it', () => {
+  it('gives a speaker named with an abbreviated rank the sentences of the quotation after his', () => {
+    const text = 'Col. Arriaga explained there are plans to create a unified force. “We exchange information with the region. For example, FUSINA was established in 2014 to fight organized crime."';
+    expect(uncited(text)).toEqual([]);
+    // Without the speaker, the claim is uncited.
+    expect(uncited('For example, FUSINA was established in 2014 to fight organized crime.')).toEqual([['fusina']]);
   });
 });

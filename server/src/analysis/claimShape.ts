@@ -49,6 +49,10 @@ const INTENT = [
   /\b(?:is|are|was|were)\s+(?:a|an|one)\s+(?:key|critical|vital|important|essential|central|integral|crucial)\s+(?:organization|partner|ally)s?\s+(?:of|for|to)\b/iu,
   // Success, worth and rank, appraised: "continúa con éxito el combate…", "the most successful task force", "no tienen precio".
   /\b(?:contin[uú]an?|sigue|siguen)\s+con\s+[eé]xito\b|\bcontinues?\s+(?:to\s+)?successfully\b|\bsuccessfully\s+continues?\b|\bde\s+mayor\s+[eé]xito\b|\bmost\s+successful\b|\bno\s+tienen?\s+precio\b|\b(?:is|are)\s+(?:priceless|invaluable)\b/iu,
+  // What something makes possible or furthers, appraised: "Each year's exercise enables the United States and its partners to
+  // improve regional cooperation", "permite responder con rapidez", "promueve cooperación y seguridad regional".
+  /\b(?:enables?|allows?|helps?)\s+(?:[\p{L}’']+\s+){1,6}?to\s+(?:improve|strengthen|enhance|build|foster|promote|deepen|expand|respond)\b|\bpermiten?\s+(?:responder|mejorar|fortalecer|ampliar|fomentar|promover)\b/iu,
+  /\b(?:promotes?|fosters?|promueven?|fomentan?)\s+(?:(?:la|el|regional)\s+)?(?:cooperation|cooperaci[oó]n|security|seguridad|stability|estabilidad|partnerships?|alianzas?)\b/iu,
   // Thanks and appreciation: "She expressed appreciation for the continued commitment…".
   /\b(?:expressed|expresses|expressing)\s+(?:(?:his|her|their|its|our|deep|sincere)\s+)*(?:appreciation|gratitude|thanks)\b|\bthanked\b|\bagradeci(?:ó|eron)\b/iu,
   // A pointer to more information: "Additional information is also available on our … page".
@@ -59,11 +63,15 @@ const INTENT = [
 ];
 
 /**
- * Nothing checkable: no figure or date (no digit) and the sentence says what someone means or
+ * Nothing checkable: the writer's recommendations (whatever their number), or no figure or date (no digit) and the sentence says what someone means or
  * plans to do, recommends, or how something reflects on someone, rather than what was done ("The goal of the IATF is to interdict
  * and disrupt threats").
  */
+// The writer's own recommendations, counted or not: "Our 3 recommendations to ICE address these issues", "GAO is making 3 recommendations".
+const RECOMMENDS = /\b(?:our|GAO['’]s)\s+(?:\p{N}+\s+)?recommendations\b|\b(?:we|GAO|the\s+GAO)\s+(?:made|make|are\s+making|is\s+making)\s+(?:[\p{L}\p{N}]+\s+){0,2}recommendations?\b/iu;
+
 export function isNothingCheckable(text: string): boolean {
+  if (RECOMMENDS.test(text)) return true;
   if (/\p{N}/u.test(text)) return false;
   return INTENT.some((re) => re.test(text));
 }

@@ -31,6 +31,8 @@ import type { RecordSet } from '../../records/recordSet';
 import type { LibraryIndex } from '../../library/library';
 import { introducesWhatFollows, isSourceLine, resolveAttribution, type RawAttribution } from '../attributions';
 import { NamedSoFar, resolveOpen } from '../descriptions';
+import { namesPlace } from '../frame';
+import { mayBeCarried, namesOnlyItsAgencies } from '../topic';
 import { splitChunks, splitChunksAfterEdit, type ChunkSpan } from './chunks';
 import { openBlockAtEnd } from '../fixes';
 import { analyzeChunk, type ChunkAnalysis, type ChunkSentence, type ChunkUnit } from './chunkAnalysis';
@@ -225,13 +227,36 @@ export class DocumentAnalyzer {
     const leaveHeading = () => {
       opening ??= named.copy();
     };
-    const topicKey = (chunk: ChunkAnalysis) => (this.readsNamed(chunk) ? `${topic.join(',')}|${named.signature()}|${opening ? opening.signature() : '-'}` : '');
+    // What the document is about at this point (topic.ts): the one program (or task force) that the
+    // last paragraph or heading naming any named alone; none after one that named several. A
+    // sentence that names none, in a paragraph that has named none before it, may be about it.
+    let about: string | undefined;
+    // Set once the section's body has named a second program: no sentence of it takes one it does not name.
+    let several = false;
+    const endUnit = (unit: ChunkUnit, subjects: ReadonlySet<string>) => {
+      if (inFootnoteUnit(unit) || unit.inBlockquote || subjects.size === 0) return;
+      // A title or heading that names a program announces it and starts a section about it: the text is about it once its body names it.
+      if (unit.kind === 'heading') {
+        about = undefined;
+        several = false;
+        return;
+      }
+      if (several || (about !== undefined && subjects.has(about))) return;
+      // A paragraph that names several programs leaves the topic to come; one that names another program alone makes two.
+      if (about === undefined) {
+        if (subjects.size === 1) about = subjects.values().next().value;
+        return;
+      }
+      about = undefined;
+      several = true;
+    };
+    const topicKey = (chunk: ChunkAnalysis) => (this.readsNamed(chunk) ? `${topic.join(',')}|${named.signature()}|${opening ? opening.signature() : '-'}|${about ?? (several ? '*' : '')}` : '');
 
     for (const { offset, chunk: placedChunk, text: chunkText, given } of placed) {
       let chunk = placedChunk;
-      // A chunk left unparsed (it names nothing) may hold a figure about the one program named so
-      // far (mayCarry): then it is parsed after all, as a full analysis would have it.
-      if (chunk.lazy && named.only() !== undefined && /\d/.test(chunkText)) {
+      // A chunk left unparsed (it names nothing) may hold a figure or a place about the program the
+      // document is about (mayCarry): then it is parsed after all, as a full analysis would have it.
+      if (chunk.lazy && about !== undefined && (/\d/.test(chunkText) || namesPlace(chunkText))) {
         chunk = analyzeInFull(chunkText);
         this.chunks.set(chunkText, chunk);
       }
@@ -262,14 +287,19 @@ export class DocumentAnalyzer {
         let k = 0;
         for (const unit of chunk.units) {
           if (unit.kind === 'heading') enterHeading();
+          const subjects = new Set<string>();
           for (const index of unit.sentences) {
-            const end = models.sentences[index].end;
+            const model = models.sentences[index];
+            for (const p of model.programs) subjects.add(p);
+            for (const p of model.subjects ?? []) subjects.add(p);
+            const end = model.end;
             while (k < models.mentions.length && models.mentions[k].start < end) {
               const m = models.mentions[k++];
               if (!m.carried) named.add(m.program);
             }
           }
           if (unit.kind === 'heading') leaveHeading();
+          endUnit(unit, subjects);
         }
         if (chunk.units.length > 0) introducer = undefined;
         if (sentences.length > from) chunks.push({ text: chunkText, offset, from, to: sentences.length, signature: reusable.signature });
@@ -288,6 +318,8 @@ export class DocumentAnalyzer {
         if (unit.inBlockquote && !introducer) introducer = lastNonQuote;
         if (!unit.inBlockquote) introducer = undefined;
         const unitSentences: SentenceModel[] = [];
+        // The programs and claim subjects the unit has named so far (by name or description).
+        const unitSubjects = new Set<string>();
         if (unit.kind === 'heading') enterHeading();
         for (const index of unit.sentences) {
           const cs = chunk.sentences[index];
@@ -298,11 +330,12 @@ export class DocumentAnalyzer {
           for (const m of cs.mentions) named.add(m.program);
           if (unit.kind === 'heading') topic = s.programs;
           else if (cs.openDescriptions) this.takeTopic(s, cs, unit, topic, named, offset, mentions);
-          // A figure in a sentence that names nothing, in a document (or section) that has named one program: it is about that program.
-          if (s.programs.length === 0 && !s.carriedPrograms && mayCarry(cs, unit) && this.sentenceFacts(cs, unit).claimShaped) {
-            const only = named.only();
-            if (only) s.carriedPrograms = [only];
+          // A sentence that names no program, first in its paragraph to say something checkable: it is about the program the document is about (topic.ts).
+          if (about !== undefined && unitSubjects.size === 0 && s.programs.length === 0 && (s.subjects ?? []).length === 0 && !s.carriedPrograms && this.mayCarry(cs, unit) && this.sentenceFacts(cs, unit).claimShaped) {
+            if (namesOnlyItsAgencies(cs.mentions.map((m) => m.program), about, this.records)) s.carriedPrograms = [about];
           }
+          for (const p of s.programs) unitSubjects.add(p);
+          for (const p of s.subjects ?? []) unitSubjects.add(p);
           // The sentence is listed as read about the program it carries (a hover says so; the eval counts it as a claim recognised).
           if (s.carriedPrograms && !s.isClaim) mentions.push({ start: s.start, end: s.end, program: s.carriedPrograms[0], text: s.text, unconfirmed: false, carried: true });
           citations.push(...s.citations);
@@ -327,6 +360,7 @@ export class DocumentAnalyzer {
           sentences.push(s);
         }
         if (unit.kind === 'heading') leaveHeading();
+        endUnit(unit, unitSubjects);
         inheritWithinParagraph(unitSentences);
         if (trailing.length > 0) {
           // A trailing citation covers its own sentence's programs and those of every uncited sentence.
@@ -561,11 +595,21 @@ export class DocumentAnalyzer {
     return facts;
   }
 
+  /**
+   * A paragraph's sentence that may be about the program the document is about: it comes before
+   * the paragraph names any, names no program itself, holds no description, carries none from its
+   * paragraph and says something checkable (topic.ts).
+   */
+  private mayCarry(cs: ChunkSentence, unit: ChunkUnit): boolean {
+    // A description that did not resolve ("The operation…" where two fit) is not overruled by the topic.
+    return unit.kind === 'paragraph' && !unit.inBlockquote && !cs.afterSubject && !cs.carried && !cs.notClaim && !cs.openDescriptions && mayBeCarried(cs.text, cs.numbers, cs.mentions, this.records);
+  }
+
   /** Whether a chunk's models depend on what the document named before it: an open description, or a figure in a sentence that names nothing. */
   private readsNamed(chunk: ChunkAnalysis): boolean {
     let reads = this.namedReaders.get(chunk);
     if (reads === undefined) {
-      reads = chunk.sentences.some((cs) => cs.openDescriptions !== undefined || mayCarry(cs, chunk.units[cs.unit]));
+      reads = chunk.sentences.some((cs) => cs.openDescriptions !== undefined || this.mayCarry(cs, chunk.units[cs.unit]));
       this.namedReaders.set(chunk, reads);
     }
     return reads;
@@ -781,10 +825,6 @@ class PlacedSentence implements SentenceModel {
   }
 }
 
-/** A paragraph's sentence with a figure that names nothing, attributes nothing and carries nothing from its paragraph. */
-function mayCarry(cs: ChunkSentence, unit: ChunkUnit): boolean {
-  return unit.kind === 'paragraph' && !unit.inBlockquote && cs.mentions.length === 0 && cs.numbers.length > 0 && cs.attributions.length === 0 && cs.quotes.length === 0 && !cs.carried && !cs.notClaim;
-}
 
 const LAZY_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)|\n {0,3}(?:=+|-+)[ \t]*(?:\n|$)/m;
 
@@ -794,6 +834,17 @@ function inFootnoteUnit(unit: ChunkUnit): boolean {
 
 const OPENS_QUOTE = /^[\s(]*[“"«„‘]/;
 
+/** Whether a quotation is open after the sentence: one opened before or in it that no closing mark ends (“…, «…, or a straight quote). */
+function leavesQuoteOpen(text: string, openBefore: boolean): boolean {
+  let open = openBefore;
+  for (const c of text) {
+    if (c === '“' || c === '«' || c === '„') open = true;
+    else if (c === '”' || c === '»') open = false;
+    else if (c === '"') open = !open;
+  }
+  return open;
+}
+
 /**
  * What a paragraph's sentences take from each other: a quotation that goes on in a new
  * sentence is said by whoever said its first part ("“…,” said the general. “…”"); a closing
@@ -801,13 +852,18 @@ const OPENS_QUOTE = /^[\s(]*[“"«„‘]/;
  */
 function inheritWithinParagraph(unit: SentenceModel[]): void {
   let speaker: AttributionRef[] = [];
+  // Whether a quotation opened in an earlier sentence is still open: its next sentences are the same speaker's words.
+  let open = false;
   for (const s of unit) {
     if (s.attributions.length > 0) {
-      speaker = s.quotes.length > 0 || OPENS_QUOTE.test(s.text) ? s.attributions : [];
+      // "Col. Arriaga explained there are plans…. “We are constantly exchanging…. For example, …”": who is said to speak says the quotation that follows.
+      speaker = s.attributions;
+      open = leavesQuoteOpen(s.text, open);
       continue;
     }
-    if (speaker.length > 0 && OPENS_QUOTE.test(s.text)) s.inheritedAttributions.push(...speaker);
+    if (speaker.length > 0 && (open || OPENS_QUOTE.test(s.text))) s.inheritedAttributions.push(...speaker);
     else speaker = [];
+    open = leavesQuoteOpen(s.text, open);
   }
   const last = unit[unit.length - 1];
   if (unit.length > 1 && last && isSourceLine(last.text)) {
