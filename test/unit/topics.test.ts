@@ -93,3 +93,22 @@ describe('speech attributes the quotation that follows it', () => {
     expect(uncited('For example, FUSINA was established in 2014 to fight organized crime.')).toEqual([['fusina']]);
   });
 });
+
+describe('more of what a sentence that names no program carries', () => {
+  it('takes a program its paragraph named by a description read from the heading', () => {
+    expect(carried('# Operation Martillo\n\nThe operation began in 2012. Boats carried 40 tons of cocaine in 2013.')).toEqual(['Boats carried 40 tons of cocaine in 2013.→operation-martillo']);
+  });
+
+  it('reads a few words in quotation marks as a name, not as someone speaking; an allegation as about the suspects', () => {
+    expect(carried('Operation Martillo began in 2012. Boats of the “Bigfoot” kind carried 40 tons in 2013.')).toEqual(['Boats of the “Bigfoot” kind carried 40 tons in 2013.→operation-martillo']);
+    expect(carried('Operation Martillo began in 2012. Three men allegedly ran boats to Honduras in 2013.')).toEqual([]);
+  });
+
+  it('ranks the sources for such a sentence with the sentence before it in its paragraph', () => {
+    const text =
+      'On April 1, ICE Air Operations brought home a total of 69 U.S. citizens and lawful permanent residents from Nicaragua and Honduras. U.S. citizens and LPRs occupied the Space Available seats on flights to the United States.';
+    const finding = analyze(text).findings.find((f) => f.code === 'uncited-claim' && text.slice(f.start).startsWith('U.S. citizens and LPRs'));
+    expect(finding?.programs).toEqual(['ice-air']);
+    expect(finding?.sources[0]).toBe('ice-2020-04-02-ice-air-69-us-citizens-lprs');
+  });
+});

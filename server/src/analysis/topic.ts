@@ -45,8 +45,24 @@ export function namesOnlyItsAgencies(mentioned: readonly string[], program: stri
 const ENDS_AS_SENTENCE = /[.!?]["”’)\]]*\s*$/u;
 // A sentence that opens on a name and "is"/"are" says what that name's bearer is ("U.S. SOUTHCOM is responsible for…"): it is about that one.
 const DEFINES_NAME = /^[\s*_]*(?:(?:The|La|El|Los|Las)\s+)?(?:U\.S\.\s+)?\p{Lu}[\p{L}\p{N}.’'-]*(?:\s+(?:of|de|del|\p{Lu}[\p{L}\p{N}.’'-]*)){0,6}\s+(?:is|are|es|son)\s/u;
-// A quotation: someone's words, about what they choose; not read as about the document's program.
-const QUOTES = /["“”«»]/u;
+// What someone allegedly did is about them (the suspects of a case), not about the program that caught them.
+const ALLEGED = /(?<![\p{L}])(?:allegedly|presuntamente|supuestamente)(?![\p{L}])/iu;
+// A quotation: someone's words, about what they choose; not read as about the document's program. A few
+// words in quotation marks are a name or a motto ("the Space Available (“Space A”) seats", "el lema “Unidos navegamos”").
+const QUOTED = /[“«]([^”»]*)[”»]|"([^"]*)"/gu;
+const QUOTE_MARK = /["“”«»]/u;
+const QUOTED_WORDS = 5;
+
+function quotesSomeone(text: string): boolean {
+  if (!QUOTE_MARK.test(text)) return false;
+  let rest = text;
+  for (const m of text.matchAll(QUOTED)) {
+    if ((m[1] ?? m[2]).split(/\s+/u).filter(Boolean).length >= QUOTED_WORDS) return true;
+    rest = rest.replace(m[0], '');
+  }
+  // A mark left unpaired opens or closes a quotation that runs beyond the sentence.
+  return QUOTE_MARK.test(rest);
+}
 
 /**
  * Whether a sentence may be read as about a program it does not name (before knowing which): a
@@ -55,7 +71,7 @@ const QUOTES = /["“”«»]/u;
  * name but agencies'.
  */
 export function mayBeCarried(text: string, numbers: readonly unknown[], mentioned: ReadonlyArray<{ program: string }>, records: RecordSet): boolean {
-  if (!ENDS_AS_SENTENCE.test(text) || QUOTES.test(text) || DEFINES_NAME.test(text)) return false;
+  if (!ENDS_AS_SENTENCE.test(text) || quotesSomeone(text) || DEFINES_NAME.test(text) || ALLEGED.test(text)) return false;
   if (!statesCheckable(text, numbers) || opensOnThreat(text)) return false;
   return mentioned.every((m) => {
     const entry = records.program(m.program);

@@ -330,9 +330,11 @@ export class DocumentAnalyzer {
           for (const m of cs.mentions) named.add(m.program);
           if (unit.kind === 'heading') topic = s.programs;
           else if (cs.openDescriptions) this.takeTopic(s, cs, unit, topic, named, offset, mentions);
-          // A sentence that names no program, first in its paragraph to say something checkable: it is about the program the document is about (topic.ts).
-          if (about !== undefined && unitSubjects.size === 0 && s.programs.length === 0 && (s.subjects ?? []).length === 0 && !s.carriedPrograms && this.mayCarry(cs, unit) && this.sentenceFacts(cs, unit).claimShaped) {
-            if (namesOnlyItsAgencies(cs.mentions.map((m) => m.program), about, this.records)) s.carriedPrograms = [about];
+          // A sentence that names no program and says something checkable: it is about the one program its paragraph has named
+          // before it (by name or by a description read here), or, when the paragraph has named none, the one the document is about (topic.ts).
+          const carry = unitSubjects.size === 1 ? unitSubjects.values().next().value : unitSubjects.size === 0 ? about : undefined;
+          if (carry !== undefined && s.programs.length === 0 && (s.subjects ?? []).length === 0 && !s.carriedPrograms && this.mayCarry(cs, unit) && this.sentenceFacts(cs, unit).claimShaped) {
+            if (namesOnlyItsAgencies(cs.mentions.map((m) => m.program), carry, this.records)) s.carriedPrograms = [carry];
           }
           for (const p of s.programs) unitSubjects.add(p);
           for (const p of s.subjects ?? []) unitSubjects.add(p);
