@@ -112,3 +112,16 @@ describe('more of what a sentence that names no program carries', () => {
     expect(finding?.sources[0]).toBe('ice-2020-04-02-ice-air-69-us-citizens-lprs');
   });
 });
+
+describe('the document’s topic', () => {
+  it('is the one program every paragraph that names any has named', () => {
+    // Continuing Promise is named with JTF-Bravo, then with Enduring Promise: it alone is in both.
+    const text =
+      'Joint Task Force-Bravo supported Continuing Promise 2022 in Honduras.\n\nContinuing Promise is part of the Enduring Promise initiative.\n\nThe Fourth Fleet traveled to Honduras aboard the hospital ship in 2022.';
+    expect(carried(text)).toEqual(['The Fourth Fleet traveled to Honduras aboard the hospital ship in 2022.→continuing-promise']);
+    // A paragraph that names another alone leaves none.
+    expect(carried(`${text}\n\nJoint Task Force-Bravo flew 30 missions.\n\nSites were located in Omoa, Honduras.`)).toEqual([
+      'The Fourth Fleet traveled to Honduras aboard the hospital ship in 2022.→continuing-promise',
+    ]);
+  });
+});

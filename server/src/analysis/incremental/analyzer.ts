@@ -227,30 +227,20 @@ export class DocumentAnalyzer {
     const leaveHeading = () => {
       opening ??= named.copy();
     };
-    // What the document is about at this point (topic.ts): the one program (or task force) that the
-    // last paragraph or heading naming any named alone; none after one that named several. A
-    // sentence that names none, in a paragraph that has named none before it, may be about it.
+    // What the document is about at this point (topic.ts): the one program (or task force) that every
+    // paragraph of the section that names any has named. A title or heading that names a program
+    // announces it and starts a section about it: the text is about it once its body names it.
+    // A sentence that names none, in a paragraph that has named none before it, may be about it.
+    let candidates: Set<string> | undefined;
     let about: string | undefined;
-    // Set once the section's body has named a second program: no sentence of it takes one it does not name.
-    let several = false;
     const endUnit = (unit: ChunkUnit, subjects: ReadonlySet<string>) => {
       if (inFootnoteUnit(unit) || unit.inBlockquote || subjects.size === 0) return;
-      // A title or heading that names a program announces it and starts a section about it: the text is about it once its body names it.
-      if (unit.kind === 'heading') {
-        about = undefined;
-        several = false;
-        return;
-      }
-      if (several || (about !== undefined && subjects.has(about))) return;
-      // A paragraph that names several programs leaves the topic to come; one that names another program alone makes two.
-      if (about === undefined) {
-        if (subjects.size === 1) about = subjects.values().next().value;
-        return;
-      }
-      about = undefined;
-      several = true;
+      if (unit.kind === 'heading') candidates = undefined;
+      else if (!candidates) candidates = new Set(subjects);
+      else for (const id of candidates) if (!subjects.has(id)) candidates.delete(id);
+      about = candidates?.size === 1 ? candidates.values().next().value : undefined;
     };
-    const topicKey = (chunk: ChunkAnalysis) => (this.readsNamed(chunk) ? `${topic.join(',')}|${named.signature()}|${opening ? opening.signature() : '-'}|${about ?? (several ? '*' : '')}` : '');
+    const topicKey = (chunk: ChunkAnalysis) => (this.readsNamed(chunk) ? `${topic.join(',')}|${named.signature()}|${opening ? opening.signature() : '-'}|${candidates ? [...candidates].join(',') : '-'}` : '');
 
     for (const { offset, chunk: placedChunk, text: chunkText, given } of placed) {
       let chunk = placedChunk;
