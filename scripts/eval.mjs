@@ -230,6 +230,14 @@ function score(items, report, ids, { seeded }, acc, problems) {
       scoreMentions(s, result.mentions, starts, ids, acc, basename(item.path));
       scoreSuggestion(s, ids, acc, ownSource, basename(item.path));
     }
+    // A carried reading of a sentence the labels do not list (one that is about no program) is wrong.
+    for (const m of result.mentions) {
+      if (!m.carried) continue;
+      const start = toOffset(starts, m.range.start);
+      const end = toOffset(starts, m.range.end);
+      // (A seeded variant's labels list only the sentence seeded.)
+      if (!seeded && !sentences.some((s) => start >= s.start && end <= s.end)) acc.carried.wrong.push({ file: basename(item.path), sentence: m.text.slice(0, 90), got: m.program, expected: [] });
+    }
   }
 }
 
@@ -250,9 +258,19 @@ function judgeFinding(code, findings, s, ids) {
 }
 
 function scoreMentions(s, mentions, starts, ids, acc, file) {
-  const inside = mentions
+  const readings = mentions
     .map((m) => ({ ...m, start: toOffset(starts, m.range.start), end: toOffset(starts, m.range.end) }))
     .filter((m) => m.start >= s.start && m.end <= s.end);
+  // A carried reading (a sentence that names no program read as about one) is not a mention: it
+  // counts only for claim recall, and as right or wrong against the sentence's programs.
+  const inside = readings.filter((m) => !m.carried);
+  for (const t of readings) {
+    if (!t.carried) continue;
+    if ((s.label.programs ?? []).includes(t.program) || (s.label.mentions ?? []).some((m) => m.program === t.program)) acc.carried.right++;
+    // The labels list programs, not the task forces and units they name: a reading of one where they list no program is not judged.
+    else if (ids.entries.get(t.program) !== 'program' && (s.label.programs ?? []).length === 0) acc.carried.unjudged++;
+    else acc.carried.wrong.push({ file, sentence: s.label.text.slice(0, 90), got: t.program, expected: s.label.programs ?? [], labelled: true });
+  }
   const labelled = (s.label.mentions ?? []).filter((m) => ids.entries.has(m.program));
   for (const m of labelled) {
     acc.mentions.labelled++;
@@ -282,7 +300,7 @@ function scoreMentions(s, mentions, starts, ids, acc, file) {
   }
   if (s.label.claim === true && (s.label.programs ?? []).some((p) => ids.entries.get(p) === 'program')) {
     acc.claims.labelled++;
-    if (inside.some((t) => s.label.programs.includes(t.program))) acc.claims.recognised++;
+    if (readings.some((t) => s.label.programs.includes(t.program))) acc.claims.recognised++;
     else acc.claims.missed.push({ file, sentence: s.label.text.slice(0, 90), programs: s.label.programs });
   }
 }
@@ -307,6 +325,7 @@ export function evaluate({ corpus = CORPUS } = {}) {
     codes: blankCounts(),
     mentions: { labelled: 0, found: 0, missed: [], wrong: [], spurious: [] },
     claims: { labelled: 0, recognised: 0, missed: [] },
+    carried: { right: 0, unjudged: 0, wrong: [] },
     suggestions: { judged: 0, supported: 0, unsupported: [] },
     falsePositives: [],
     misses: [],
@@ -335,6 +354,7 @@ export function evaluate({ corpus = CORPUS } = {}) {
     spuriousPrograms: acc.mentions.spurious.length,
     claimRecall: ratio(acc.claims.recognised, acc.claims.labelled),
     claims: { labelled: acc.claims.labelled, recognised: acc.claims.recognised },
+    carried: { right: acc.carried.right, unjudged: acc.carried.unjudged, wrong: acc.carried.wrong.length },
     firstSuggestionSupports: ratio(acc.suggestions.supported, acc.suggestions.judged),
     suggestions: { judged: acc.suggestions.judged, supported: acc.suggestions.supported },
     details: {
@@ -344,6 +364,7 @@ export function evaluate({ corpus = CORPUS } = {}) {
       wrongMappings: acc.mentions.wrong,
       spuriousPrograms: acc.mentions.spurious,
       unrecognisedClaims: acc.claims.missed,
+      wrongCarried: acc.carried.wrong,
       unsupportedSuggestions: acc.suggestions.unsupported,
     },
     problems,
@@ -369,6 +390,7 @@ export function formatReport(r) {
   lines.push(`Mention recall (programs in the records): ${fmt(r.mentionRecall)} (${r.mentions.found} of ${r.mentions.labelled})`);
   lines.push(`Wrong program mappings: ${r.wrongMappings}; programs found where the labels name none: ${r.spuriousPrograms}`);
   lines.push(`Claim recall (claims about recorded programs recognised): ${fmt(r.claimRecall)} (${r.claims.recognised} of ${r.claims.labelled})`);
+  lines.push(`Sentences naming no program read as about one (carried): ${r.carried.right} right / ${r.carried.wrong} wrong / ${r.carried.unjudged} unjudged`);
   lines.push(`First citation offered supports the sentence: ${fmt(r.firstSuggestionSupports)} (${r.suggestions.supported} of ${r.suggestions.judged})`);
   return lines.join('\n');
 }
@@ -379,7 +401,7 @@ export function belowFloors(r, floors) {
   const get = (path) => path.split('.').reduce((o, k) => (o == null ? undefined : o[k]), r);
   for (const [path, floor] of Object.entries(floors)) {
     const value = get(path);
-    if (path.endsWith('wrongMappings') || path.endsWith('.fp')) {
+    if (path.endsWith('wrongMappings') || path.endsWith('.fp') || path.endsWith('.wrong')) {
       if (value > floor) failures.push(`${path}: ${value} (at most ${floor})`);
     } else if (value === null || value === undefined || value < floor) {
       failures.push(`${path}: ${value === null || value === undefined ? 'none' : value.toFixed(3)} (floor ${floor})`);

@@ -99,6 +99,19 @@ describe('hover', () => {
     expect(diagnostics.filter((d) => d.code === 'uncited-claim' && d.range.start.character >= line.indexOf('The operation')).length).toBe(1);
   });
 
+  it('says which program a sentence that names none was read as about', async () => {
+    const text = '# Draft\n\nOperation Martillo began in 2012. Boats carried 40 tons of cocaine in 2013.\n';
+    const { uri } = await openAndWait('hover-carried.md', text);
+    const line = text.split('\n')[2];
+    const result = await hover(uri, 2, line.indexOf('Boats') + 2);
+    expect(result).not.toBeNull();
+    const plain = unescape((result!.contents as MarkupContent).value);
+    expect(plain).toMatch(/This sentence names no program: it is read as about Operation Martillo/);
+    // On the name itself, the name's card.
+    const named = unescape(((await hover(uri, 2, 3))!.contents as MarkupContent).value);
+    expect(named).not.toMatch(/names no program/);
+  });
+
   it('shows the source of a citation', async () => {
     const text = '# Draft\n\nCBP trained 4,600 Guatemalan police in 2017 [@gao-18-618].\n';
     const { uri } = await openAndWait('hover-citation.md', text);

@@ -98,9 +98,9 @@ const PATTERNS: RegExp[] = [
 const SPEECH_VERB =
   '(?:said|says|stated|states|told|announced|announces|added|noted|explained|confirmed|reported|indicated|highlighted|emphasized|emphasised|stressed|underscored|praised|' +
   'dijo|dijeron|indicó|indicaron|informó|informaron|declaró|declararon|afirmó|afirmaron|señaló|señalaron|explicó|explicaron|anunció|anunciaron|aseguró|aseguraron|agregó|añadió|comentó|expresó|manifestó|precisó|destacó|detalló|confirmó|confirmaron)';
-// Who may be a source: an office, officials, a spokesperson, a titled person, in English or Spanish.
+// Who may be a source: an office, officials, a spokesperson, a titled person (a rank may be abbreviated: "Col. Arriaga"), in English or Spanish.
 const SOURCE_NOUN =
-  '(?:embassy|ministry|department|office|officials?|authorities|spokes(?:person|man|woman)|commander|director|secretary|ambassador|attach[ée]|general|colonel|admiral|captain|major|lieutenant|sergeant|agent|chief|prosecutor|minister|president|governor|administrator|commissioner|officer|sources?|' +
+  '(?:(?:Col|Gen|Adm|Lt|Capt|Maj|Sgt|Cpl|Cnel|Gral|Tte|Sgto)\\.|embassy|ministry|department|office|officials?|authorities|spokes(?:person|man|woman)|commander|director|secretary|ambassador|attach[ée]|general|colonel|admiral|captain|major|lieutenant|sergeant|agent|chief|prosecutor|minister|president|governor|administrator|commissioner|officer|sources?|' +
   'embajada|ministerio|departamento|oficina|funcionari[oa]s?|oficiales|autoridades|portavoz|voceros?|comandante|directora?|secretari[oa]|embajador(?:a)?|agregad[oa]|coronel|almirante|capit[áa]n|teniente|sargento|agentes?|jefe|fiscal|ministr[oa]|presidente|gobernador|fuentes)';
 const NOT_WORD = '(?![\\p{L}\\p{N}])';
 // "officials announced", "the U.S. embassy said", "ICE headquarters officials said", "Díaz said" after a quote.

@@ -49,6 +49,10 @@ const INTENT = [
   /\b(?:is|are|was|were)\s+(?:a|an|one)\s+(?:key|critical|vital|important|essential|central|integral|crucial)\s+(?:organization|partner|ally)s?\s+(?:of|for|to)\b/iu,
   // Success, worth and rank, appraised: "continúa con éxito el combate…", "the most successful task force", "no tienen precio".
   /\b(?:contin[uú]an?|sigue|siguen)\s+con\s+[eé]xito\b|\bcontinues?\s+(?:to\s+)?successfully\b|\bsuccessfully\s+continues?\b|\bde\s+mayor\s+[eé]xito\b|\bmost\s+successful\b|\bno\s+tienen?\s+precio\b|\b(?:is|are)\s+(?:priceless|invaluable)\b/iu,
+  // What something makes possible or furthers, appraised: "Each year's exercise enables the United States and its partners to
+  // improve regional cooperation", "permite responder con rapidez", "promueve cooperación y seguridad regional".
+  /\b(?:enables?|allows?|helps?)\s+(?:[\p{L}’']+\s+){1,6}?to\s+(?:improve|strengthen|enhance|build|foster|promote|deepen|expand|respond)\b|\bpermiten?\s+(?:responder|mejorar|fortalecer|ampliar|fomentar|promover)\b/iu,
+  /\b(?:promotes?|fosters?|promueven?|fomentan?)\s+(?:(?:la|el|regional)\s+)?(?:cooperation|cooperaci[oó]n|security|seguridad|stability|estabilidad|partnerships?|alianzas?)\b/iu,
   // Thanks and appreciation: "She expressed appreciation for the continued commitment…".
   /\b(?:expressed|expresses|expressing)\s+(?:(?:his|her|their|its|our|deep|sincere)\s+)*(?:appreciation|gratitude|thanks)\b|\bthanked\b|\bagradeci(?:ó|eron)\b/iu,
   // A pointer to more information: "Additional information is also available on our … page".
@@ -59,11 +63,15 @@ const INTENT = [
 ];
 
 /**
- * Nothing checkable: no figure or date (no digit) and the sentence says what someone means or
+ * Nothing checkable: the writer's recommendations (whatever their number), or no figure or date (no digit) and the sentence says what someone means or
  * plans to do, recommends, or how something reflects on someone, rather than what was done ("The goal of the IATF is to interdict
  * and disrupt threats").
  */
+// The writer's own recommendations, counted or not: "Our 3 recommendations to ICE address these issues", "GAO is making 3 recommendations".
+const RECOMMENDS = /\b(?:our|GAO['’]s)\s+(?:\p{N}+\s+)?recommendations\b|\b(?:we|GAO|the\s+GAO)\s+(?:made|make|are\s+making|is\s+making)\s+(?:[\p{L}\p{N}]+\s+){0,2}recommendations?\b/iu;
+
 export function isNothingCheckable(text: string): boolean {
+  if (RECOMMENDS.test(text)) return true;
   if (/\p{N}/u.test(text)) return false;
   return INTENT.some((re) => re.test(text));
 }
@@ -109,4 +117,45 @@ export function isFieldLines(text: string): boolean {
     if (line === '' || /[.!?;…]["”’)\]]*$/u.test(line)) return false;
     return /^\S+$/u.test(line) || isTitleLine(line, true) || isLegalReference(line);
   });
+}
+
+// A date as a dateline writes it: "July 29, 2013", "Sep 05, 2018", "25 agosto 2017", "junho 10, 2016",
+// "Fri, 06/30/2023", "2019-05-29"; a weekday may lead.
+const MONTH =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|se(?:p)?tiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro)\\.?';
+const WEEKDAY = '(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?|lunes|martes|miércoles|jueves|viernes|sábado|domingo)\\.?,?\\s+';
+const DATE = new RegExp(
+  `(?:${WEEKDAY})?(?:${MONTH}\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+(?:de\\s+)?${MONTH}(?:\\s+de)?,?\\s+\\d{4}|\\d{1,2}/\\d{1,2}/\\d{4}|\\d{4}-\\d{2}-\\d{2})`,
+  'iu',
+);
+// What a dateline's line may hold besides the date: a label ("Release Date", "Publicly Released:",
+// "News |", "GAO-18-618 Published:") of up to four words, or a credit ("By Dialogo", "Por Antonio
+// Ordoñez/Diálogo", "Kay Valle/Diálogo |").
+const DATELINE_LABEL = /^(?:[\p{L}\p{N}.-]+\s+){0,3}[\p{L}\p{N}.-]+\s*[:|]$/u;
+// A label on a line of its own ("Release Date"): up to three capitalised words, no figure.
+const LABEL_LINE = /^\p{Lu}[\p{L}]*(?:\s+\p{Lu}?[\p{L}]*){0,2}$/u;
+const CREDIT = /^(?:(?:By|Por)\s+\p{Lu}[^\n]*|\p{Lu}[\p{L}.'’ -]{1,60}\s*\/\s*\p{Lu}[\p{L}]+\s*\|?)$/u;
+
+/**
+ * A dateline: a paragraph (or a sentence of one) whose every line is a date, a date after a
+ * short label or a credit, or a credit alone ("By Dialogo / July 29, 2013", "Release Date / Fri,
+ * 06/30/2023", "Publicly Released: Sep 05, 2018.", "Kay Valle/Diálogo | 25 agosto 2017"). It says
+ * when and by whom a text was published, not what a program did.
+ */
+export function isDateline(text: string): boolean {
+  let dated = false;
+  for (const raw of text.trim().split('\n')) {
+    const line = raw.trim().replace(/[.]$/u, '');
+    if (line === '') continue;
+    const date = DATE.exec(line);
+    if (date && line.slice(date.index + date[0].length).trim() === '') {
+      const before = line.slice(0, date.index).trim();
+      if (before !== '' && !DATELINE_LABEL.test(before) && !CREDIT.test(before)) return false;
+      dated = true;
+      continue;
+    }
+    if (CREDIT.test(line) || LABEL_LINE.test(line)) continue;
+    return false;
+  }
+  return dated;
 }

@@ -355,6 +355,17 @@ export function readPlaces(text: string): PlaceRef[] {
   return out;
 }
 
+/** Whether the text names a country, a site or a region anywhere (with or without a preposition of place). */
+export function namesPlace(text: string): boolean {
+  const folded = fold(text);
+  for (const m of folded.matchAll(NAME_RE)) {
+    // "the U.S. Immigration and Customs Enforcement headquarters", "EE. UU. Steadfast": the country's name as an adjective names no place.
+    if (BY_NAME.get(m[0])?.countries[0] === 'United States' && /^\s+\p{Lu}/u.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3))) continue;
+    return true;
+  }
+  return false;
+}
+
 // What joins the names of one list of places: a comma, "and", "y", "or".
 const PLACE_LIST_JOIN = /^(?:\s*,\s*(?:(?:and|y|e|or|o)\s+)?|\s+(?:and|y|e|or|o)\s+)$/;
 

@@ -61,6 +61,11 @@ export interface MentionRef extends Span {
   unconfirmed: boolean;
   /** Read from a description ("the unit", "esta unidad") that refers back to the program. */
   described?: boolean;
+  /**
+   * Not a name: a sentence that names no program read as about the one its paragraph, section
+   * or document is about (SentenceModel.carriedPrograms). The span is the sentence's.
+   */
+  carried?: boolean;
 }
 
 export type CitationKind = 'footnote' | 'pandoc' | 'link';

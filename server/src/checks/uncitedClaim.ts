@@ -36,7 +36,10 @@ export const uncitedClaim: Check = {
       // Of those, the ones that speak of the sentence's time (its own, else its paragraph's, else the year the document speaks of) first.
       const docYear = contextYears.length === 0 ? documentYear(ctx.text) : undefined;
       const years = new Set(contextYears.length > 0 ? contextYears : docYear !== undefined ? [docYear] : []);
-      const ranked = rankBySupport(ctx.records, s.text, programs, about, years);
+      // A sentence that names no program (read as about its paragraph's or document's) is matched with the sentence before it
+      // in its paragraph, which it continues: "…brought home 69 U.S. citizens…. U.S. citizens and LPRs occupied the seats…".
+      const query = !s.isClaim && i > 0 && sameParagraph(ctx, i - 1, i) ? `${ctx.sentences[i - 1].text} ${s.text}` : s.text;
+      const ranked = rankBySupport(ctx.records, query, programs, about, years);
       const writers = (id: string) => (ctx.records.sources.get(id)?.origin.bundled ? 1 : 0);
       const supported = ranked
         .filter((r) => r.score > 0)

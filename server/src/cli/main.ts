@@ -155,7 +155,7 @@ export async function runCheck(paths: string[], opts: CheckOptions, cwd = proces
     const doc = documentFor(pathToFileURL(draft).href, text);
     const report: FileReport = {
       path: relative(cwd, draft) || draft,
-      mentions: analysis.mentions.map((m) => ({ program: m.program, text: m.text, range: toRange(doc, m) })),
+      mentions: analysis.mentions.map((m) => ({ program: m.program, text: m.text, range: toRange(doc, m), ...(m.carried ? { carried: true } : {}) })),
       findings: analysis.findings.map((f) => ({
         code: f.code,
         severity: f.severity,

@@ -9,7 +9,7 @@ export type ReportFormat = 'stylish' | 'json' | 'sarif' | 'github';
 
 export interface FileReport {
   path: string;
-  mentions: Array<{ program: string; text: string; range: Range }>;
+  mentions: Array<{ program: string; text: string; range: Range; carried?: boolean }>;
   findings: Array<{
     code: string;
     severity: Severity;
@@ -35,7 +35,8 @@ export function summarize(files: FileReport[]) {
   return {
     files: files.length,
     findings: files.reduce((n, f) => n + f.findings.length, 0),
-    mentions: files.reduce((n, f) => n + f.mentions.length, 0),
+    // Names and descriptions of programs; a sentence only read as about one (carried) names none.
+    mentions: files.reduce((n, f) => n + f.mentions.filter((m) => !m.carried).length, 0),
     suppressions: files.reduce((n, f) => n + f.suppressions.length, 0),
     ...bySeverity,
     byCode,

@@ -55,7 +55,8 @@ export function definitionAt(ctx: DefinitionContext, offset: number): Location[]
     if (citation.kind === 'pandoc') return sourceLocations(pandocKeyAt(ctx, citation, offset));
     return sourceLocations(citation.sources);
   }
-  const mention = analysis.mentions.find(at);
+  // A sentence read as about a program (a carried reading) names nothing to go to.
+  const mention = analysis.mentions.find((m) => !m.carried && at(m));
   if (mention) {
     const entry = records.programs.get(mention.program);
     return entry ? [recordLocation(entry)] : [];

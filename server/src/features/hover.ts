@@ -44,7 +44,11 @@ export function hoverAt(ctx: HoverContext, offset: number): Hover | null {
   if (citation) return card(ctx, citation, citationCard(ctx, citation));
   const quoted = quoteCard(ctx, offset);
   if (quoted) return quoted;
-  const mention = analysis.mentions.find((m) => m.start <= offset && offset < m.end) ?? analysis.mentions.find(within(offset));
+  // A name or description under the cursor before the sentence it stands in (a carried reading spans the sentence).
+  const mention =
+    analysis.mentions.find((m) => !m.carried && m.start <= offset && offset < m.end) ??
+    analysis.mentions.find((m) => !m.carried && within(offset)(m)) ??
+    analysis.mentions.find((m) => m.carried && within(offset)(m));
   if (mention) {
     const body = programCard(ctx, mention);
     return body ? card(ctx, mention, body) : null;
@@ -176,6 +180,7 @@ export function programCard(ctx: HoverContext, mention: MentionRef): string | un
   const kind = [program.kind ? enumWord(locale, KIND_WORDS, program.kind) : '', program.type ? text(program.type, 60) : ''].filter(Boolean).join(', ');
   head.push(`**${text(program.name, 200)}** · ${kind}`);
   if (mention.unconfirmed) head.push(`*${msg(locale, 'hover.unconfirmedName', { name: text(mention.text, 100) })}*`);
+  if (mention.carried) head.push(`*${msg(locale, 'hover.carriedAs', { name: text(program.name, 200) })}*`);
   if (mention.described) head.push(`*${msg(locale, 'hover.describedAs', { phrase: text(mention.text, 100), name: text(program.name, 200) })}*`);
   const agencies = agencyNames(records, program);
   if (agencies) head.push(msg(locale, 'hover.agency', { names: agencies }));

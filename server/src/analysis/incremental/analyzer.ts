@@ -31,6 +31,8 @@ import type { RecordSet } from '../../records/recordSet';
 import type { LibraryIndex } from '../../library/library';
 import { introducesWhatFollows, isSourceLine, resolveAttribution, type RawAttribution } from '../attributions';
 import { mayDescribeInTitle, NamedSoFar, resolveOpen, resolveTitle, type TitleReading } from '../descriptions';
+import { namesPlace } from '../frame';
+import { mayBeCarried, namesOnlyItsAgencies } from '../topic';
 import { splitChunks, splitChunksAfterEdit, type ChunkSpan } from './chunks';
 import { openBlockAtEnd } from '../fixes';
 import { analyzeChunk, type ChunkAnalysis, type ChunkMention, type ChunkSentence, type ChunkUnit } from './chunkAnalysis';
@@ -100,19 +102,24 @@ interface BuiltChunk {
   section: string;
   /** The programs its section's heading names, when a description of the chunk may take one (topicKey). */
   topic: string;
-  /** What it names, in order, for NamedSoFar: program ids, and where a heading starts and ends (namedSequence). */
+  /** What it names, in order, for NamedSoFar and the document's topic (namedSequence). */
   named?: readonly NamedStep[];
 }
 
-/** A step of what a chunk names: a program id, or a heading's start or end (a section resets what is named so far). */
-type NamedStep = string | typeof HEADING_STARTS | typeof HEADING_ENDS;
+/**
+ * A step of what a chunk names: a program id, a heading's start or end (a section resets what is
+ * named so far), or the end of a unit with the programs and claim subjects its sentences name
+ * (what the document is about follows the paragraphs: topic.ts).
+ */
+type NamedStep = string | typeof HEADING_STARTS | typeof HEADING_ENDS | { unit: ChunkUnit; subjects: ReadonlySet<string> };
 const HEADING_STARTS = 0;
 const HEADING_ENDS = 1;
 
 /**
  * What a built chunk names, read once: each mention's program in the order of its sentences
- * (the same program twice in a row once), with its headings' starts and ends. A reused chunk
- * replays it instead of walking its sentences and mentions again on every version.
+ * (the same program twice in a row once; a sentence only read as about a program names none),
+ * with its headings' starts and ends and each unit's programs. A reused chunk replays it instead
+ * of walking its sentences and mentions again on every version.
  */
 function namedSequence(chunk: ChunkAnalysis, built: BuiltChunk): readonly NamedStep[] {
   if (built.named) return built.named;
@@ -120,14 +127,18 @@ function namedSequence(chunk: ChunkAnalysis, built: BuiltChunk): readonly NamedS
   let k = 0;
   for (const unit of chunk.units) {
     if (unit.kind === 'heading') steps.push(HEADING_STARTS);
+    const subjects = new Set<string>();
     for (const index of unit.sentences) {
-      const end = built.sentences[index].end;
-      while (k < built.mentions.length && built.mentions[k].start < end) {
-        const program = built.mentions[k++].program;
-        if (steps[steps.length - 1] !== program) steps.push(program);
+      const model = built.sentences[index];
+      for (const p of model.programs) subjects.add(p);
+      for (const p of model.subjects ?? []) subjects.add(p);
+      while (k < built.mentions.length && built.mentions[k].start < model.end) {
+        const m = built.mentions[k++];
+        if (!m.carried && steps[steps.length - 1] !== m.program) steps.push(m.program);
       }
     }
     if (unit.kind === 'heading') steps.push(HEADING_ENDS);
+    steps.push({ unit, subjects });
   }
   return (built.named = steps);
 }
@@ -257,14 +268,28 @@ export class DocumentAnalyzer {
     };
     // The document's title may stand for the one program the rest of it names (descriptions.ts: resolveTitle).
     const title = this.titleReadings(placed);
+    // What the document is about at this point (topic.ts): the one program (or task force) that every
+    // paragraph of the section that names any has named. A title or heading that names a program
+    // announces it and starts a section about it: the text is about it once its body names it.
+    // A sentence that names none, in a paragraph that has named none before it, may be about it.
+    let candidates: Set<string> | undefined;
+    let about: string | undefined;
+    const endUnit = (unit: ChunkUnit, subjects: ReadonlySet<string>) => {
+      if (inFootnoteUnit(unit) || unit.inBlockquote || subjects.size === 0) return;
+      if (unit.kind === 'heading') candidates = undefined;
+      else if (!candidates) candidates = new Set(subjects);
+      else for (const id of candidates) if (!subjects.has(id)) candidates.delete(id);
+      about = candidates?.size === 1 ? candidates.values().next().value : undefined;
+    };
     const topicKey = (chunk: ChunkAnalysis) =>
-      (this.readsNamed(chunk) ? `${topic.join(',')}|${named.signature()}|${opening ? opening.signature() : '-'}` : '') + (title && chunk === title.chunk ? `|title:${title.key}` : '');
+      (this.readsNamed(chunk) ? `${topic.join(',')}|${named.signature()}|${opening ? opening.signature() : '-'}|${candidates ? [...candidates].join(',') : '-'}` : '') +
+      (title && chunk === title.chunk ? `|title:${title.key}` : '');
 
     for (const { offset, chunk: placedChunk, text: chunkText, given } of placed) {
       let chunk = placedChunk;
-      // A chunk left unparsed (it names nothing) may hold a figure about the one program named so
-      // far (mayCarry): then it is parsed after all, as a full analysis would have it.
-      if (chunk.lazy && named.only() !== undefined && /\d/.test(chunkText)) {
+      // A chunk left unparsed (it names nothing) may hold a figure or a place about the program the
+      // document is about (mayCarry): then it is parsed after all, as a full analysis would have it.
+      if (chunk.lazy && about !== undefined && (/\d/.test(chunkText) || namesPlace(chunkText))) {
         chunk = analyzeInFull(chunkText);
         this.chunks.set(chunkText, chunk);
       }
@@ -297,7 +322,8 @@ export class DocumentAnalyzer {
         for (const step of namedSequence(chunk, reusable)) {
           if (step === HEADING_STARTS) enterHeading();
           else if (step === HEADING_ENDS) leaveHeading();
-          else named.add(step);
+          else if (typeof step === 'string') named.add(step);
+          else endUnit(step.unit, step.subjects);
         }
         if (chunk.units.length > 0) introducer = undefined;
         if (sentences.length > from) chunks.push({ text: chunkText, offset, from, to: sentences.length, signature: reusable.signature });
@@ -316,6 +342,8 @@ export class DocumentAnalyzer {
         if (unit.inBlockquote && !introducer) introducer = lastNonQuote;
         if (!unit.inBlockquote) introducer = undefined;
         const unitSentences: SentenceModel[] = [];
+        // The programs and claim subjects the unit has named so far (by name or description).
+        const unitSubjects = new Set<string>();
         if (unit.kind === 'heading') enterHeading();
         for (const index of unit.sentences) {
           const cs = chunk.sentences[index];
@@ -338,11 +366,16 @@ export class DocumentAnalyzer {
           if (unit.kind === 'heading') topic = s.programs;
           else if (cs.openDescriptions) this.takeTopic(s, cs, unit, topic, named, offset, mentions);
           takeMentions(Infinity);
-          // A figure in a sentence that names nothing, in a document (or section) that has named one program: it is about that program.
-          if (s.programs.length === 0 && !s.carriedPrograms && mayCarry(cs, unit) && this.sentenceFacts(cs, unit).claimShaped) {
-            const only = named.only();
-            if (only) s.carriedPrograms = [only];
+          // A sentence that names no program and says something checkable: it is about the one program its paragraph has named
+          // before it (by name or by a description read here), or, when the paragraph has named none, the one the document is about (topic.ts).
+          const carry = unitSubjects.size === 1 ? unitSubjects.values().next().value : unitSubjects.size === 0 ? about : undefined;
+          if (carry !== undefined && s.programs.length === 0 && (s.subjects ?? []).length === 0 && !s.carriedPrograms && this.mayCarry(cs, unit) && this.sentenceFacts(cs, unit).claimShaped) {
+            if (namesOnlyItsAgencies(cs.mentions.map((m) => m.program), carry, this.records)) s.carriedPrograms = [carry];
           }
+          for (const p of s.programs) unitSubjects.add(p);
+          for (const p of s.subjects ?? []) unitSubjects.add(p);
+          // The sentence is listed as read about the program it carries (a hover says so; the eval counts it as a claim recognised).
+          if (s.carriedPrograms && !s.isClaim) mentions.push({ start: s.start, end: s.end, program: s.carriedPrograms[0], text: s.text, unconfirmed: false, carried: true });
           citations.push(...s.citations);
           attributions.push(...s.attributions);
           if (s.attributions.length > 0) previousAttribution = s.attributions[s.attributions.length - 1];
@@ -365,6 +398,7 @@ export class DocumentAnalyzer {
           sentences.push(s);
         }
         if (unit.kind === 'heading') leaveHeading();
+        endUnit(unit, unitSubjects);
         inheritWithinParagraph(unitSentences);
         if (trailing.length > 0) {
           // A trailing citation covers its own sentence's programs and those of every uncited sentence.
@@ -648,11 +682,21 @@ export class DocumentAnalyzer {
     return out;
   }
 
+  /**
+   * A paragraph's sentence that may be about the program the document is about: it comes before
+   * the paragraph names any, names no program itself, holds no description, carries none from its
+   * paragraph and says something checkable (topic.ts).
+   */
+  private mayCarry(cs: ChunkSentence, unit: ChunkUnit): boolean {
+    // A description that did not resolve ("The operation…" where two fit) is not overruled by the topic.
+    return unit.kind === 'paragraph' && !unit.inBlockquote && !cs.afterSubject && !cs.carried && !cs.notClaim && !cs.openDescriptions && mayBeCarried(cs.text, cs.numbers, cs.mentions, this.records);
+  }
+
   /** Whether a chunk's models depend on what the document named before it: an open description, or a figure in a sentence that names nothing. */
   private readsNamed(chunk: ChunkAnalysis): boolean {
     let reads = this.namedReaders.get(chunk);
     if (reads === undefined) {
-      reads = chunk.sentences.some((cs) => cs.openDescriptions !== undefined || mayCarry(cs, chunk.units[cs.unit]));
+      reads = chunk.sentences.some((cs) => cs.openDescriptions !== undefined || this.mayCarry(cs, chunk.units[cs.unit]));
       this.namedReaders.set(chunk, reads);
     }
     return reads;
@@ -868,10 +912,6 @@ class PlacedSentence implements SentenceModel {
   }
 }
 
-/** A paragraph's sentence with a figure that names nothing, attributes nothing and carries nothing from its paragraph. */
-function mayCarry(cs: ChunkSentence, unit: ChunkUnit): boolean {
-  return unit.kind === 'paragraph' && !unit.inBlockquote && cs.mentions.length === 0 && cs.numbers.length > 0 && cs.attributions.length === 0 && cs.quotes.length === 0 && !cs.carried && !cs.notClaim;
-}
 
 const LAZY_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)|\n {0,3}(?:=+|-+)[ \t]*(?:\n|$)/m;
 
@@ -881,6 +921,17 @@ function inFootnoteUnit(unit: ChunkUnit): boolean {
 
 const OPENS_QUOTE = /^[\s(]*[“"«„‘]/;
 
+/** Whether a quotation is open after the sentence: one opened before or in it that no closing mark ends (“…, «…, or a straight quote). */
+function leavesQuoteOpen(text: string, openBefore: boolean): boolean {
+  let open = openBefore;
+  for (const c of text) {
+    if (c === '“' || c === '«' || c === '„') open = true;
+    else if (c === '”' || c === '»') open = false;
+    else if (c === '"') open = !open;
+  }
+  return open;
+}
+
 /**
  * What a paragraph's sentences take from each other: a quotation that goes on in a new
  * sentence is said by whoever said its first part ("“…,” said the general. “…”"); a closing
@@ -888,13 +939,18 @@ const OPENS_QUOTE = /^[\s(]*[“"«„‘]/;
  */
 function inheritWithinParagraph(unit: SentenceModel[]): void {
   let speaker: AttributionRef[] = [];
+  // Whether a quotation opened in an earlier sentence is still open: its next sentences are the same speaker's words.
+  let open = false;
   for (const s of unit) {
     if (s.attributions.length > 0) {
-      speaker = s.quotes.length > 0 || OPENS_QUOTE.test(s.text) ? s.attributions : [];
+      // "Col. Arriaga explained there are plans…. “We are constantly exchanging…. For example, …”": who is said to speak says the quotation that follows.
+      speaker = s.attributions;
+      open = leavesQuoteOpen(s.text, open);
       continue;
     }
-    if (speaker.length > 0 && OPENS_QUOTE.test(s.text)) s.inheritedAttributions.push(...speaker);
+    if (speaker.length > 0 && (open || OPENS_QUOTE.test(s.text))) s.inheritedAttributions.push(...speaker);
     else speaker = [];
+    open = leavesQuoteOpen(s.text, open);
   }
   const last = unit[unit.length - 1];
   if (unit.length > 1 && last && isSourceLine(last.text)) {

@@ -14,9 +14,10 @@ import { extractProse, referenceIdentifier, type ChunkProse, toSource, type RawC
 import { simpleProse } from './plainReader';
 import { findQuotedPassages, type QuotedPassage } from '../quotes';
 import { splitSentences, type SentenceSpan } from '../sentences';
-import { isByline, isCaption, isFieldLines, isLegalReference, isNothingCheckable, isTitleLine } from '../claimShape';
+import { isByline, isCaption, isDateline, isFieldLines, isLegalReference, isNothingCheckable, isTitleLine } from '../claimShape';
 import { mayHoldDescription, resolveDescriptions, type OpenDescription } from '../descriptions';
 import { inContext } from '../../records/context';
+import { mayBeCarried, namesOnlyItsAgencies } from '../topic';
 
 export interface ChunkMention {
   start: number;
@@ -50,8 +51,10 @@ export interface ChunkSentence {
   toSource(textOffset: number, isEnd?: boolean): number;
   /** Why the sentence is no claim whatever it names (claimShape.ts): a title line, a caption, nothing checkable. */
   notClaim?: 'title' | 'caption' | 'nothing';
-  /** The one program the paragraph named before this sentence, when it names nothing itself but states a figure. */
+  /** The one program the paragraph named before this sentence, when it names none itself but states something checkable (topic.ts). */
   carried?: string;
+  /** Set when the paragraph named a program (or a claim subject) before this sentence: the document's topic does not reach it. */
+  afterSubject?: boolean;
   /** Descriptions ("the program") that nothing named before them in the paragraph fits; source offsets relative to the chunk. */
   openDescriptions?: OpenDescription[];
 }
@@ -213,10 +216,14 @@ export function analyzeChunk(
         unknownPrograms: !shortcuts || PROGRAM_SHAPE_WORD.test(text) ? findUnknownPrograms(text, mentions) : [],
         toSource: (offset, isEnd) => toSource(unit, span.start + offset, isEnd),
       };
-      const notClaim = caption ? 'caption' : (unit.kind === 'paragraph' && (isTitleLine(text, spans.length === 1) || isByline(text))) || isLegalReference(text) || isFieldLines(text) ? 'title' : isNothingCheckable(text) ? 'nothing' : undefined;
+      const notClaim = caption ? 'caption' : (unit.kind === 'paragraph' && (isTitleLine(text, spans.length === 1) || isByline(text) || isDateline(text))) || isLegalReference(text) || isFieldLines(text) ? 'title' : isNothingCheckable(text) ? 'nothing' : undefined;
       if (notClaim) sentence.notClaim = notClaim;
       if (openDescriptions.length > 0) sentence.openDescriptions = openDescriptions;
-      if (mentions.length === 0 && namedSoFar.length === 1 && unit.kind === 'paragraph' && sentence.numbers.length > 0 && sentence.attributions.length === 0 && openDescriptions.length === 0) sentence.carried = namedSoFar[0];
+      // A sentence that names no program after a paragraph's one program is about it, when it says something checkable (topic.ts).
+      if (namedSoFar.length === 1 && unit.kind === 'paragraph' && !notClaim && openDescriptions.length === 0 && mayBeCarried(text, sentence.numbers, mentions, records) && namesOnlyItsAgencies(mentions.map((m) => m.program), namedSoFar[0], records)) {
+        sentence.carried = namedSoFar[0];
+      }
+      if (namedSoFar.length > 0) sentence.afterSubject = true;
       for (const m of mentions) {
         if (namedSoFar.length < 2 && !namedSoFar.includes(m.program) && isClaimSubject(records.program(m.program))) namedSoFar.push(m.program);
       }
