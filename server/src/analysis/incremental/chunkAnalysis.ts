@@ -10,7 +10,7 @@ import { findNumbers, type NumberRef } from '../figures';
 import { Intervals } from '../intervals';
 import { lowerBound } from '../../sorted';
 import type { Locale } from '../../l10n/messages';
-import { extractProse, referenceIdentifier, type ChunkProse, toSource, type RawCitation, type RawComment, type RawFootnoteDefinition, type RawLinkDefinition, type UnitKind } from '../prose';
+import { extractProse, referenceIdentifier, type ChunkProse, type ProseUnit, toSource, type RawCitation, type RawComment, type RawFootnoteDefinition, type RawLinkDefinition, type UnitKind } from '../prose';
 import { simpleProse } from './plainReader';
 import { findQuotedPassages, type QuotedPassage } from '../quotes';
 import { splitSentences, type SentenceSpan } from '../sentences';
@@ -211,7 +211,7 @@ export function analyzeChunk(
         numbers: findNumbers(text, locale === 'es'),
         attributions: !shortcuts || mayAttribute(text, mentions, records) ? findAttributions(text, agenciesIn) : [],
         unknownPrograms: !shortcuts || PROGRAM_SHAPE_WORD.test(text) ? findUnknownPrograms(text, mentions) : [],
-        toSource: (offset, isEnd) => toSource(unit, span.start + offset, isEnd),
+        toSource: sentenceToSource(unit, span.start),
       };
       const notClaim = caption ? 'caption' : (unit.kind === 'paragraph' && (isTitleLine(text, spans.length === 1) || isByline(text))) || isLegalReference(text) || isFieldLines(text) ? 'title' : isNothingCheckable(text) ? 'nothing' : undefined;
       if (notClaim) sentence.notClaim = notClaim;
@@ -226,6 +226,16 @@ export function analyzeChunk(
     result.units.push(chunkUnit);
   }
   return result;
+}
+
+/**
+ * A sentence's map from its text to the chunk's source, holding only its unit and where it
+ * starts: a function made inside analyzeChunk would keep every variable of the scopes it was
+ * made in alive (the paragraph's mentions, spans and quoted passages) for as long as the chunk
+ * is cached.
+ */
+function sentenceToSource(unit: ProseUnit, from: number): ChunkSentence['toSource'] {
+  return (offset, isEnd) => toSource(unit, from + offset, isEnd);
 }
 
 // ---------------------------------------------------------------------------------------
