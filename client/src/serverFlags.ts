@@ -13,9 +13,9 @@
  * `--heap-growing-percent=20`: after each full collection, the old generation may grow by 20 %
  * of what is live before the next, instead of up to several times it. Loading 100,000 programs
  * and checking the 1 MB draft otherwise let the heap reach about twice what they keep, and the
- * process kept the pages: 285–301 MB peak RSS with them instead of 311–343 MB, 185–187 MB with
- * the bundled records instead of 192–198 MB. It costs more collections: the first full check's
- * CPU time 5–16 % more (bundled records, runs interleaved on a busy machine), loading 100,000
- * programs up to about twice as long (README, Performance).
+ * process kept the pages: 283 MB peak RSS with them instead of 334–335 MB, 181–190 MB with the
+ * bundled records instead of 189–191 MB. It costs more collections: the first full check of the
+ * 1 MB draft with the bundled records takes about 20 % more time at the median (3–27 %), with
+ * the 100,000 programs 0–4 % (README, Performance).
  */
 export const SERVER_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=4', '--heap-growing-percent=20'];
