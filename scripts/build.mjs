@@ -24,8 +24,8 @@ const pdfApart = {
 
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [pdfApart] },
-  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [pdfApart] },
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [...shared.plugins, pdfApart] },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [...shared.plugins, pdfApart] },
   { entryPoints: ['server/src/node/library/pdfjs.ts'], outfile: 'dist/pdf.js' },
 ];
 

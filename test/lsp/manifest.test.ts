@@ -162,3 +162,14 @@ describe('workspace trust', () => {
     }
   });
 });
+
+describe('the built bundles', () => {
+  it('are ASCII only, so that V8 holds their source at one byte a character (scripts/esbuild.mjs)', () => {
+    for (const file of ['dist/extension.js', 'dist/server.js', 'dist/cli.js', 'dist/pdf.js']) {
+      const text = readFileSync(join(ROOT, file), 'utf8');
+      expect(text.length, file).toBeGreaterThan(100_000);
+      // eslint-disable-next-line no-control-regex -- every character past U+007F
+      expect(text.search(/[^\x00-\x7f]/), file).toBe(-1);
+    }
+  });
+});

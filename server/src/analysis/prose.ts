@@ -4,6 +4,7 @@
  * citations found in it. Code, HTML, front matter and link targets are not prose. The plain
  * reader (incremental/plainReader.ts) builds the same units for plain chunks without remark.
  */
+import { fit } from '../fit';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
@@ -379,6 +380,9 @@ export function finishUnit(unit: ProseUnit): ProseUnit {
     unit.text = out + text.slice(at);
   }
   citations.sort((a, b) => a.start - b.start);
+  // A unit is kept as long as its chunk's sentences map offsets through it: its lists fitted.
+  unit.citations = fit(citations);
+  unit.segments = fit(unit.segments);
   return unit;
 }
 

@@ -84,6 +84,14 @@ const INVISIBLE_END = '[\\s\\u200b-\\u200f\\u2060\\ufeff\\u061c\\u202a-\\u202e\\
 const TERMINAL = new RegExp(`[.!?](?=${INVISIBLE_END})`, 'u');
 const TERMINAL_THEN_CLOSING = new RegExp(`\\.([”"’'»)\\]]+)(?=${INVISIBLE_END})`, 'u');
 
+/**
+ * A sentence model's map from its text to the document, holding only its chunk sentence and
+ * the chunk's offset (a function made in sentenceModel would keep that call's every variable).
+ */
+function sentenceToDocument(cs: ChunkSentence, offset: number): SentenceModel['toDocument'] {
+  return (o, isEnd) => offset + cs.toSource(o, isEnd);
+}
+
 /** The empty list that sentence models share (never modified). */
 const NONE: never[] = [];
 
@@ -554,7 +562,7 @@ export class DocumentAnalyzer {
     previousAttribution: AttributionRef | undefined,
   ): SentenceModel {
     const facts = this.sentenceFacts(cs, unit);
-    const toDocument = (o: number, isEnd?: boolean) => offset + cs.toSource(o, isEnd);
+    const toDocument = sentenceToDocument(cs, offset);
     // Most sentences cite, quote and attribute nothing: they share one empty list (never modified).
     const citations = cs.citations.length === 0 ? NONE : cs.citations.filter((c) => this.isCitation(c)).map((c) => this.resolveCitation(c, offset, byLabel));
     const quotes = cs.quotes.length === 0 ? NONE : cs.quotes.map((q, i) => ({ start: toDocument(q.start), end: toDocument(q.end, true), text: q.text, match: facts.quoteMatches[i] }));

@@ -9,8 +9,9 @@ import { findAttributions, mayHoldFindingsHeading, maySpeak, NEWS_NAMES, type Ra
 import { findNumbers, type NumberRef } from '../figures';
 import { Intervals } from '../intervals';
 import { lowerBound } from '../../sorted';
+import { fit } from '../../fit';
 import type { Locale } from '../../l10n/messages';
-import { extractProse, referenceIdentifier, type ChunkProse, toSource, type RawCitation, type RawComment, type RawFootnoteDefinition, type RawLinkDefinition, type UnitKind } from '../prose';
+import { extractProse, referenceIdentifier, type ChunkProse, type ProseUnit, toSource, type RawCitation, type RawComment, type RawFootnoteDefinition, type RawLinkDefinition, type UnitKind } from '../prose';
 import { simpleProse } from './plainReader';
 import { findQuotedPassages, type QuotedPassage } from '../quotes';
 import { splitSentences, type SentenceSpan } from '../sentences';
@@ -207,18 +208,19 @@ export function analyzeChunk(
         unit: result.units.length,
         isQuestion: /\?[”"’)\]]*$/.test(text),
         mentions: mentions.map((m) => ({ ...m, start: toSource(unit, span.start + m.start), end: toSource(unit, span.start + m.end, true) })),
-        citations,
+        // The lists are kept as long as the chunk is cached: each in an array of its own length.
+        citations: fit(citations),
         // A block quote without quotation marks is itself a quoted passage.
-        quotes: sentencePassages.length > 0 || !unit.inBlockquote ? sentencePassages : [{ start: 0, end: text.length, text }],
+        quotes: sentencePassages.length > 0 || !unit.inBlockquote ? fit(sentencePassages) : [{ start: 0, end: text.length, text }],
         // Spanish writes thousands with a dot: "4.600 policías".
-        numbers: findNumbers(text, locale === 'es'),
-        attributions: !shortcuts || mayAttribute(text, mentions, records) ? findAttributions(text, agenciesIn) : [],
-        unknownPrograms: !shortcuts || PROGRAM_SHAPE_WORD.test(text) ? findUnknownPrograms(text, mentions) : [],
-        toSource: (offset, isEnd) => toSource(unit, span.start + offset, isEnd),
+        numbers: fit(findNumbers(text, locale === 'es')),
+        attributions: !shortcuts || mayAttribute(text, mentions, records) ? fit(findAttributions(text, agenciesIn)) : [],
+        unknownPrograms: !shortcuts || PROGRAM_SHAPE_WORD.test(text) ? fit(findUnknownPrograms(text, mentions)) : [],
+        toSource: sentenceToSource(unit, span.start),
       };
       const notClaim = caption ? 'caption' : (unit.kind === 'paragraph' && (isTitleLine(text, spans.length === 1) || isByline(text) || isDateline(text))) || isLegalReference(text) || isFieldLines(text) ? 'title' : isNothingCheckable(text) ? 'nothing' : undefined;
       if (notClaim) sentence.notClaim = notClaim;
-      if (openDescriptions.length > 0) sentence.openDescriptions = openDescriptions;
+      if (openDescriptions.length > 0) sentence.openDescriptions = fit(openDescriptions);
       // A sentence that names no program after a paragraph's one program is about it, when it says something checkable (topic.ts).
       if (namedSoFar.length === 1 && unit.kind === 'paragraph' && !notClaim && openDescriptions.length === 0 && mayBeCarried(text, sentence.numbers, mentions, records) && namesOnlyItsAgencies(mentions.map((m) => m.program), namedSoFar[0], records)) {
         sentence.carried = namedSoFar[0];
@@ -230,9 +232,23 @@ export function analyzeChunk(
       chunkUnit.sentences.push(result.sentences.length);
       result.sentences.push(sentence);
     });
+    chunkUnit.sentences = fit(chunkUnit.sentences);
+    chunkUnit.trailingCitations = fit(chunkUnit.trailingCitations);
     result.units.push(chunkUnit);
   }
+  result.units = fit(result.units);
+  result.sentences = fit(result.sentences);
   return result;
+}
+
+/**
+ * A sentence's map from its text to the chunk's source, holding only its unit and where it
+ * starts: a function made inside analyzeChunk would keep every variable of the scopes it was
+ * made in alive (the paragraph's mentions, spans and quoted passages) for as long as the chunk
+ * is cached.
+ */
+function sentenceToSource(unit: ProseUnit, from: number): ChunkSentence['toSource'] {
+  return (offset, isEnd) => toSource(unit, from + offset, isEnd);
 }
 
 // ---------------------------------------------------------------------------------------
