@@ -35,10 +35,13 @@ export function opensOnThreat(text: string): boolean {
 export function namesOnlyItsAgencies(mentioned: readonly string[], program: string, records: RecordSet): boolean {
   if (mentioned.length === 0) return true;
   const agencies = records.program(program)?.agency ?? [];
-  return mentioned.every((id) => {
-    const entry = records.program(id);
-    return entry !== undefined && entry.kind === 'agency' && !isClaimSubject(entry) && agencies.includes(id);
-  });
+  return mentioned.every((id) => isPlainAgency(id, records) && agencies.includes(id));
+}
+
+/** Whether a record is an agency that is not itself a claim subject (a task force or unit: records/subjects.ts). */
+function isPlainAgency(id: string, records: RecordSet): boolean {
+  const entry = records.program(id);
+  return entry !== undefined && entry.kind === 'agency' && !isClaimSubject(entry);
 }
 
 // A sentence ends with its final period, question or exclamation mark (closing quotes or brackets may follow).
@@ -55,13 +58,9 @@ const QUOTED_WORDS = 5;
 
 function quotesSomeone(text: string): boolean {
   if (!QUOTE_MARK.test(text)) return false;
-  let rest = text;
-  for (const m of text.matchAll(QUOTED)) {
-    if ((m[1] ?? m[2]).split(/\s+/u).filter(Boolean).length >= QUOTED_WORDS) return true;
-    rest = rest.replace(m[0], '');
-  }
+  for (const m of text.matchAll(QUOTED)) if ((m[1] ?? m[2]).split(/\s+/u).filter(Boolean).length >= QUOTED_WORDS) return true;
   // A mark left unpaired opens or closes a quotation that runs beyond the sentence.
-  return QUOTE_MARK.test(rest);
+  return QUOTE_MARK.test(text.replace(QUOTED, ''));
 }
 
 /**
@@ -73,8 +72,5 @@ function quotesSomeone(text: string): boolean {
 export function mayBeCarried(text: string, numbers: readonly unknown[], mentioned: ReadonlyArray<{ program: string }>, records: RecordSet): boolean {
   if (!ENDS_AS_SENTENCE.test(text) || quotesSomeone(text) || DEFINES_NAME.test(text) || ALLEGED.test(text)) return false;
   if (!statesCheckable(text, numbers) || opensOnThreat(text)) return false;
-  return mentioned.every((m) => {
-    const entry = records.program(m.program);
-    return entry !== undefined && entry.kind === 'agency' && !isClaimSubject(entry);
-  });
+  return mentioned.every((m) => isPlainAgency(m.program, records));
 }
