@@ -43,58 +43,83 @@ export interface DescriptionMention {
 }
 
 // Nouns of a description and the kinds each may stand for; the plural forms are marked.
-const NOUNS: Array<[RegExp, DescribedKind[], boolean]> = [
-  [/^task forces?$/i, ['task-force'], false],
-  [/^fuerzas? de tarea$/i, ['task-force'], false],
+/**
+ * Acronyms that name a kind of program, read as descriptions when written bare, without a
+ * determiner ("support IATF training" after "IATF Tecun Uman"), or after one ("This IATF"): the
+ * same one, and its letters with two neighbours swapped, as writers mistype it ("ITAF personnel").
+ */
+const KIND_ACRONYMS = ['IATF'];
+function withSwaps(acronym: string): string[] {
+  const out = [acronym];
+  for (let i = 0; i + 1 < acronym.length; i++) out.push(acronym.slice(0, i) + acronym[i + 1] + acronym[i] + acronym.slice(i + 2));
+  return [...new Set(out)];
+}
+const ACRONYM_WORDS = KIND_ACRONYMS.flatMap(withSwaps);
+
+/**
+ * The nouns a description is made of, each once (as pattern sources, matched without regard to
+ * case): its singular and plural forms, the kinds of record it stands for, and whether it is read
+ * only where no "of"/"de" follows ("the mission of the army" is the army's purpose, "el curso de
+ * acción" no course). The patterns below are all made from this list. Where a longer noun begins
+ * with a shorter one ("fuerzas de tarea", "fuerzas"), the longer comes first.
+ */
+const DESCRIPTION_NOUNS: ReadonlyArray<{ one: string; many?: string; kinds: DescribedKind[]; notOf?: true }> = [
+  { one: 'task force', many: 'task forces', kinds: ['task-force'] },
+  { one: 'fuerza de tarea', many: 'fuerzas de tarea', kinds: ['task-force'] },
   // "This IATF", "the IATF": one inter-agency task force (the record of them all is named in the plural).
-  [/^(?:iatf|itaf|aitf|iaft)s?$/i, ['task-force'], false],
-  [/^units?$/i, ['unit', 'task-force'], false],
-  [/^unidad(?:es)?$/i, ['unit', 'task-force'], false],
-  [/^groups?$/i, ['unit', 'task-force'], false],
-  [/^grupos?$/i, ['unit', 'task-force'], false],
-  [/^fuerzas?$/i, ['task-force', 'unit'], false],
-  [/^force$/i, ['task-force', 'unit'], false],
-  [/^operations?$/i, ['operation'], false],
-  [/^operaci(?:ón|on|ones)$/i, ['operation'], false],
-  [/^programs?$/i, ['program'], false],
-  [/^programas?$/i, ['program'], false],
-  [/^initiatives?$/i, ['initiative'], false],
-  [/^iniciativas?$/i, ['initiative'], false],
-  [/^agreements?$/i, ['agreement'], false],
-  [/^acuerdos?$/i, ['agreement'], false],
-  [/^exercises?$/i, ['exercise'], false],
-  [/^ejercicios?$/i, ['exercise'], false],
-  [/^(?:academy|academies|institute|academias?|instituto)$/i, ['school'], false],
-  [/^(?:process|processes|procesos?)$/i, ['process'], false],
+  { one: ACRONYM_WORDS.join('|').toLowerCase(), many: ACRONYM_WORDS.map((w) => `${w}s`).join('|').toLowerCase(), kinds: ['task-force'] },
+  { one: 'unit', many: 'units', kinds: ['unit', 'task-force'] },
+  { one: 'unidad', many: 'unidades', kinds: ['unit', 'task-force'] },
+  { one: 'group', many: 'groups', kinds: ['unit', 'task-force'] },
+  { one: 'grupo', many: 'grupos', kinds: ['unit', 'task-force'] },
+  { one: 'fuerza', many: 'fuerzas', kinds: ['task-force', 'unit'] },
+  { one: 'force', kinds: ['task-force', 'unit'] },
+  { one: 'operation', many: 'operations', kinds: ['operation'] },
+  { one: 'operación|operacion', many: 'operaciones', kinds: ['operation'] },
+  { one: 'program', many: 'programs', kinds: ['program'] },
+  { one: 'programa', many: 'programas', kinds: ['program'] },
+  { one: 'initiative', many: 'initiatives', kinds: ['initiative'] },
+  { one: 'iniciativa', many: 'iniciativas', kinds: ['initiative'] },
+  { one: 'agreement', many: 'agreements', kinds: ['agreement'] },
+  { one: 'acuerdo', many: 'acuerdos', kinds: ['agreement'] },
+  { one: 'exercise', many: 'exercises', kinds: ['exercise'] },
+  { one: 'ejercicio', many: 'ejercicios', kinds: ['exercise'] },
+  { one: 'academy|institute|academia|instituto', many: 'academies|academias', kinds: ['school'] },
+  { one: 'process|proceso', many: 'processes|procesos', kinds: ['process'] },
   // A mission is a deployment's ("the USNS Comfort mission"); an effort is an exercise's, operation's or initiative's.
-  [/^(?:missions?|misi(?:ón|on|ones))$/i, ['mission'], false],
-  [/^(?:courses?|cursos?)$/i, ['course'], false],
-  [/^(?:institutions?|instituci(?:ón|on|ones))$/i, ['body'], false],
-  [/^apps?$/i, ['app'], false],
-  [/^(?:commands?|comandos?)$/i, ['command'], false],
-  [/^(?:efforts?|esfuerzos?)$/i, ['exercise', 'operation', 'initiative', 'mission'], false],
+  { one: 'mission|misión|mision', many: 'missions|misiones', kinds: ['mission'], notOf: true },
+  { one: 'course|curso', many: 'courses|cursos', kinds: ['course'], notOf: true },
+  { one: 'institution|institución|institucion', many: 'institutions|instituciones', kinds: ['body'], notOf: true },
+  { one: 'app', many: 'apps', kinds: ['app'], notOf: true },
+  { one: 'effort|esfuerzo', many: 'efforts|esfuerzos', kinds: ['exercise', 'operation', 'initiative', 'mission'], notOf: true },
+  { one: 'command|comando', many: 'commands|comandos', kinds: ['command'], notOf: true },
   // An investigation is an operation's ("Operation Black Jack. This investigation…"); an event an exercise's ("the culminating event").
-  [/^(?:investigations?|investigaci(?:ón|on|ones))$/i, ['operation'], false],
-  [/^(?:events?|eventos?)$/i, ['exercise'], false],
+  { one: 'investigation|investigación|investigacion', many: 'investigations|investigaciones', kinds: ['operation'], notOf: true },
+  { one: 'event|evento', many: 'events|eventos', kinds: ['exercise'], notOf: true },
   // An authority is a policy's or a law's ("Title 42 … en virtud de esa facultad").
-  [/^(?:authority|authorities|facultad(?:es)?)$/i, ['authority'], false],
+  { one: 'authority|facultad', many: 'authorities|facultades', kinds: ['authority'], notOf: true },
   // An organization is a task force's or a unit's ("la FTC-Bravo es una organización…").
-  [/^(?:organi[sz]ations?|organizaci(?:ón|on|ones))$/i, ['task-force', 'unit'], false],
+  { one: 'organization|organisation|organización|organizacion', many: 'organizations|organisations|organizaciones', kinds: ['task-force', 'unit'], notOf: true },
 ];
+const forms = (n: { one: string; many?: string }) => (n.many ? `${n.one}|${n.many}` : n.one);
+const NOUNS: ReadonlyArray<[RegExp, DescribedKind[]]> = DESCRIPTION_NOUNS.map((n) => [new RegExp(`^(?:${forms(n)})$`, 'i'), n.kinds]);
+const NOT_OF = new RegExp(`^(?:${DESCRIPTION_NOUNS.filter((n) => n.notOf).map(forms).join('|')})$`, 'i');
+const PLURAL_NOUN = new RegExp(`^(?:${DESCRIPTION_NOUNS.flatMap((n) => (n.many ? [n.many] : [])).join('|')})$`, 'i');
+// Every form of the nouns, the plural first, and the flights of an air service (RETURN_FLIGHTS below):
+// what the description pattern looks for after a determiner.
+const NOUN_WORDS = [...DESCRIPTION_NOUNS.map((n) => (n.many ? `${n.many}|${n.one}` : n.one)), 'flights?'].join('|');
+// Whether a text may hold a description at all: any of the nouns, anywhere (a cheap test before the patterns).
+const ANY_NOUN = new RegExp(NOUN_WORDS, 'i');
+
 // "These return operations", "the removal flights": the flights of an air operation, not an operation by name.
 const RETURN_FLIGHTS = /^(?:return|removal|repatriation|deportation)$/i;
 const FLIGHT_NOUN = /^(?:operations?|flights?)$/i;
-// Nouns read only where no "of"/"de" follows: "the mission of the army" is the army's purpose, "el curso de acción" no course.
-const NOT_OF =
-  /^(?:missions?|misi(?:ón|on|ones)|courses?|cursos?|institutions?|instituci(?:ón|on|ones)|efforts?|esfuerzos?|apps?|commands?|comandos?|investigations?|investigaci(?:ón|on|ones)|events?|eventos?|authority|authorities|facultad(?:es)?|organi[sz]ations?|organizaci(?:ón|on|ones))$/i;
 
 // "His unit", "her unit": the unit of a person named before, itself named before.
 const EN_SINGULAR = 'the|this|that|its|his|her';
 const EN_PLURAL = 'these|those|the';
 const ES_SINGULAR = 'la|el|del|al|esta|este|esa|ese|dicha|dicho|la misma|el mismo|dicha|aquella|aquel';
 const ES_PLURAL = 'las|los|estas|estos|dichas|dichos|esas|esos';
-const NOUN_WORDS =
-  'task forces?|iatfs?|itafs?|aitfs?|iafts?|fuerzas? de tarea|units?|unidad(?:es)?|groups?|grupos?|fuerzas?|force|operations?|operaci(?:ón|on|ones)|programs?|programas?|initiatives?|iniciativas?|agreements?|acuerdos?|exercises?|ejercicios?|academy|academies|academias?|institute|instituto|process|processes|procesos?|missions?|misi(?:ón|on|ones)|courses?|cursos?|institutions?|instituci(?:ón|on|ones)|apps?|efforts?|esfuerzos?|flights?|commands?|comandos?|investigations?|investigaci(?:ón|on|ones)|events?|eventos?|authority|authorities|facultad(?:es)?|organi[sz]ations?|organizaci(?:ón|on|ones)';
 // A determiner, then the noun; what follows must not make it a name or another thing
 // ("the Task Force Bravo", "la fuerza aérea", "the program's" is fine).
 const DESCRIPTION = new RegExp(
@@ -108,8 +133,6 @@ const COUNTRY = /^(?:Guatemala|Guatemalan|Honduras|Honduran|El|Salvador|Salvador
 const NOT_MODIFIER = /^(?:other|another|same|next|previous|prior|former|latter|last|first|second|third|earlier|later|similar|such|different|new|proposed|planned|future|otr[oa]s?|mism[oa]s?|anterior|siguiente|nuev[oa]s?|of|de|del|and|y|or|o|to|a|in|en|for|para|by|por|with|con|that|which|que|is|was|are|were|es|fue)$/i;
 // Words after "fuerza"/"force"/"unit" that make it something else: the air force, the armed forces, a police unit's kind.
 const NOT_AFTER = /^\s*(?:aérea|aerea|naval|pública|publica|armada|armadas|militar|militares|policial|letal|de\s+(?:ley|trabajo|voluntad)|of\s+(?:law|arms|habit)|multiplier|protection|commander|level|price|cost|[\p{Lu}][\p{L}]*)/u;
-const PLURAL_NOUN =
-  /^(?:task forces|iatfs|fuerzas de tarea|units|unidades|groups|grupos|fuerzas|operations|operaciones|programs|programas|initiatives|iniciativas|agreements|acuerdos|exercises|ejercicios|academies|academias|processes|procesos|missions|misiones|courses|cursos|institutions|instituciones|apps|efforts|esfuerzos|investigations|investigaciones|events|eventos|authorities|facultades|organi[sz]ations|organizaciones)$/i;
 const PLURAL_DETERMINER = /^(?:these|those|las|los|estas|estos|dichas|dichos|esas|esos)$/i;
 
 /** The kinds a record is, from its name, aliases and type ("joint military-police unit", "Operation Martillo"). */
@@ -189,7 +212,7 @@ export function mayHoldDescription(chunk: string): boolean {
 
 /** Whether the text may hold a description at all (a cheap test before the pattern). */
 export function mayDescribe(text: string): boolean {
-  return /unit|unidad|task|tarea|iatf|command|comando|group|grupo|fuerza|force|operat|operaci|program|initiative|iniciativa|agreement|acuerdo|exercise|ejercicio|academ|institu|process|proceso|missi|misi|course|curso|app|effort|esfuerzo|flight|investigat|event|authorit|facultad|organi[sz]a/i.test(text) || MAY_BE_BARE.test(text);
+  return ANY_NOUN.test(text) || MAY_BE_BARE.test(text);
 }
 
 /** A description that nothing named before it in its paragraph fits: the section's heading may (resolveOpen). */
@@ -280,18 +303,6 @@ export function resolveDescriptions(
 
 const FUSED = /^(?:del|al)$/i;
 
-/**
- * Acronyms that name a kind of program, read as descriptions when written bare, without a
- * determiner ("support IATF training" after "IATF Tecun Uman"): the same one, and its letters
- * with two neighbours swapped, as writers mistype it ("ITAF personnel").
- */
-const KIND_ACRONYMS = ['IATF'];
-function withSwaps(acronym: string): string[] {
-  const out = [acronym];
-  for (let i = 0; i + 1 < acronym.length; i++) out.push(acronym.slice(0, i) + acronym[i + 1] + acronym[i] + acronym.slice(i + 2));
-  return [...new Set(out)];
-}
-const ACRONYM_WORDS = KIND_ACRONYMS.flatMap(withSwaps);
 const BARE_ACRONYM = new RegExp(`(?<![\\p{L}\\p{N}-])()()((?:${ACRONYM_WORDS.join('|')})s?)(?![\\p{L}\\p{N}-])`, 'gu');
 const MAY_BE_BARE = new RegExp(ACRONYM_WORDS.join('|'));
 const DETERMINER_BEFORE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${EN_SINGULAR}|${EN_PLURAL}|${ES_SINGULAR}|${ES_PLURAL})\\s+$`, 'iu');
